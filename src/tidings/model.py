@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Format = Literal["text", "html", "jsonl", "warc", "feed"]
-Precision = Literal["day", "week", "month", "year", "range", "unresolved"]
+Precision = Literal["day", "week", "month", "year", "range", "duration", "unresolved"]
 Aux = Literal["historical", "future", "hypothetical", "negation"]
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -101,7 +101,7 @@ class ActorMention:
     start: int
     end: int
     actor: Actor
-    how: str = "name"  # name | surname | title | metonym | pronoun | dictionary | demonym
+    how: str = "name"  # name | surname | title | metonym | pronoun | dictionary | demonym | plural
 
 
 @dataclass(slots=True)
@@ -133,8 +133,9 @@ class DateValue:
     """A resolved date at its precision.
 
     ``value`` is ISO 8601 at that precision: ``2024-10-20``, ``2024-W43``, ``2024-10``,
-    ``2024``, or a range ``2024-10-22/2024-10-24``; ``None`` when ``precision`` is
-    ``unresolved`` (a relative expression without a publication date).
+    ``2024``, or a range ``2024-10-22/2024-10-24``; an ISO 8601 duration ``P2Y6M`` when
+    ``precision`` is ``duration``; ``None`` when ``precision`` is ``unresolved`` (a
+    relative expression without a publication date).
     """
 
     value: str | None
@@ -162,6 +163,11 @@ class DateMention:
     date: DateValue
     relation: Literal["at", "since", "until", "duration"] = "at"
     duration_days: float | None = None  # for durations ("two and a half years")
+    # What the value rests on: None (absolute like "May 2022", durations, or unresolved),
+    # "published" (article.published), "inferred" (a publication date inferred from the
+    # text because article.published is None: tidings.dates.reference_date), or "anchor"
+    # (an earlier date in the text: "the previous day").
+    reference: str | None = None
 
 
 @dataclass(slots=True)

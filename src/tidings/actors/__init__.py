@@ -1,15 +1,16 @@
-"""Actors: mentions of political actors resolved to CAMEO-style codes."""
+"""Actors: mentions of political actors resolved to CAMEO-style codes.
+
+``resolve_actors(doc, article, dictionary)`` finds them (see :mod:`tidings.actors.resolve`
+for the conventions), ``load_dictionary(path)`` reads a TABARI/PETRARCH actor dictionary
+whose entries outrank the built-in gazetteer, and ``actor_at(mentions, start, end)`` tells
+later stages (quotes, events) which actor covers a stretch of the body.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from tidings.actors.dictionary import ActorDictionary, load_dictionary, parse_dictionary
+from tidings.actors.lookup import actor_at, mentions_in
+from tidings.actors.resolve import resolve_actors
 
-from tidings.model import ActorMention, Article
-
-
-def resolve_actors(doc: Doc, article: Article) -> list[ActorMention]:
-    """Every mention of a political actor in the body, in text order."""
-    return []
-
-
-__all__ = ["resolve_actors"]
+__all__ = ["ActorDictionary", "actor_at", "load_dictionary", "mentions_in", "parse_dictionary",
+           "resolve_actors"]  # fmt: skip

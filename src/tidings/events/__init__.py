@@ -1,21 +1,11 @@
-"""Events: PLOVER event coding from sentence structure, with dates and aux modes."""
+"""Events: PLOVER event coding from sentence structure, with dates and aux modes.
+
+The patterns are data (``data/lexicon.tsv``, ``data/modes.tsv``); ``coder`` applies them
+over the dependency parse. See ``coder.code_events``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from tidings.model import ActorMention, Article, DateMention, Event, Quote
-
-
-def code_events(
-    doc: Doc,
-    article: Article,
-    mentions: list[ActorMention],
-    quotes: list[Quote],
-    dates: list[DateMention],
-) -> list[Event]:
-    """Every PLOVER event the body states, in text order."""
-    return []
-
+from tidings.events.coder import code_events
 
 __all__ = ["code_events"]

@@ -1,8 +1,53 @@
-"""Line-by-line furniture filter for crawler text (placeholder: keeps every line)."""
+"""Line-by-line furniture filter for crawler text: which lines are the article, which are page.
+
+A crawler's text dump keeps, around and inside the article, the page's furniture: support
+banners, newsletter and donation boxes, buttons (Once / Monthly / Annual / Continue), consent
+lines, share prompts, related links, author bios, comment threads. Each non-empty line is
+judged in three passes of one small logistic model family, whose weights are a data file
+(``data/furniture_weights.tsv``, derived by ``scripts/train_furniture.py``):
+
+1. ``local``: the line alone (:mod:`tidings.extract.line_features`): its form and cue words.
+2. ``context``: the local score beside the page around it: its neighbours' scores, its
+   position (before the first or after the last prose paragraph), repetition, runs of short
+   lines. A line between two furniture lines in a tail block is likely furniture; a heading
+   followed by prose is likely article.
+3. ``smooth``: the same context features over the second pass's scores, so runs settle.
+
+A score is the log-odds that the line is article text; a line is kept when it is above 0.
+:func:`line_score` scores a line with no page around it; :func:`line_scores` in its page.
+Title, credit and byline are found by :mod:`tidings.extract.headers` among the lines before
+the article's first paragraph. Everything is pure Python with precompiled patterns, linear
+in the number of lines.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tidings.extract.line_features import SENTENCE_END, WORD, Features, line_features
+
+STAGES = ("local", "context", "smooth")
+TEASER = re.compile(
+    r"^\W*(?:read more|read also|also read|read next|see also|related(?: stories| articles)?|"
+    r"more on this(?: story)?|recommended|watch|listen|explore more|further reading)\s*[:|–—-]",
+    re.IGNORECASE,
+)
+TEASER_WORDS = 20
+# A line is prose (an anchor for "before the article" / "after the article") when its local
+# score says article and it has this many words.
+PROSE_WORDS = 12
+# ... or this many words ending in a full stop (a one-sentence paragraph of news)
+SENTENCE_WORDS = 5
+CLIP = 8.0
+# local log-odds from which a line right after a kept line is kept whatever its context says
+CONTINUATION = 2.0
+WINDOW = 5
+# log-odds above which a line is kept (above 0: leaking furniture costs more than a lost line)
+THRESHOLD = 0.0
 
 
 @dataclass
@@ -14,6 +59,156 @@ class TextParts:
     furniture: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
+def weights() -> dict[str, dict[str, float]]:
+    """Stage → feature → weight, from the package's data file."""
+    path = resources.files("tidings.extract") / "data" / "furniture_weights.tsv"
+    table: dict[str, dict[str, float]] = {stage: {} for stage in STAGES}
+    for raw in path.read_text("utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        stage, name, value = raw.split("\t")
+        table.setdefault(stage, {})[name] = float(value)
+    return table
+
+
+def logit(features: Features, stage_weights: dict[str, float]) -> float:
+    return sum(value * stage_weights.get(name, 0.0) for name, value in features.items() if value)
+
+
+def _clip(x: float) -> float:
+    return max(-CLIP, min(CLIP, x)) / CLIP
+
+
+def context_features(lines: list[str], scores: list[float]) -> list[Features]:
+    """Features of each line in its page, given every line's score from the previous pass."""
+    n = len(lines)
+    counts = [len(WORD.findall(line)) for line in lines]
+    prose = [
+        s > 0 and (c >= PROSE_WORDS or c >= SENTENCE_WORDS and bool(SENTENCE_END.search(line)))
+        for s, c, line in zip(scores, counts, lines, strict=True)
+    ]
+    prose_words = [c if p else 0 for c, p in zip(counts, prose, strict=True)]
+    total_prose = sum(prose_words) or 1
+    first_prose = next((i for i, p in enumerate(prose) if p), n)
+    last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = line.strip().lower()
+        seen[key] = seen.get(key, 0) + 1
+    # runs of short lines (menus, link lists, button rows): each line's run length
+    short = [c <= 6 for c in counts]
+    run = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j] == short[i]:
+            j += 1
+        for k in range(i, j):
+            run[k] = j - i if short[i] else 0
+        i = j
+    out: list[Features] = []
+    before = 0
+    clipped = [_clip(s) for s in scores]
+    # mean score of the five lines either side: the block the line sits in
+    prefix = [0.0]
+    for c in clipped:
+        prefix.append(prefix[-1] + c)
+    window = []
+    for k in range(n):
+        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
+        window.append((prefix[hi] - prefix[lo] - clipped[k]) / max(hi - lo - 1, 1))
+    for k in range(n):
+        after = total_prose - before - prose_words[k]
+        prev1 = clipped[k - 1] if k >= 1 else -1.0
+        next1 = clipped[k + 1] if k + 1 < n else -1.0
+        prev2 = clipped[k - 2] if k >= 2 else -1.0
+        next2 = clipped[k + 2] if k + 2 < n else -1.0
+        f: Features = {
+            "bias": 1.0,
+            # the line's own score enters as an offset; these let a pass damp or sharpen it
+            "self": clipped[k],
+            "self_sure_furniture": float(scores[k] < -2.0),
+            "self_sure_article": float(scores[k] > 2.0),
+            "window": window[k],
+            "prev": prev1,
+            "next": next1,
+            "prev2": prev2,
+            "next2": next2,
+            "both_neighbours_furniture": float(prev1 < 0 and next1 < 0),
+            "both_neighbours_article": float(prev1 > 0 and next1 > 0),
+            "head": float(k < first_prose),
+            "tail": float(k > last_prose),
+            "prose_before_share": before / total_prose,
+            "prose_after_share": after / total_prose,
+            "first_line": float(k == 0),
+            "last_line": float(k == n - 1),
+            "repeated": float(seen[lines[k].strip().lower()] > 1),
+            "short_run_log": math.log1p(run[k]) / 3,
+            "heading_before_prose": float(short[k] and k + 1 < n and prose[k + 1]),
+            "short": float(short[k]),
+            "prose": float(prose[k]),
+        }
+        out.append(f)
+        before += prose_words[k]
+    return out
+
+
+def line_score(line: str) -> float:
+    """Log-odds that one line, read alone, is article text rather than furniture."""
+    return logit(line_features(line), weights()["local"])
+
+
+def line_scores(lines: list[str]) -> list[float]:
+    """Log-odds that each line is article text, judged in its page."""
+    table = weights()
+    scores = local = [logit(line_features(line), table["local"]) for line in lines]
+    for stage in ("context", "smooth"):
+        # each pass adds what the page says to the previous pass's verdict on the line
+        found = context_features(lines, scores)
+        scores = [s + logit(f, table[stage]) for s, f in zip(scores, found, strict=True)]
+    # a line that reads, alone, as plain article prose and directly follows a kept line
+    # continues the article, whatever the page around it (the context passes learned that
+    # page ends are mostly furniture, and a closing one-sentence paragraph is not)
+    for k in range(1, len(lines)):
+        if scores[k] <= 0 < scores[k - 1] and local[k] >= CONTINUATION:
+            scores[k] = min(local[k], CLIP)
+    # a teaser link ("Read more: <headline>") is furniture wherever it sits
+    for k, line in enumerate(lines):
+        if scores[k] > 0 and TEASER.match(line) and len(WORD.findall(line)) <= TEASER_WORDS:
+            scores[k] = -1.0
+    return scores
+
+
+def is_article_line(line: str) -> bool:
+    """Whether a line read alone looks like article text."""
+    return line_score(line) > 0
+
+
 def split_article(text: str, title_hint: str | None = None) -> TextParts:
+    """Split crawler text (one paragraph a line) into title, credit, byline, body paragraphs
+    (verbatim) and the furniture lines it dropped."""
+    from tidings.extract.headers import find_headers
+
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return TextParts(title=None, credit=None, byline=None, paragraphs=lines)
+    if not lines:
+        return TextParts(title=None, credit=None, byline=None, paragraphs=[])
+    scores = line_scores(lines)
+    keep = [s > THRESHOLD for s in scores]
+    headers = find_headers(lines, keep, title_hint)
+    paragraphs: list[str] = []
+    furniture: list[str] = []
+    for i, line in enumerate(lines):
+        if i in headers.indices:
+            continue
+        (paragraphs if keep[i] else furniture).append(line)
+    return TextParts(
+        title=headers.title, credit=headers.credit, byline=headers.byline,
+        paragraphs=paragraphs, furniture=furniture,
+    )  # fmt: skip
+
+
+__all__ = [
+    "TextParts", "context_features", "is_article_line", "line_score", "line_scores",
+    "split_article",
+]  # fmt: skip

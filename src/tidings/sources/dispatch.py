@@ -11,6 +11,7 @@ from typing import Any
 from tidings.errors import InputError
 from tidings.model import Document
 from tidings.sources import text as text_source
+from tidings.sources.text import SIDECAR_SUFFIX
 
 SourceItem = Document | InputError
 
@@ -30,7 +31,7 @@ def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not name.endswith(SIDECAR_SUFFIX):
                         yield Path(root) / name
         elif p.exists():
             yield p
@@ -54,11 +55,24 @@ def reader_for(path: Path) -> str:
     return "text"
 
 
-def iter_documents(paths: Iterable[str], hints: dict[str, Any] | None = None) -> Iterator[SourceItem]:
+def iter_documents(
+    paths: Iterable[str], hints: dict[str, Any] | None = None, fetcher: Any = None
+) -> Iterator[SourceItem]:
     """Every document under ``paths``; ``hints`` (published, publisher, url) fill in
-    metadata the files do not carry."""
+    metadata the files do not carry. http(s) URLs are fetched (with ``fetcher``, a
+    :class:`tidings.sources.fetch.Fetcher`, when given: e.g. one allowing private hosts)."""
     base_hints = {k: v for k, v in (hints or {}).items() if v is not None}
-    for item in expand(paths):
+    for raw in paths:
+        if raw.lower().startswith(("http://", "https://")):
+            from tidings.sources.fetch import iter_url
+
+            yield from iter_url(raw, base_hints, fetcher)
+            continue
+        yield from _iter_files(raw, base_hints)
+
+
+def _iter_files(raw: str, base_hints: dict[str, Any]) -> Iterator[SourceItem]:
+    for item in expand([raw]):
         if isinstance(item, InputError):
             yield item
             continue

@@ -41,12 +41,31 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def sidecar_hints(path: Path) -> dict[str, Any]:
+    """Metadata from ``NAME.meta.json`` beside a text file (published, publisher, url,
+    title, author): how plain-text dumps keep what their crawler knew."""
+    meta = path.with_name(path.name.split(".")[0] + SIDECAR_SUFFIX)
+    if not meta.is_file():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"unreadable metadata file {meta.name}: {exc}", source=str(path)) from exc
+    if not isinstance(data, dict):
+        raise InputError(f"metadata file {meta.name} is not a JSON object", source=str(path))
+    return {k: v for k, v in data.items() if k in JSONL_HINT_KEYS and v}
+
+
 def read_text(path: Path, hints: dict[str, Any]) -> Document:
+    """A plain-text file; command-line hints win over its sidecar metadata."""
     data = read_bytes(path)
     text, enc = decode_text(data, str(path))
     return Document(
         source=str(path), content_hash=sha256(data), format="text", content=text,
-        hints=dict(hints), encoding=enc,
+        hints={**sidecar_hints(path), **hints}, encoding=enc,
     )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""HTML pages, WARC files and feeds (implemented by the 'Real pages in' work)."""
+"""Web inputs on disk: HTML pages, WARC files and RSS/Atom feeds, each routed to its reader."""
 
 from __future__ import annotations
 
@@ -8,14 +8,21 @@ from typing import Any
 
 from tidings.errors import InputError
 from tidings.model import Document
-from tidings.sources.text import decode_text, read_bytes, sha256
 
 
 def read(path: Path, kind: str, hints: dict[str, Any]) -> Iterator[Document | InputError]:
+    """Documents from one file of kind ``html``, ``warc`` or ``feed``."""
     if kind == "html":
-        data = read_bytes(path)
-        text, enc = decode_text(data, str(path))
-        yield Document(source=str(path), content_hash=sha256(data), format="html",
-                       content=text, hints=dict(hints), encoding=enc)
-        return
-    yield InputError(f"{kind} input is not supported yet", source=str(path))
+        from tidings.sources.html import read_html
+
+        yield read_html(path, hints)
+    elif kind == "warc":
+        from tidings.sources.warc import read_warc
+
+        yield from read_warc(path, hints)
+    elif kind == "feed":
+        from tidings.sources.feed import read_feed
+
+        yield from read_feed(path, hints)
+    else:
+        yield InputError(f"{kind} input is not a web format", source=str(path))

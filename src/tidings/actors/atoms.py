@@ -1,0 +1,135 @@
+"""Finding gazetteer and dictionary phrases in a body: the "atoms" that actors are built of.
+
+A left-to-right walk over word chunks takes, at each position, the longest phrase of the
+built-in trie or of the user dictionary (the dictionary wins ties), checking letter case:
+acronyms only as written (US, not "us"), names only capitalised, titles in any case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tidings.actors.dictionary import DictionaryActor
+from tidings.actors.fold import Chunk, joined
+from tidings.actors.gazetteer import Entry, Person, Trie
+
+# Among entries for the same words, which reading wins (lower first).
+_RANK = {"dictionary": 0, "person": 1, "organisation": 2, "country": 3, "metonym": 4,
+         "adjective": 5, "title": 6}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Atom:
+    first: int  # chunk index of the first word
+    last: int  # chunk index after the last word
+    start: int  # body offsets
+    end: int
+    entry: Entry
+    dict_actor: DictionaryActor | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+def _case_ok(entry: Entry, words: list[Chunk]) -> bool:
+    if entry.case == "any":
+        return True
+    if entry.case == "exact":
+        return all(c.text.upper() == c.text for c in words)
+    return words[0].capitalised
+
+
+def _walk(
+    root: dict[str, object], text: str, chs: list[Chunk], i: int
+) -> list[tuple[int, list[Entry]]]:
+    """Every (end index, entries) of phrases in the trie that start at chunk ``i``."""
+    found: list[tuple[int, list[Entry]]] = []
+    node = root
+    j = i
+    while j < len(chs):
+        if j > i and not joined(text, chs[j - 1], chs[j]):
+            break
+        nxt = node.get(chs[j].key)
+        if not isinstance(nxt, dict):
+            break
+        node = nxt
+        j += 1
+        bucket = node.get("")
+        if isinstance(bucket, list):
+            found.append((j, bucket))
+    return found
+
+
+def _walk_dict(index: dict[tuple[str, ...], DictionaryActor], longest: int, text: str,
+               chs: list[Chunk], i: int) -> tuple[int, DictionaryActor] | None:  # fmt: skip
+    best: tuple[int, DictionaryActor] | None = None
+    for j in range(i + 1, min(len(chs), i + longest) + 1):
+        if j - 1 > i and not joined(text, chs[j - 2], chs[j - 1]):
+            break
+        hit = index.get(tuple(c.key for c in chs[i:j]))
+        if hit is not None and chs[i].capitalised:
+            best = (j, hit)
+    return best
+
+
+_DICT_ENTRY = Entry("dictionary", "cap", priority=1)
+
+
+def find_atoms(text: str, chs: list[Chunk], trie: Trie,
+               dictionary: dict[tuple[str, ...], DictionaryActor] | None = None,
+               day: dt.date | None = None) -> list[Atom]:  # fmt: skip
+    """The non-overlapping phrases of ``text``, longest first, in text order.
+
+    A surname alone ("~Kerry") counts once its person was named in full, or right after a
+    title or honorific ("Mr. Kerry", "President Moon") when that person held an office on
+    ``day``.
+    """
+    atoms: list[Atom] = []
+    introduced: set[int] = set()  # id() of people named in full so far
+    longest = max((len(k) for k in dictionary), default=0) if dictionary else 0
+    i = 0
+    while i < len(chs):
+        best: tuple[int, Entry] | None = None
+        for j, bucket in _walk(trie.root, text, chs, i):
+            words = chs[i:j]
+            titled = bool(atoms) and atoms[-1].kind == "title" and atoms[-1].last == i
+            usable = [e for e in bucket if _case_ok(e, words)
+                      and (not e.surname_only or id(e.person) in introduced
+                           or (titled and _in_office(e, day)))]  # fmt: skip
+            if usable:
+                best = (j, min(usable, key=lambda e: (_RANK[e.kind], _recency(e, atoms))))
+        dict_hit = _walk_dict(dictionary, longest, text, chs, i) if dictionary else None
+        if dict_hit is not None and (best is None or dict_hit[0] >= best[0]):
+            j = dict_hit[0]
+            atoms.append(Atom(i, j, chs[i].start, chs[j - 1].end, _DICT_ENTRY, dict_hit[1]))
+            i = j
+            continue
+        if best is None:
+            i += 1
+            continue
+        j, entry = best
+        atoms.append(Atom(i, j, chs[i].start, chs[j - 1].end, entry))
+        if entry.kind == "person" and not entry.surname_only and entry.person is not None:
+            introduced.add(id(entry.person))
+        i = j
+    return atoms
+
+
+def _in_office(entry: Entry, day: dt.date | None) -> bool:
+    return entry.person is not None and day is not None and entry.person.office_on(day) is not None
+
+
+def _recency(entry: Entry, atoms: list[Atom]) -> int:
+    """For several people sharing a surname: the one named most recently ranks first."""
+    if entry.person is None:
+        return 0
+    for back, atom in enumerate(reversed(atoms)):
+        if atom.entry.person is entry.person:
+            return back
+    return len(atoms) + 1
+
+
+def person_of(atom: Atom) -> Person | None:
+    return atom.entry.person

@@ -1,0 +1,101 @@
+"""Resolving pronouns, definite descriptions and "the two leaders" within one article.
+
+- he/him/his/she/her…: the nearest compatible person (gender from the gazetteer, the
+  honorific or the title; unknown gender fits both). Inside one sentence the subject
+  wins if the pronoun is a subject, else the nearest earlier person; otherwise the latest
+  earlier sentence (up to four back) with a compatible person, preferring its subject.
+- "the president", "the Russian leader", "the foreign minister": the nearest earlier
+  person whose role has that title (and that country, when one is given).
+- "the two leaders", "both men": the two most recent distinct people. A plural mention
+  is represented as one ActorMention per person over the same span, how="plural".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tidings.model import Actor
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+HEAD_ROLES = ("president", "prime minister", "chancellor", "premier", "supreme leader", "king",
+              "queen", "emir", "sultan", "taoiseach", "leader", "crown prince")  # fmt: skip
+PLURAL = re.compile(r"\b(?:[Tt]he two|[Bb]oth(?: the)?)\s+(?:leaders|men|women|presidents|"
+                    r"ministers|foreign ministers|heads of state|officials)\b")  # fmt: skip
+_SENTENCES_BACK = 4
+
+
+@dataclass(slots=True)
+class PersonRef:
+    """A person mention the resolver can point back to."""
+
+    start: int
+    end: int
+    actor: Actor
+    gender: str | None
+    subject: bool
+    sentence: int
+
+
+def role_matches(actor: Actor, role_word: str, head: bool) -> bool:
+    """Whether ``actor``'s role fits a title word ("president" fits "President of Iran")."""
+    role = (actor.role or "").lower().replace("defense", "defence")
+    word = role_word.lower().replace("defense", "defence")
+    if head and any(role.startswith(h) or f" {h}" in role for h in HEAD_ROLES):
+        return not role.startswith(("vice", "deputy", "former"))
+    if word not in role:
+        return False
+    # "president" must not pick the vice president.
+    at = role.find(word)
+    return not role[:at].rstrip().endswith(("vice", "deputy", "former"))
+
+
+class Resolver:
+    """Earlier person mentions of one article, ordered, with their sentence numbers."""
+
+    def __init__(self, people: list[PersonRef]) -> None:
+        self.people = sorted(people, key=lambda p: p.start)
+        self.starts = [p.start for p in self.people]
+
+    def before(self, offset: int) -> list[PersonRef]:
+        return self.people[: bisect.bisect_left(self.starts, offset)]
+
+    def pronoun(self, offset: int, gender: str, sentence: int, is_subject: bool) -> Actor | None:
+        earlier = [p for p in self.before(offset) if p.gender in (None, gender)]
+        if not earlier:
+            return None
+        same = [p for p in earlier if p.sentence == sentence]
+        if same:
+            if is_subject:
+                subjects = [p for p in same if p.subject]
+                if subjects:
+                    return subjects[0].actor
+            return same[-1].actor
+        for back in range(1, _SENTENCES_BACK + 1):
+            group = [p for p in earlier if p.sentence == sentence - back]
+            if group:
+                subjects = [p for p in group if p.subject]
+                return (subjects[0] if subjects else group[0]).actor
+        return None
+
+    def description(self, offset: int, role_word: str, head: bool,
+                    country: str | None) -> Actor | None:  # fmt: skip
+        for p in reversed(self.before(offset)):
+            if country and p.actor.country != country:
+                continue
+            if role_matches(p.actor, role_word, head):
+                return p.actor
+        return None
+
+    def two_people(self, offset: int) -> list[Actor]:
+        found: list[Actor] = []
+        names: set[str] = set()
+        for p in reversed(self.before(offset)):
+            if p.actor.name not in names:
+                names.add(p.actor.name)
+                found.append(p.actor)
+            if len(found) == 2:
+                return list(reversed(found))
+        return []

@@ -1,0 +1,1 @@
+"""Benchmarks that measure tidings against public reference sets (extraction, throughput)."""

@@ -1,0 +1,428 @@
+"""Who did it and to whom: the source and recipient actors of a trigger, from the parse.
+
+Only coded actors (ActorMentions) become parties. A noun phrase yields the actors it names
+directly, through its modifiers ("Iranian officials", "Moscow's forces", "leaders of
+Germany") and through coordination ("Serbia and Russia"). A few references the actor
+stage may leave unresolved are closed here because the events need them: first-person
+pronouns inside a quotation (the quote's speaker), he/his/she/her (the nearest person named
+before), and "the two leaders" (the article's two most mentioned people).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.model import ActorMention, ActorRef, Quote
+
+# Heads that make a country's possessive or adjective a military actor ("Moscow's forces").
+MILITARY_HEADS = frozenset(
+    "force forces troop troops army military soldier soldiers navy airforce commando "
+    "commandos jet jets warship warships militia".split()
+)
+# Heads that, counted by "two"/"both", mean the article's pair of main actors.
+PAIR_HEADS = frozenset(
+    "leader leaders side sides president presidents country countries "
+    "nation nations government governments counterpart counterparts "
+    "minister ministers man men".split()
+)
+NON_STATE = frozenset({"IGO", "EUR", "NGO", "MNC", "UNO", "NATO"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
+OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+PERSONAL = FIRST_PERSON | THIRD_PERSON | OTHER_PRONOUNS
+# Verbs that report what an actor says or decides: a pronoun subject under them is the actor.
+REPORTING = frozenset(
+    "say tell announce state add declare confirm warn promise pledge vow insist claim write "
+    "tweet report indicate signal reiterate stress assure reassure decide conclude threaten "
+    "agree deny admit acknowledge reply respond argue".split()
+)
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj",
+                         "pcomp"})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor taking part in an event, with the token that named it."""
+
+    code: str
+    name: str
+    token: int
+    how: str = "name"  # the mention's kind: "demonym" names a people, not its state
+    kind: str = ""  # the actor's kind: person, organisation, country, group
+
+    @property
+    def is_news_outlet(self) -> bool:
+        """A news organisation: it reports events, it is rarely their actor."""
+        return self.code.endswith("MED") and self.kind == "organisation"
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef(code=self.code, name=self.name)
+
+
+class ActorIndex:
+    """Mentions looked up by token, plus the article-level references events need."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[ActorMention],
+        quotes: list[Quote],
+        uncoded: bool = False,
+    ) -> None:
+        self.doc = doc
+        self.uncoded = uncoded  # let mentions without a code take part
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        # Token → the mentions of the longest span covering it (one span may name several
+        # actors: "the two leaders").
+        self.by_token: dict[int, list[ActorMention]] = {}
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                old = self.by_token.get(tok.i)
+                if not old or (old[0].end - old[0].start) < (m.end - m.start):
+                    self.by_token[tok.i] = [m]
+                elif (old[0].start, old[0].end) == (m.start, m.end):
+                    old.append(m)
+        self.quotes = [q for q in quotes if q.speaker is not None]
+        self.pair = self._main_pair()
+
+    def in_sentence(self, sent: Span) -> bool:
+        """Whether any mention starts inside the sentence."""
+        start, end = sent.start_char, sent.end_char
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
+
+    def may_refer(self, sent: Span) -> bool:
+        """Whether a sentence without mentions may still name actors: pronouns, "the two
+        leaders"."""
+        return any(t.lower_ in PERSONAL or (t.lower_ in PAIR_HEADS and self.pair) for t in sent)
+
+    def _main_pair(self) -> list[Party]:
+        people = Counter((m.actor.code, m.actor.name) for m in self.mentions
+                         if m.actor.kind == "person")  # fmt: skip
+        ranked = (
+            people.most_common()
+            or Counter((m.actor.code, m.actor.name) for m in self.mentions).most_common()
+        )
+        pair: list[Party] = []
+        for (code, name), _ in ranked:
+            if all(p.code != code for p in pair):
+                pair.append(Party(code, name, -1))
+            if len(pair) == 2:
+                break
+        return pair if len(pair) == 2 else []
+
+    def previous_subject(self, tok: Token) -> list[Party]:
+        """A sentence-initial "they"/"it" subject → the previous sentence's subject actors
+        ("Trump and Putin will meet … They have met twice before")."""
+        if tok.lower_ not in ("they", "it") or tok.dep_ != "nsubj":
+            return []
+        sent = tok.sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc_range(sent, tok)):
+            return []
+        if sent.start == 0:
+            return []
+        previous = self.doc[sent.start - 1].sent
+        subj = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return []
+        found = [p for t in coordination(subj) for p in self.mention_parties(t)]
+        if not found and subj.lower_ == tok.lower_:
+            found = self.previous_subject(subj)  # a chain of "they" sentences
+        if tok.lower_ == "it" and (
+            len(found) != 1
+            or found[0].token not in self.by_token
+            or self.by_token[found[0].token][0].actor.kind == "person"
+        ):
+            return []
+        if tok.lower_ == "they" and not found:
+            return []
+        return [Party(p.code, p.name, tok.i, p.how) for p in found]
+
+    def reporter(self, tok: Token) -> Party | None:
+        """The subject of the reporting verb when ``tok`` is the subject of its complement."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head
+        for _ in range(2):
+            if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head is verb:
+                return None
+            verb = verb.head
+            if verb.lemma_.lower() in REPORTING:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    return None
+                found = self.mention_party(subj)
+                if found is None:
+                    for c in subj.children:
+                        if c.dep_ in ("poss", "compound", "amod"):
+                            found = self.mention_party(c)
+                            if found is not None:
+                                break
+                if found is None or found.code.endswith("MED"):
+                    return None  # a news agency relays words; it does not speak them
+                return Party(found.code, found.name, tok.i)
+        return None
+
+    def mention_party(self, tok: Token) -> Party | None:
+        found = self.mention_parties(tok)
+        return found[0] if found else None
+
+    def mention_parties(self, tok: Token) -> list[Party]:
+        mentions = self.by_token.get(tok.i, [])
+        return [
+            Party(m.actor.code, m.actor.name, tok.i, m.how, m.actor.kind)
+            for m in mentions
+            if m.actor.code or self.uncoded
+        ]
+
+    def pronoun_party(self, tok: Token) -> Party | None:
+        """First-person pronouns in a quote → its speaker; the subject pronoun of a reported
+        clause → the reporter ("Iraq said it would allow"); he/she → last person named;
+        it/they → the nearest actor subject earlier in the sentence."""
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            for q in self.quotes:
+                if q.start <= tok.idx < q.end and q.speaker is not None:
+                    return Party(q.speaker.code, q.speaker.name, tok.i)
+            if low in ("we", "us", "our"):
+                return None
+        if tok.pos_ != "PRON" or low not in PERSONAL:
+            return None
+        reporter = self.reporter(tok)
+        if reporter is not None:
+            return reporter
+        if low in OTHER_PRONOUNS:
+            if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                return None
+            for t in reversed(doc_range(tok.sent, tok)):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.by_token:
+                    found = self.mention_party(t)
+                    if found is not None:
+                        return Party(found.code, found.name, tok.i)
+            return None
+        if low in THIRD_PERSON:
+            # Cataphora: "In his first talk with X, Vucic said" → the main clause's subject.
+            root = tok.sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i > tok.i and tok.dep_ == "poss":
+                found = self.mention_party(subj)
+                if found is not None and self.by_token[subj.i][0].actor.kind == "person":
+                    return Party(found.code, found.name, tok.i)
+            i = bisect.bisect_left(self._starts, tok.idx) - 1
+            while i >= 0 and tok.idx - self.mentions[i].start < 600:
+                m = self.mentions[i]
+                if m.actor.kind == "person":
+                    return Party(m.actor.code, m.actor.name, tok.i)
+                i -= 1
+        return None
+
+
+def doc_range(sent: Span, tok: Token) -> list[Token]:
+    """The sentence's tokens before ``tok``."""
+    return [t for t in sent if t.i < tok.i]
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def dateline_end(sent: Span) -> int | None:
+    """The dash ending a news dateline ("MOSCOW (Reuters) -") at the sentence start."""
+    first = sent[0]
+    if not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return None
+    for tok in sent[:14]:
+        if tok.text in DASHES:
+            return tok.i
+    return None
+
+
+def coordination(tok: Token) -> list[Token]:
+    """The token and every conjunct hanging below it ("Serbia and Russia")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(coordination(child))
+    return out
+
+
+def is_pair(tok: Token) -> bool:
+    if tok.lemma_.lower() not in PAIR_HEADS and tok.lower_ not in PAIR_HEADS:
+        return False
+    return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+def _military(party: Party, head: Token) -> Party:
+    """A country's forces are its military (RUS + "forces" → RUSMIL)."""
+    if head.lower_ in MILITARY_HEADS and len(party.code) >= 3 and party.code[:3].isalpha():
+        return Party(party.code[:3] + "MIL", party.name, party.token, "title")
+    return party
+
+
+def np_actors(tok: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
+    """The actors a noun phrase names, through modifiers and coordination."""
+    out: list[Party] = []
+    for t in coordination(tok):
+        named = index.mention_parties(t)
+        if named:
+            out.extend(named)
+            continue
+        direct = index.pronoun_party(t)
+        if direct is not None:
+            out.append(direct)
+            continue
+        earlier = index.previous_subject(t)
+        if earlier:
+            out.extend(earlier)
+            continue
+        if is_pair(t):
+            out.extend(index.pair)
+            continue
+        for child in t.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                found = index.mention_party(child) or index.pronoun_party(child)
+                if found is None and child.dep_ in ("poss", "appos") and depth < 2:
+                    out.extend(_military(p, t) for p in np_actors(child, index, depth + 1))
+                elif found is not None:
+                    out.append(_military(found, t))
+                elif child.dep_ == "amod":  # "a British-flagged tanker"
+                    for grand in child.children:
+                        if grand.dep_ in ("npadvmod", "compound", "amod"):
+                            out.extend(index.mention_parties(grand))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and depth < 2:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(np_actors(pobj, index, depth + 1))
+    return _unique(out)
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in parties:
+        if (p.code, p.name) not in seen:
+            seen.add((p.code, p.name))
+            out.append(p)
+    return out
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the token's prepositions in ``preps`` ("with Putin", "on Russia")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
+    """The subject of a clause, or the agent of a passive, inherited along control chains."""
+    subj = child(verb, "nsubj")
+    if subj is not None and subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        return np_actors(verb.head, index)
+    if subj is not None:
+        dash = dateline_end(verb.sent)
+        if dash is not None and subj.i < dash < verb.i:
+            # "HANOI, Vietnam (AP) — Esper accused …": the parser takes the dateline for
+            # the subject; the actor is the first one named after the dash.
+            for tok in verb.doc[dash + 1 : verb.i]:
+                found = index.mention_parties(tok)
+                if found:
+                    return found
+            return []
+        return np_actors(subj, index)
+    agent = child(verb, "agent")
+    if agent is not None:
+        pobj = child(agent, "pobj")
+        return np_actors(pobj, index) if pobj is not None else []
+    if depth > 3 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        # Object control: "urged Vietnam to push back" → Vietnam acts.
+        obj = child(head, "dobj")
+        if obj is not None:
+            found = np_actors(obj, index)
+            if found:
+                return found
+        if is_passive(head):  # raising: "is expected/set/due to meet"
+            subj_pass = child(head, "nsubjpass")
+            if subj_pass is not None:
+                return np_actors(subj_pass, index)
+        return verb_source(head, index, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return verb_source(head, index, depth + 1)
+    if (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ in ("by", "after", "before", "while", "in", "when")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return verb_source(head.head, index, depth + 1)  # "responded by accusing Tehran"
+    if verb.dep_ == "relcl" and subj is None:
+        return np_actors(head, index)
+    return []
+
+
+def noun_source(
+    noun: Token, index: ActorIndex, place_modifiers: bool = True
+) -> tuple[list[Party], bool]:
+    """The actor of a nominal event: possessive, by-phrase, naming modifier, or "between"
+    (the second value says the event is reciprocal). ``place_modifiers`` False: a naming
+    modifier is where the event happened ("Hong Kong protests"), not who acted."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            pobj = child(c, "pobj")
+            if pobj is not None:
+                found = np_actors(pobj, index)
+                if len(found) >= 2 or (found and is_pair(pobj)):
+                    return found, True
+    poss = child(noun, "poss")
+    if poss is not None:
+        found = np_actors(poss, index)
+        if found:
+            return found, False
+    for pobj in prep_objects(noun, {"by"}):
+        found = np_actors(pobj, index)
+        if found:
+            return found, False
+    if not place_modifiers:
+        return [], False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            found_one = index.mention_party(c)
+            if found_one is not None:
+                return [found_one], False
+    return [], False
+
+
+__all__ = [
+    "ActorIndex",
+    "NON_STATE",
+    "Party",
+    "child",
+    "coordination",
+    "is_pair",
+    "is_passive",
+    "noun_source",
+    "np_actors",
+    "prep_objects",
+    "verb_source",
+]

@@ -1,0 +1,103 @@
+"""The auxiliary mode of an event from its verb group: negation, future, hypothetical,
+historical (pluperfect). Dates refine the mode later (dating.py): a clause dated well before
+publication is historical, one dated after it is future."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "would", "can"})
+# Heads whose infinitive complement is an announced or planned action.
+FUTURE_HEADS = frozenset(
+    "plan intend expect set due schedule slate prepare aim hope announce promise pledge vow "
+    "go decide".split()
+)
+# Verbs that report a statement: "would" under them is a reported future, not a condition.
+REPORT_VERBS = frozenset(
+    "say tell announce state add declare confirm warn promise pledge vow insist claim write "
+    "tweet report indicate signal reiterate stress assure reassure".split()
+)
+# Heads that say the complement did not happen ("failed to reach agreement").
+FAILURE_HEADS = frozenset({"fail", "neglect"})
+# Adverbs that place the event before the time of the report.
+EARLIER_ADVERBS = frozenset({"before", "previously", "formerly", "ago", "once"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    negated: bool
+    future: bool
+    hypothetical: bool
+    pluperfect: bool  # or otherwise placed before the report ("met twice before")
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the clause is the complement of a reporting verb."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in REPORT_VERBS:
+            return True
+    return False
+
+
+def _conditional(verb: Token) -> bool:
+    tok = verb
+    for _ in range(5):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def verb_group(trigger: Token) -> VerbGroup:
+    """Read the auxiliaries of the trigger's clause and of the verbs that govern it through
+    infinitives ("is set to meet", "did not agree to")."""
+    chain = [trigger]
+    tok = trigger
+    while tok.dep_ == "xcomp" and tok.head is not tok and len(chain) < 4:
+        tok = tok.head
+        chain.append(tok)
+    negated = future = hypothetical = pluperfect = False
+    for verb in chain:
+        for c in verb.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never",)):
+                negated = True
+            if c.dep_ == "advmod" and low in EARLIER_ADVERBS:
+                pluperfect = True  # "have met twice before": an earlier event recalled
+            if c.dep_ in ("aux", "auxpass"):
+                if low in FUTURE_AUX or c.lemma_ == "will":
+                    future = True
+                elif low == "would":
+                    if _reported(verb):
+                        future = True
+                    else:
+                        hypothetical = True
+                elif low in HYPOTHETICAL_AUX:
+                    hypothetical = True
+                elif c.lemma_ == "have" and c.tag_ == "VBD" and verb.tag_ == "VBN":
+                    pluperfect = True
+        if verb is not trigger and verb.lemma_.lower() in FUTURE_HEADS:
+            future = True
+        if verb is not trigger and verb.lemma_.lower() in FAILURE_HEADS:
+            negated = True
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+        future = any(c.lower_ in ("planned", "upcoming", "forthcoming", "proposed", "expected")
+                     for c in trigger.children)  # fmt: skip
+    if _conditional(trigger):
+        hypothetical = True
+    return VerbGroup(negated, future, hypothetical, pluperfect)
+
+
+__all__ = ["VerbGroup", "verb_group"]

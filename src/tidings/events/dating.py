@@ -1,0 +1,128 @@
+"""When an event happened: the date expression of its own clause, else its report's.
+
+A date attaches to an event when it sits in the trigger's clause (not inside a nested clause
+with its own verb) or, for a nominal event, inside its noun phrase ("Putin's September
+invitation", "Sunday's phone call"). "first talk … since May 2022" dates the earlier talk it
+recalls. An event without a date of its own may borrow the date of the reporting clause
+("Washington said on Wednesday it would impose …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tidings.model import DateMention, DateValue
+
+# A dated event this many days before publication is one the article recalls.
+HISTORICAL_DAYS = 7
+# How far below the trigger a date may sit and still date it ("spoke … for the first time
+# … on Sunday" is four hops).
+MAX_HOPS = 4
+NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
+RECALL_MODIFIERS = frozenset({"first", "last", "previous"})
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    mention: DateMention
+    recalled: bool  # a "first … since DATE" date: the earlier event, historical
+
+
+def clause_tokens(trigger: Token) -> set[int]:
+    """Token indices of the trigger's own clause (nested clauses excluded)."""
+    out: set[int] = set()
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        for c in tok.children:
+            if c.dep_ in NESTED and c.pos_ in ("VERB", "AUX"):
+                continue
+            if c.dep_ == "relcl":
+                continue
+            stack.append(c)
+    return out
+
+
+def _distance(tok: Token, trigger: Token) -> int:
+    """Dependency hops from ``tok`` up to ``trigger`` (99 when it is not below it)."""
+    hops = 0
+    while tok.i != trigger.i:
+        if tok.head is tok or hops > 12:
+            return 99
+        tok, hops = tok.head, hops + 1
+    return hops
+
+
+def _mentions_in(tokens: set[int], trigger: Token, dates: list[DateMention]) -> list[DateMention]:
+    doc = trigger.doc
+    sent = trigger.sent
+    out = []
+    for d in dates:
+        if d.end <= sent.start_char or d.start >= sent.end_char:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or not any(t.i in tokens for t in span):
+            continue
+        # A date deep inside an argument dates that argument ("his role in the release of
+        # files in 2010"), not the event.
+        if min(_distance(t, trigger) for t in span) <= MAX_HOPS:
+            out.append(d)
+    return out
+
+
+def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
+    """The date stated in the trigger's clause or noun phrase."""
+    found = _mentions_in(clause_tokens(trigger), trigger, dates)
+    at = [d for d in found if d.relation == "at" and d.date.value]
+    if at:
+        return Dating(at[0], False)
+    recalls = trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.lower_ in RECALL_MODIFIERS for c in trigger.children
+    )
+    since = [d for d in found if d.relation == "since" and d.date.value]
+    if since and recalls:
+        return Dating(since[0], True)
+    return None
+
+
+def has_since(trigger: Token, dates: list[DateMention]) -> bool:
+    """Whether the clause states an ongoing span ("since 2014", "for two years"); a deadline
+    ("by the end of August") is not one."""
+    found = _mentions_in(clause_tokens(trigger), trigger, dates)
+    return any(d.relation in ("since", "duration") for d in found) or any(
+        c.lower_ == "since" and c.dep_ == "prep" for c in trigger.children
+    )
+
+
+def report_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
+    """The date of the reporting clause that governs this one ("said on Wednesday")."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+        found = _mentions_in(clause_tokens(tok), tok, dates)
+        at = [d for d in found if d.relation == "at" and d.date.value]
+        if at:
+            return at[0]
+    return None
+
+
+def relative_to(value: DateValue, published: dt.date | None) -> str | None:
+    """Say "past" when the value ends well before publication, "future" when it starts
+    after it, None otherwise."""
+    if published is None or not value.value:
+        return None
+    first, last = value.first_day(), value.last_day()
+    if last is not None and last < published - dt.timedelta(days=HISTORICAL_DAYS):
+        return "past"
+    if first is not None and first > published:
+        return "future"
+    return None
+
+
+__all__ = ["Dating", "clause_tokens", "has_since", "own_date", "relative_to", "report_date"]

@@ -1,0 +1,197 @@
+"""HTML page → Article: the main text, its paragraphs, and the page's metadata.
+
+1. Metadata from the page's own JSON-LD and meta tags (:mod:`tidings.extract.metadata`),
+   with trafilatura/htmldate only for what those lack; hints fill what is still missing.
+2. Named furniture blocks (newsletter boxes, share bars, related rails) are pruned from the
+   tree (:mod:`tidings.extract.prune`).
+3. trafilatura extracts the main text favouring precision. When that text holds less than
+   half of the words the page's ``<p>`` elements hold, the precise pass probably cut the
+   article short, so a balanced pass runs too and wins if it finds clearly more
+   (:data:`PRECISE_SHARE`). Most pages need one pass only.
+4. When the page carries a long JSON-LD ``articleBody`` (the publisher's own statement of
+   the text), lines it does not contain are dropped.
+5. In-container furniture lines (labels, reader prompts, datelines and credits at the
+   edges) are dropped (:mod:`tidings.extract.prompts`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from lxml import html as lxml_html
+
+from tidings.errors import InputError
+from tidings.extract.metadata import PageMeta, page_meta
+from tidings.extract.prompts import drop_prompts
+from tidings.extract.prune import prune_furniture
+from tidings.model import Article, Document
+
+WORD = re.compile(r"\w+")
+# The balanced pass runs when the precise one found less than this share of <p> words …
+RECHECK_SHARE = 0.5
+# … and replaces it when the precise pass found less than this share of its words.
+PRECISE_SHARE = 0.75
+# Fewer words than this is a menu, a login wall or an error page, not an article.
+MIN_ARTICLE_WORDS = 15
+# A first line that agrees this well with the title is the headline repeated.
+TITLE_AGREEMENT = 0.8
+
+
+def parse_html(content: str, source: str) -> lxml_html.HtmlElement:
+    """A parsed tree, or InputError when the text is not HTML lxml can read."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(content)
+    if tree is None:
+        raise InputError("not parseable as HTML", source=source)
+    return tree
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """A day from an ISO-like or free-form date string; None when unreadable or absurd."""
+    from tidings.extract import parse_date
+
+    day = parse_date(value)
+    if day is None and isinstance(value, str) and value.strip():
+        import warnings
+
+        from dateutil import parser as date_parser
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # unknown time-zone names are irrelevant here
+                day = date_parser.parse(value.strip()[:64], fuzzy=True).date()
+        except (ValueError, OverflowError):
+            return None
+    if day is None or not 1990 <= day.year <= dt.date.today().year + 1:
+        return None
+    return day
+
+
+def _lines(text: str | None) -> list[str]:
+    return [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(WORD.findall(ln)) for ln in lines)
+
+
+def _trafilatura(tree: lxml_html.HtmlElement, url: str | None, precision: bool) -> list[str]:
+    from trafilatura import bare_extraction
+
+    result = bare_extraction(
+        tree, url=url, favor_precision=precision, include_comments=False,
+        include_tables=True, with_metadata=False, deduplicate=False,
+    )  # fmt: skip
+    return _lines(getattr(result, "text", None))
+
+
+def paragraph_words(tree: lxml_html.HtmlElement) -> int:
+    """Words in the page's ``<p>`` elements: a rough size of its running text."""
+    return sum(len(WORD.findall(p.text_content() or "")) for p in tree.iter("p"))
+
+
+def main_text(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
+    """The article's lines (one per paragraph, heading, list item or table row).
+
+    trafilatura works on its own copy of the tree, so one parse serves both passes."""
+    lines = _trafilatura(tree, url, precision=True)
+    found = _words(lines)
+    if found and found >= RECHECK_SHARE * paragraph_words(tree):
+        return lines
+    wider = _trafilatura(tree, url, precision=False)
+    return wider if found < PRECISE_SHARE * _words(wider) else lines
+
+
+def _within(line: str, body_words: set[str]) -> bool:
+    words = WORD.findall(line.lower())
+    return bool(words) and sum(w in body_words for w in words) / len(words) >= 0.9
+
+
+def arbitrate_with_body(lines: list[str], article_body: str | None) -> list[str]:
+    """Drop lines the publisher's JSON-LD articleBody does not contain, when that body is
+    long enough to be the whole article and covers most of the extraction."""
+    if not article_body:
+        return lines
+    body_words = set(WORD.findall(article_body.lower()))
+    total = _words(lines)
+    if len(body_words) < 50 or not total:
+        return lines
+    kept = [ln for ln in lines if _within(ln, body_words)]
+    return kept if _words(kept) >= 0.6 * total else lines
+
+
+def _agrees(title: str, line: str) -> bool:
+    from collections import Counter
+
+    a, b = Counter(WORD.findall(title.lower())), Counter(WORD.findall(line.lower()))
+    common = sum((a & b).values())
+    if not common:
+        return False
+    p, r = common / sum(b.values()), common / sum(a.values())
+    return 2 * p * r / (p + r) >= TITLE_AGREEMENT
+
+
+def _fill(*values: Any) -> Any:
+    return next((v for v in values if v), None)
+
+
+def trafilatura_meta(tree: lxml_html.HtmlElement, url: str | None) -> Any:
+    """trafilatura's metadata (htmldate for the date), read before the tree is consumed."""
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        return extract_metadata(tree, default_url=url)
+    except Exception:  # noqa: BLE001 - metadata is a best effort on broken pages
+        return None
+
+
+def html_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, url=url, extensive_search=True, original_date=True)
+    except Exception:  # noqa: BLE001 - a best effort on broken pages
+        return None
+
+
+def extract_html_article(doc: Document) -> Article:
+    """The clean article of an HTML document; hints only fill what the page lacks."""
+    tree = parse_html(doc.content, doc.source)
+    meta: PageMeta = page_meta(tree)
+    hints = doc.hints
+    url = _fill(meta.url, hints.get("url"))
+    fallback = None
+    # trafilatura's metadata costs a third of an extraction: ask only when the page's own
+    # metadata lacks the title or the author
+    if not (meta.title and meta.author):
+        fallback = trafilatura_meta(tree, url)
+    # htmldate weighs every date on the page (it prefers the original over an update, and
+    # it is right more often than a lone meta tag when the two disagree)
+    page_date = getattr(fallback, "date", None) or html_date(tree, url)
+    prune_furniture(tree)
+    lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
+    title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
+    if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
+        lines = lines[1:]  # the headline repeated as the first line
+    paragraphs, furniture = drop_prompts(lines)
+    if _words(paragraphs) < MIN_ARTICLE_WORDS:
+        raise InputError("no article text found in the page", source=doc.source)
+    published = _fill(parse_published(page_date), parse_published(meta.published),
+                      parse_published(hints.get("published")))  # fmt: skip
+    return Article.from_paragraphs(
+        doc.content_hash,
+        paragraphs,
+        title=title,
+        byline=_fill(meta.author, getattr(fallback, "author", None), hints.get("author")),
+        # trafilatura falls back to the bare host name, weaker than a publisher hint
+        publisher=_fill(
+            meta.publisher, hints.get("publisher"), getattr(fallback, "sitename", None)
+        ),  # fmt: skip
+        url=url,
+        published=published,
+        language=_fill(meta.language, hints.get("language")),
+        furniture=furniture,
+    )

@@ -1,0 +1,229 @@
+"""What one line of text looks like, as named numbers: the evidence the furniture filter weighs.
+
+A line of page furniture betrays itself by its form (short, no sentence punctuation, title
+case, a button's single word, a price, a domain, code) and by its words (calls to act,
+newsletter and consent vocabulary, the publisher speaking of itself as "we", share and
+related-link labels, bylines and bios). Article prose has the opposite marks: long
+sentences, commas, reporting verbs, quotations, names in mid-sentence. Every feature here
+reads the line alone, so a line can be scored without its page; the page context (position,
+neighbours, repetition) is added by :mod:`tidings.extract.furniture`.
+
+The cue phrases live in ``data/furniture_cues.txt``, one family per section.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+Features = dict[str, float]
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_BREAK = re.compile(r"[a-z0-9)\"”'’][.!?][\"”’]?\s+[A-Z\"“]")
+MONEY = re.compile(
+    r"[$€£¥₽₹]\s?\d|\d\s?(?:€|£|₽|usd|eur|gbp|rub|dollars?|euros?|pounds?|rubles?|roubles?)\b",
+    re.IGNORECASE,
+)
+TLD = r"(?:com|org|net|io|co|rs|ru|uk|de|fr|info|news|gov|edu|tv|me|ly|us|ca|au|in|eu)"
+DOMAIN = re.compile(rf"https?://|www\.|\b[\w-]+\.{TLD}\b", re.IGNORECASE)
+DOMAIN_LINE = re.compile(rf"(?:https?://)?(?:[\w-]+\.)+{TLD}(?:/\S*)?", re.IGNORECASE)
+HANDLE = re.compile(r"(?:^|\s)[@#]\w|\w@\w")
+SEPARATORS = re.compile(r"\s[|•·/»›>]\s|\s[|•·»›]|[|•·»›]\s")
+CODE = re.compile(
+    r"[{};]\s*$|^\s*[{}<\]/]|</?\w+[^>]*>|\w+\(.*\)\s*[;{]?$|"
+    r"\b(?:const|var|let|def|return|function|import|class)\b\s+\w+\s*[=(:{]|"
+    r"\w+=\"|=>|==|!=|&&|\|\|"
+)
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-*•▪►✓✔]\s?|\(\w\)\s)")
+DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\s?(?:am|pm)?\b",
+    re.IGNORECASE,
+)
+TIME_AGO = re.compile(r"\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
+QUOTE = re.compile(r"[“”]|\"[^\"]{3,}\"")
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d")
+# characters without which a line cannot be code (a cheap test before the code pattern)
+CODE_CHARS = frozenset("{};<>=|&")
+WIDE_GAP = re.compile(r"\S {3,}\S")
+
+
+@lru_cache(maxsize=1)
+def cue_phrases() -> dict[str, tuple[str, ...]]:
+    """The cue phrases of each family, from the package's data file."""
+    text = (resources.files("tidings.extract") / "data" / "furniture_cues.txt").read_text("utf-8")
+    families: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = families.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line.lower().translate(APOSTROPHES))
+    return {name: tuple(dict.fromkeys(p)) for name, p in families.items()}
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """Cue phrases as one look-up table, so a line is matched in one pass over its words."""
+
+    families: tuple[str, ...]
+    grams: dict[str, tuple[str, ...]]  # phrase (words joined by a space) → its families
+    prefixes: tuple[str, ...]  # every word beginning ("subscri*"), for a quick first test
+    prefix_families: dict[str, tuple[str, ...]]  # word beginning → its families
+    buttons: frozenset[str]
+    longest: int
+    stems: frozenset[str]  # every opening part of a phrase of several words ("sign", "sign up")
+
+
+def _words_of(phrase: str) -> str:
+    return " ".join(WORD.findall(phrase.lower().translate(APOSTROPHES)))
+
+
+@lru_cache(maxsize=1)
+def cue_index() -> CueIndex:
+    grams: dict[str, list[str]] = {}
+    prefixes: dict[str, list[str]] = {}
+    buttons: set[str] = set()
+    families = tuple(name for name in cue_phrases() if name != "button")
+    for name, family in cue_phrases().items():
+        for phrase in family:
+            words = _words_of(phrase.rstrip("*"))
+            if not words:
+                continue
+            if name == "button":
+                buttons.add(words)
+            elif phrase.endswith("*"):
+                prefixes.setdefault(words, []).append(name)
+            else:
+                grams.setdefault(words, []).append(name)
+    longest = max((g.count(" ") + 1 for g in grams), default=1)
+    return CueIndex(
+        families=families,
+        grams={g: tuple(dict.fromkeys(f)) for g, f in grams.items()},
+        prefixes=tuple(prefixes),
+        prefix_families={p: tuple(dict.fromkeys(f)) for p, f in prefixes.items()},
+        buttons=frozenset(buttons),
+        longest=longest,
+        stems=frozenset(" ".join(g.split()[:k]) for g in grams for k in range(1, g.count(" ") + 1)),
+    )
+
+
+def cue_hits(words: list[str], index: CueIndex) -> tuple[dict[str, int], set[str]]:
+    """Per family, how many of the line's word n-grams are its cues; and the families with a
+    cue opening the line. ``words`` are lower-cased."""
+    hits = dict.fromkeys(index.families, 0)
+    opens: set[str] = set()
+    table = index.grams
+    n = len(words)
+    for i in range(n):
+        gram = ""
+        for size in range(min(index.longest, n - i)):
+            gram = words[i] if not size else f"{gram} {words[i + size]}"
+            found = table.get(gram)
+            if found:
+                for name in found:
+                    hits[name] += 1
+                if i == 0:
+                    opens.update(found)
+            if gram not in index.stems:
+                break  # no longer phrase starts with these words
+        if words[i].startswith(index.prefixes):
+            for prefix, names in index.prefix_families.items():
+                if words[i].startswith(prefix):
+                    for name in names:
+                        hits[name] += 1
+                    if i == 0:
+                        opens.update(names)
+    return hits, opens
+
+
+# Families whose count is measured against the line's length (their words are ordinary words
+# that only mark furniture in numbers); the others count as present or not.
+DENSITY_FAMILIES = ("self", "reader", "reporting")
+
+
+def line_features(line: str) -> Features:
+    """The named features of one line, read alone (no page context)."""
+    text = line.strip()
+    # curly apostrophes keep "don’t" one word, as the cue phrases spell it
+    words = WORD.findall(text.translate(APOSTROPHES) if "’" in text or "‘" in text else text)
+    n = len(words)
+    f: Features = {"bias": 1.0}
+    f["words_log"] = math.log1p(n)
+    f["words_le1"] = float(n <= 1)
+    f["words_le3"] = float(n <= 3)
+    f["words_le6"] = float(n <= 6)
+    f["words_ge15"] = float(n >= 15)
+    f["words_ge30"] = float(n >= 30)
+    ends_sentence = bool(SENTENCE_END.search(text))
+    f["sentence_end"] = float(ends_sentence)
+    f["short_unpunctuated"] = float(n <= 6 and not ends_sentence and not text.endswith(":"))
+    f["ends_colon"] = float(text.endswith(":"))
+    f["ends_question"] = float(text.rstrip("\"'”’ )").endswith("?"))
+    f["ends_exclamation"] = float(text.rstrip("\"'”’ )").endswith("!"))
+    f["sentences_ge2"] = float(len(SENTENCE_BREAK.findall(text)) >= 1)
+    f["commas"] = min(text.count(","), 4) / 4
+    # one pass over the words: letters-first words, how many capitalised, how many in capitals
+    alpha = capitalised = shouting = first_upper = 0
+    for w in words:
+        c = w[0]
+        if c.isalpha():
+            alpha += 1
+            if c.isupper():
+                capitalised += 1
+                if alpha == 1:
+                    first_upper = 1
+                if w.isupper():
+                    shouting += 1
+    f["title_case"] = capitalised / alpha if alpha else 0.0
+    # names in mid-sentence: capitalised words after the first, in a line with lower-case
+    # words too (headlines and menus are capitalised throughout)
+    inner = alpha - 1
+    inner_upper = capitalised - first_upper
+    lower_share = (inner - inner_upper) / inner if inner > 0 else 0.0
+    f["lower_share"] = lower_share
+    f["mid_capitals"] = min(inner_upper, 6) / 6 if lower_share > 0.5 else 0.0
+    f["all_caps"] = float(alpha >= 1 and shouting == alpha and len(text) > 3)
+    f["starts_lower"] = float(alpha > 0 and text[0].islower())
+    digits = len(NUMBER.findall(text))
+    f["digit_share"] = min(digits / max(len(text), 1) * 5, 1.0)
+    f["no_letters"] = float(not alpha)
+    money = bool(MONEY.search(text))
+    f["money"] = float(money)
+    f["money_short"] = float(money and n <= 12)
+    # columns of a table or spec sheet, which a text dump flattens with tabs or wide gaps
+    f["table_row"] = float("\t" in text or "   " in text and len(WIDE_GAP.findall(text)) >= 2)
+    f["domain"] = float("." in text and bool(DOMAIN.search(text)))
+    f["handle"] = float(("@" in text or "#" in text) and bool(HANDLE.search(text)))
+    f["separators"] = float(bool(SEPARATORS.search(text)))
+    f["code"] = float(not CODE_CHARS.isdisjoint(text) and bool(CODE.search(text)))
+    f["list_marker"] = float(bool(LIST_MARKER.match(text)))
+    f["date"] = float(digits > 0 and bool(DATE.search(text)))
+    f["time_ago"] = float(digits > 0 and bool(TIME_AGO.search(text)))
+    f["quote"] = float(('"' in text or "“" in text or "”" in text) and bool(QUOTE.search(text)))
+    f["ellipsis_end"] = float(bool(ELLIPSIS_END.search(text)))
+    f["copyright"] = float(bool(COPYRIGHT.search(text)))
+    index = cue_index()
+    lower_words = [w.lower() for w in words]
+    f["button"] = float(n <= 4 and " ".join(lower_words) in index.buttons)
+    hits, opens = cue_hits(lower_words, index)
+    for name, count in hits.items():
+        if name in DENSITY_FAMILIES:
+            f[f"{name}_density"] = min(count / max(n, 1) * 5, 1.0)
+        elif name != "imperative":
+            f[f"{name}_any"] = float(count > 0)
+            # a cue word weighs more in a short line than in a long paragraph
+            f[f"{name}_short"] = float(count > 0 and n <= 12)
+        f[f"{name}_opens"] = float(name in opens)
+    return f

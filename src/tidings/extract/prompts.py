@@ -1,0 +1,102 @@
+"""Furniture lines that sit inside the article container: prompts, not prose.
+
+Every extractor keeps some lines that the page's designers placed inside the article:
+"Advertisement", "Read more: …", "Sign up for our newsletter", "Subscribe to …", "Share
+this", "Follow us", "Table of Contents", "5 min read", donation appeals, "Book a demo".
+They speak to the reader about the site rather than report anything, and they are short.
+Only short lines (≤ :data:`MAX_WORDS` words) are ever judged, so a sentence of reporting
+that happens to mention a newsletter is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 40
+WORD = re.compile(r"\w+")
+# Lines at the edges of the extraction (this many from either end) are also checked for
+# datelines, bare URLs and contributor credits, which belong to the page, not the story.
+EDGE = 3
+URL_ONLY = re.compile(r"^\S*(?:https?://|www\.)\S+$", re.IGNORECASE)
+STAMP = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}\S*)?\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:updated|published|posted)\b",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"\bcontributed (?:to )?(?:this )?(?:report|story|article)|"
+    r"^reach the (?:reporter|writer|author)s?\b|"
+    r"^(?:follow|contact|email) (?:the )?(?:reporter|writer|author)s?\b|"
+    r"^(?:additional )?reporting by\b|^(?:editing|edited|writing) by\b",
+    re.IGNORECASE,
+)
+
+# The whole line is a label or a button.
+LABEL = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|"
+    r"(?:read|see|view|show|load) (?:more|all|less)(?: \w+){0,3}|continue reading|"
+    r"related(?: articles| stories| posts| content| reading| coverage)?|more from \w+|"
+    r"(?:you (?:may|might) also like)|recommended(?: for you| reading)?|"
+    r"share(?: this| on| via)?(?: \w+){0,3}|tweet|email|print|copy link|"
+    r"follow us(?: on \w+)?|table of contents|contents|in this article|jump to|"
+    r"\d+ min(?:ute)?s? read|listen(?: to (?:this|the) (?:article|story))?|"
+    r"skip to (?:main )?content|back to (?:top|\w+)|top|menu|home|"
+    r"log ?in|sign ?in|sign ?up|register|subscribe(?: now| today)?|join(?: now)?|"
+    r"book a demo|request a (?:demo|quote)|get started|learn more|shop now|buy now|"
+    r"donate(?: now| today)?|support us|newsletters?|"
+    r"advertiser disclosure|editorial disclosure|privacy policy|terms of (?:use|service)|"
+    r"cookie (?:policy|settings)|all rights reserved\.?|"
+    r"photo|image|video|audio|gallery|comments?|\d+ comments?|leave a (?:comment|reply))"
+    r"[.:!…]*$",
+    re.IGNORECASE,
+)
+# The line starts by addressing the reader about the site.
+PROMPT = re.compile(
+    r"^(?:read (?:more|also|next)|also read|see also|related|more|watch|listen)\s*[:|»›>-]|"
+    r"^(?:sign up|signup|subscribe|join|register|get|follow|like|download|share)\b.{0,80}"
+    r"\b(?:newsletter|inbox|updates|alerts|mailing list|e-?mail|podcast|app|facebook|twitter|"
+    r"instagram|youtube|linkedin|telegram|whatsapp|community|group|us)\b|"
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\b|"
+    r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox|delivered|weekly|daily)\b|"
+    r"^(?:support|donate to|help) (?:us|our|independent|the)\b.{0,80}\b(?:journalism|reporting|"
+    r"donat\w*|contribut\w*|work|mission)\b|"
+    r"^(?:click|tap) here\b|^(?:copyright|©)\s|^contact us\b|^stay (?:connected|in touch)\b|"
+    r"^help (?:me|us) spread the word\b|"
+    r"\b(?:may|might|could) (?:earn|receive) (?:us )?(?:a )?(?:small )?"
+    r"(?:commission|compensation)\b|"
+    r"\bwe (?:may|might) be compensated\b|"
+    r"^(?:this (?:article|story|post) (?:contains|may contain) affiliate links)",
+    re.IGNORECASE,
+)
+
+
+def is_prompt(line: str) -> bool:
+    """True when a line is in-container furniture (a label, a button, a reader prompt)."""
+    text = line.strip()
+    if not text or len(WORD.findall(text)) > MAX_WORDS:
+        return False
+    return bool(LABEL.match(text) or PROMPT.search(text))
+
+
+def is_edge_furniture(line: str) -> bool:
+    """A dateline, a bare URL or a contributor credit (judged only near the edges)."""
+    text = line.strip()
+    words = len(WORD.findall(text))
+    if URL_ONLY.match(text) or CREDIT.search(text) and words <= MAX_WORDS:
+        return True
+    return words <= 12 and bool(STAMP.search(text))
+
+
+def drop_prompts(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(kept lines, dropped furniture lines); lines without a single word (table rules,
+    separators) go too."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        edge = i < EDGE or last - i < EDGE
+        furniture = is_prompt(line) or (edge and is_edge_furniture(line))
+        if not WORD.search(line):
+            continue
+        (dropped if furniture else kept).append(line)
+    return kept, dropped

@@ -1,0 +1,64 @@
+"""Remove page furniture from the HTML tree before the main-text extractor sees it.
+
+Sites name their furniture in class and id attributes: newsletter and sign-up boxes,
+calls to action, share bars, related-content rails, tables of contents, advertising and
+disclosure notes. trafilatura drops many such blocks, but not those nested inside the
+article container, so tidings removes them first. A block is only removed when it holds a
+small share of the page's text, so an article wrapper whose class happens to contain a
+furniture word ("post-share-enabled") is never taken for furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+# Tokens matched inside class/id values (case-insensitive, at word-ish boundaries).
+FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:newsletters?|e?mail-?sign-?up|sign-?up|subscribe|subscription|"
+    r"call-to-action|cta|share|sharing|social|follow-us|related|recommended|"
+    r"more-stories|read-more|readmore|table-?of-?contents?|toc|advert\w*|ads?|"
+    r"ad-slot|sponsor\w*|promo\w*|donat\w*|paywall|disclosure|breadcrumbs?|"
+    r"author-?bio|newsletter\w*|partner-?links)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# camelCase names (BlogTableOfContent_toc, headerNewsletterContainer) are matched on words.
+CAMEL = re.compile(r"(?:Newsletter|TableOfContent|SignUp|Subscribe|Related|ShareBar|Cta[A-Z])")
+KEEP_TAGS = {"html", "body", "main", "article", "head"}
+# A named block is furniture when it is short (a box, a button row) or mostly links (a
+# rail of related stories); a long block of prose is content whatever its name says
+# (e.g. an article wrapper called "entry-content-read-more").
+MAX_WORDS = 60
+MIN_LINK_SHARE = 0.5
+
+
+def _names(el: lxml_html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def is_furniture_block(el: lxml_html.HtmlElement) -> bool:
+    words = len((el.text_content() or "").split())
+    if words <= MAX_WORDS:
+        return True
+    link_words = sum(len((a.text_content() or "").split()) for a in el.iter("a"))
+    return link_words >= MIN_LINK_SHARE * words
+
+
+def prune_furniture(tree: lxml_html.HtmlElement) -> int:
+    """Drop furniture blocks in place; returns how many were removed."""
+    doomed = []
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag in KEEP_TAGS:
+            continue
+        names = _names(el)
+        if not names or not (FURNITURE.search(names) or CAMEL.search(names)):
+            continue
+        if is_furniture_block(el):
+            doomed.append(el)
+    removed = 0
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+            removed += 1
+    return removed

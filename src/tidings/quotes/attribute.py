@@ -1,0 +1,286 @@
+"""Quoted stretches turned into attributed quotations: cue, speaker, partial or not.
+
+The order of evidence, for each stretch: a cue above it in the parse of its own sentence
+("…,” Vucic said"; "said the ship “was seized”"); for a quotation standing as its own
+sentence, any cue in the words around it; else the speaker of the quotation it continues
+(split quotes, paragraph continuations), of the paragraph before ("he said:" then a
+quoted paragraph), or of the quotation right after it in the paragraph. A stretch inside
+a reporter's sentence with no cue of its own is a scare quote and gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors import actor_at
+from tidings.model import Actor, ActorMention, ActorRef, Quote
+from tidings.quotes.cues import Cue, cue_at, cues_in, governing_cue
+from tidings.quotes.labels import is_label, looks_like_title
+from tidings.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_quote_spans, paragraph_bounds
+from tidings.quotes.speakers import Referent, Referents, name_key
+
+TOKEN = re.compile(r"\w+")
+MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
+MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
+LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
+
+
+@dataclass(slots=True)
+class Found:
+    """A quoted stretch and what was learnt about it."""
+
+    span: QuoteSpan
+    inner: Span
+    outer: Span
+    embedded: bool
+    cue: Cue | None = None
+    cue_text: str | None = None
+    speaker: Referent | None = None
+    subject: Token | None = None
+    keep: bool = True
+    document: bool = False  # the cue's subject is a text with no author named
+
+
+def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[Token]:
+    """The reporter's words around a quotation: its sentences, outside any quotation."""
+    first, last = f.outer[0].sent, f.outer[-1].sent
+    start, end = first.start, last.end
+    ends_open = f.inner.text.rstrip("”\"’' ").endswith(",")
+    if ends_open and end < len(doc) and doc[end - 1].i <= f.outer[-1].i:
+        end = doc[end].sent.end  # “…,” | he said: the parser split before the cue
+    lo, hi = para
+    return [t for t in doc[start:end] if lo <= t.idx < hi and t.i not in quoted]
+
+
+def _nearest(cues: list[Cue], outer: Span) -> Cue | None:
+    def distance(c: Cue) -> int:
+        i = c.token.i
+        return outer.start - i if i < outer.start else i - outer.end
+
+    return min(cues, key=distance) if cues else None
+
+
+def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
+    cue = governing_cue(f.inner, frame)
+    if cue is None and not f.embedded:
+        cue = _nearest(cues_in(frame), f.outer)
+    if cue is None:
+        cue = next((c for c in map(cue_at, frame) if c and c.kind == "phrase"), None)
+    if cue is None:
+        return
+    f.cue, f.cue_text = cue, cue.text
+    ref, subject, f.document = refs.subject_of(cue)
+    f.speaker, f.subject = ref, subject
+    if ref is not None and subject is not None:
+        refs.note_speaker(subject, ref)
+
+
+def _sentence_cue(doc: Doc, sent: list[Token], quoted: set[int], refs: Referents) -> Found | None:
+    """A reporter's sentence with a cue and a resolvable speaker ("Siluanov said …")."""
+    for t in sorted(sent, key=lambda t: (t.dep_ != "ROOT", -t.i)):  # main verb, then last
+        if t.i in quoted:
+            continue
+        cue = cue_at(t)
+        if cue is None or cue.kind == "naming":
+            continue
+        ref, subject, _ = refs.subject_of(cue)
+        if ref is not None:
+            whole = doc[sent[0].i : sent[-1].i + 1]
+            holder = Found(QuoteSpan(0, 0, 0, None, -1), whole, whole, False, cue, cue.text)
+            holder.speaker, holder.subject = ref, subject
+            return holder
+    return None
+
+
+def _inherit(f: Found, source: Found) -> None:
+    f.cue, f.cue_text, f.speaker, f.subject = source.cue, source.cue_text, source.speaker, None
+
+
+def _covering(mentions: list[ActorMention], start: int, end: int) -> Actor | None:
+    """The actor of a mention that covers the end (the head word) of [start, end)."""
+    actor = actor_at(mentions, max(start, end - 1), end)
+    return actor
+
+
+def _coded(actor: Actor) -> ActorRef:
+    ref = ActorRef.of(actor)
+    if actor.kind == "country" and len(actor.code) == 3:
+        ref.code += "GOV"  # a country that speaks is its government ("Iran warned")
+    return ref
+
+
+def _actor_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
+    """The speaker as an actor: the code from the actors stage's mentions, the name from the
+    article (its canonical form when the two agree on the surname)."""
+    ref = f.speaker
+    if ref is None:
+        return None
+    actor = _covering(mentions, ref.start, ref.end)
+    if actor is None and ref.key:
+        actor = next(
+            (
+                m.actor
+                for m in mentions
+                if m.actor.kind == "person"
+                and ref.key in (name_key(m.text), name_key(m.actor.name))
+            ),
+            None,
+        )
+    if actor is None and ref.kind != "person" and f.subject is not None:
+        actor = _covering(mentions, f.subject.idx, f.subject.idx + len(f.subject.text))
+    if actor is None:
+        return ActorRef(code="", name=ref.name)
+    coded = _coded(actor)
+    if name_key(actor.name) != name_key(ref.name):
+        coded.name = ref.name  # the article's name for whom it quotes
+    return coded
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(text.lower()))
+
+
+def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention]) -> list[Quote]:
+    """Every attributed quotation in the body (see the module docstring for the rules)."""
+    if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(body):
+        return []  # not the parse of this body: offsets would not line up
+    if not doc.has_annotation("DEP"):
+        return []  # no parse to find cues and speakers in
+    spans = find_quote_spans(body, allow_single=not DOUBLE_MARKS.search(body))
+    if not spans:
+        return []
+    paragraphs = paragraph_bounds(body)
+    found: list[Found] = []
+    quoted: set[int] = set()
+    for s in spans:
+        close = s.close_mark + 1 if s.close_mark is not None else s.end
+        outer = doc.char_span(s.open_mark, close, alignment_mode="expand")
+        inner = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if outer is None or inner is None or not len(inner):
+            continue
+        if (
+            s.single
+            and not s.nested
+            and len(_words(body[s.start : s.end])) < MIN_SINGLE_QUOTED_WORDS
+        ):
+            continue
+        if not s.nested:
+            quoted.update(range(outer.start, outer.end))
+        found.append(Found(s, inner, outer, embedded=False))
+    if not found:
+        return []
+    refs = Referents(doc, quoted, body)
+    hosts = [f for f in found if not f.span.nested]
+
+    for f in found:
+        s = f.span
+        lo, hi = paragraphs[s.paragraph]
+        if s.nested:
+            host = next((h for h in hosts if h.span.start <= s.start <= s.end <= h.span.end), None)
+            if host is None:  # its host quotation was set aside
+                f.keep = False
+                continue
+            inner_ids = set(range(f.outer.start, f.outer.end))
+            frame = [t for t in host.inner if t.i not in inner_ids]
+            f.embedded = True
+            cue = governing_cue(f.inner, frame)
+            if cue is not None:
+                f.cue, f.cue_text = cue, cue.text
+                f.speaker, f.subject, _ = refs.subject_of(cue, inside_quote=True)
+            f.keep = f.speaker is not None and not is_label(body, s.open_mark, f.inner, True)
+            continue
+        previous = [h for h in hosts if h.span.paragraph == s.paragraph and h.span.end < s.start]
+        before_lo = max(lo, f.outer[0].sent.start_char)
+        if previous and previous[-1].span.close_mark is not None:
+            before_lo = max(before_lo, previous[-1].span.close_mark + 1)
+        before = body[before_lo : s.open_mark].strip()
+        f.embedded = bool(before) and before[-1] not in ":,"
+        _attribute(f, _frame(doc, f, (lo, hi), quoted), refs)
+        if f.embedded and is_label(body, s.open_mark, f.inner, True):
+            f.keep = False
+        elif not f.embedded and is_label(body, s.open_mark, f.inner, False):
+            f.keep = False
+
+    # Quotations with no cue of their own borrow from their neighbours, in text order.
+    for n, f in enumerate(hosts):
+        if f.cue is not None or f.embedded or not f.keep:
+            continue
+        s = f.span
+        prior = hosts[n - 1] if n else None
+        if (
+            prior is not None
+            and prior.cue is not None
+            and (s.continues or prior.span.paragraph == s.paragraph)
+        ):
+            _inherit(f, prior)
+            continue
+        lo, _ = paragraphs[s.paragraph]
+        if s.paragraph > 0 and not body[lo : s.open_mark].strip():
+            if (
+                prior is not None
+                and prior.cue is not None
+                and prior.span.paragraph == s.paragraph - 1
+            ):
+                _inherit(f, prior)
+                continue
+            plo, phi = paragraphs[s.paragraph - 1]
+            before_para = doc.char_span(plo, phi, alignment_mode="expand")
+            if before_para is not None and len(before_para):
+                last_sent = [t for t in before_para[-1].sent if plo <= t.idx < phi]
+                holder = _sentence_cue(doc, last_sent, quoted, refs)
+                if holder is not None:
+                    _inherit(f, holder)
+                    f.subject = holder.subject
+    for n in range(len(hosts) - 2, -1, -1):  # “A.” “B,” he said. / a paragraph continued
+        f, nxt = hosts[n], hosts[n + 1]
+        if (
+            f.cue is None
+            and not f.embedded
+            and nxt.cue is not None
+            and (nxt.span.continues or nxt.span.paragraph == f.span.paragraph)
+        ):
+            _inherit(f, nxt)
+
+    # A cue whose subject is a text ("said an official statement") speaks for the last
+    # speaker named just before.
+    last: Found | None = None
+    for f in hosts:
+        if f.document and f.speaker is None and last is not None:
+            if f.span.paragraph - last.span.paragraph <= LOOK_BACK_PARAGRAPHS:
+                f.speaker = last.speaker
+        if f.speaker is not None:
+            last = f
+
+    quotes: list[Quote] = []
+    seen: set[tuple[str, ...]] = set()
+    for f in sorted(found, key=lambda x: x.span.start):
+        if not f.keep or f.cue is None or (f.embedded and f.speaker is None):
+            continue
+        if f.speaker is None and looks_like_title(f.inner.text):
+            continue  # a name in quote marks with nobody to say it
+        words = _words(body[f.span.start : f.span.end])
+        if f.span.close_mark is None and len(words) < MIN_UNCLOSED_WORDS:
+            continue  # a stray mark at a paragraph's end, not a quotation left open
+        if words in seen:
+            continue  # the same words quoted again (a repeated caption, an embedded post)
+        seen.add(words)
+        speaker = _actor_ref(f, mentions)
+        quotes.append(
+            Quote(
+                text=body[f.span.start : f.span.end],
+                start=f.span.start,
+                end=f.span.end,
+                speaker=speaker,
+                cue=f.cue_text,
+                partial=f.embedded,
+                speaker_start=f.speaker.start if f.speaker else None,
+                speaker_end=f.speaker.end if f.speaker else None,
+            )
+        )
+    return quotes
+
+
+__all__ = ["attribute_quotes"]

@@ -1,0 +1,336 @@
+"""Who a cue's subject is: names, titles, pronouns and organisations, within the article.
+
+A light, article-local resolver used for quotations: the actors stage codes actors, this
+finds *which* person or body a quoted sentence's subject refers to ("he", "the foreign
+minister", "the head of the Guards, Major General Hossein Salami", "Pelosi, who called
+it …", "it said in a tweet"). It walks the article's subjects in order once, so a
+pronoun refers to the latest person who was the subject of a sentence, as a reader would
+take it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+import numpy
+from spacy.tokens import Doc, Span, Token
+
+from tidings.quotes.cues import Cue
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it", "they"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SPEAKER_DEPS = ("nsubj", "nsubjpass")
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# Nouns for texts rather than authors: "a statement said" speaks for whoever issued it.
+DOCUMENT_NOUNS = frozenset({
+    "statement", "communique", "communiqué", "letter", "report", "message", "tweet",
+    "post", "release", "document", "memo", "note", "declaration", "readout", "transcript",
+    "text", "notice", "bulletin", "filing", "order", "ruling", "verdict", "decree",
+})  # fmt: skip
+QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
+DESCRIPTION_TAIL = 6  # words kept after a description's head noun
+_DROP_EDGES = frozenset({"the", "a", "an", "'s", "’s", "’", "'", ",", "-", "—", "–"})
+
+
+def name_key(text: str) -> str:
+    """The surname key of a name: its last word, lower-cased, without accents."""
+    words = [
+        w for w in text.replace("’s", "").replace("'s", "").split() if any(c.isalnum() for c in w)
+    ]
+    if not words:
+        return ""
+    last = unicodedata.normalize("NFKD", words[-1].lower())
+    return "".join(c for c in last if not unicodedata.combining(c)).strip(".,;:’'")
+
+
+def _speaks(subject: Token) -> bool:
+    """A cue verb's subject is its speaker, except a passive's ("was told", "was declared"),
+    unless the passive is "was quoted as saying"."""
+    if subject.dep_ == "nsubj":
+        return True
+    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() == "quote"
+
+
+def _main_clause(subject: Token) -> bool:
+    """A subject of the sentence's own statement, not of a clause that modifies a word."""
+    node = subject.head
+    while node.dep_ in ("conj", "ccomp") and node.head != node:
+        node = node.head
+    return node.dep_ == "ROOT"
+
+
+def _clean(span: Span) -> tuple[str, int, int]:
+    """A span's text without leading articles and trailing possessives or punctuation."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in _DROP_EDGES:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in _DROP_EDGES:
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text, span.start_char, span.end_char
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text, start, end
+
+
+@dataclass(slots=True)
+class Referent:
+    name: str
+    start: int
+    end: int
+    kind: str  # person | organisation | group
+    key: str = ""  # surname key for persons
+
+
+class Referents:
+    """Resolves cue subjects to the persons and bodies of one article."""
+
+    def __init__(self, doc: Doc, quoted: set[int], text: str) -> None:
+        self.doc = doc
+        self.text = text  # the body (Doc.text would join every token on each access)
+        self.quoted = quoted  # token indices inside quotations: not the reporter's words
+        self.full_names: dict[str, str] = {}
+        self.given_names: dict[str, str] = {}  # other words of full names -> surname key
+        self.titles: dict[str, set[str]] = {}
+        self.person_mentions: list[tuple[int, Referent]] = []  # (token index, referent)
+        self.org_mentions: list[tuple[int, Referent]] = []
+        # resolved subjects in text order; the flag marks a main clause's subject
+        self.subjects: list[tuple[int, Referent, bool]] = []
+        self._ent_of: dict[int, Span] = {}
+        self._register_entities()
+        self._walk_subjects()
+
+    # --- registry -----------------------------------------------------------------------
+    def _register_entities(self) -> None:
+        forms: dict[str, list[str]] = {}
+        for ent in self.doc.ents:
+            for t in ent:
+                self._ent_of[t.i] = ent
+            if ent.start in self.quoted:
+                continue
+            if ent.label_ == "PERSON":
+                name, start, end = _clean(ent)
+                key = name_key(name)
+                if not key:
+                    continue
+                if 2 <= len(name.split()) <= 5 and all(
+                    t.pos_ == "PROPN" for t in ent if t.is_alpha
+                ):
+                    forms.setdefault(key, []).append(name)
+                # the words of its title: "Iranian Foreign Minister X", "X, the head of …"
+                words = {t.lower_ for t in ent.root.subtree if t.i < ent.start}
+                if ent.root.dep_ == "appos":
+                    words |= {t.lower_ for t in ent.root.head.subtree if t.i < ent.start}
+                for child in ent.root.children:
+                    if child.dep_ == "appos":
+                        words |= {t.lower_ for t in child.subtree}
+                self.titles.setdefault(key, set()).update(words)
+                self.person_mentions.append((ent.start, Referent(name, start, end, "person", key)))
+            elif ent.label_ in ORG_LABELS:
+                name, start, end = _clean(ent)
+                self.org_mentions.append((ent.start, Referent(name, start, end, "organisation")))
+        for key, names in forms.items():  # the fullest form the article uses most
+            self.full_names[key] = max(names, key=lambda n: (names.count(n), len(n)))
+            for word in self.full_names[key].split()[:-1]:
+                if word[:1].isupper() and len(word) > 2:
+                    self.given_names.setdefault(word.lower(), key)
+        for key in self.titles:
+            self.full_names.setdefault(key, key.title())
+
+    def _person(self, key: str, start: int, end: int) -> Referent:
+        if key in self.given_names and len(self.full_names.get(key, "").split()) < 2:
+            key = self.given_names[key]
+        return Referent(self.full_names.get(key, self.text[start:end]), start, end, "person", key)
+
+    def _walk_subjects(self) -> None:
+        deps = self.doc.to_array("DEP")  # only the subjects become Token objects
+        labels = [self.doc.vocab.strings[d] for d in SPEAKER_DEPS]
+        for i in numpy.flatnonzero(numpy.isin(deps, labels)).tolist():
+            token = self.doc[i]
+            if i not in self.quoted:
+                ref = self.resolve(token)
+                if ref is not None:
+                    self.subjects.append((token.i, ref, _main_clause(token)))
+
+    def note_speaker(self, token: Token, ref: Referent) -> None:
+        """A quotation's speaker is as salient as a main subject for later pronouns."""
+        bisect.insort(self.subjects, (token.i, ref, True), key=lambda x: x[0])
+
+    # --- lookups ------------------------------------------------------------------------
+    def _latest(self, items: list[tuple[int, Referent]], before: int, kind: str) -> Referent | None:
+        for i, ref in reversed(items):
+            if i < before and ref.kind == kind:
+                return ref
+        return None
+
+    def _latest_subject(self, before: int, kind: str) -> Referent | None:
+        """The latest main-clause subject of that kind, else the latest subject at all."""
+        mains = [(i, ref) for i, ref, main in self.subjects if main]
+        ref = self._latest(mains, before, kind)
+        return ref or self._latest([(i, r) for i, r, _ in self.subjects], before, kind)
+
+    def _by_title(self, noun: Token) -> Referent | None:
+        word = noun.lower_
+        fitting = {k for k, words in self.titles.items() if word in words}
+        if not fitting:
+            return None
+        for i, ref, _ in reversed(self.subjects):
+            if i < noun.i and ref.key in fitting:
+                return ref
+        for i, ref in reversed(self.person_mentions):
+            if i < noun.i and ref.key in fitting:
+                return ref
+        for i, ref in self.person_mentions:
+            if i > noun.i and ref.key in fitting:
+                return ref
+        return None
+
+    def _description(self, noun: Token) -> Referent:
+        """A common-noun subject kept as written ("a state body in charge of …")."""
+        clauses = [c for c in noun.children if c.dep_ in ("relcl", "appos", "acl")]
+        left = [t for t in noun.subtree if t.i <= noun.i and t.i >= noun.left_edge.i]
+        start_i = min(t.i for t in left)
+        end_i = noun.i + 1
+        for t in self.doc[noun.i + 1 : noun.right_edge.i + 1]:  # "in charge of cyber security"
+            if any(t in c.subtree for c in clauses) or t.text in QUOTE_OR_BREAK:
+                break
+            if t.i - noun.i > DESCRIPTION_TAIL:
+                break
+            end_i = t.i + 1
+        name, start, end = _clean(self.doc[start_i:end_i])
+        return Referent(name, start, end, "group")
+
+    def resolve(self, token: Token) -> Referent | None:
+        """The person or body a subject (or object of "according to") refers to."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            ref = self._latest_subject(token.i, "person")
+            return ref or self._latest(self.person_mentions, token.i, "person")
+        if lower in THING_PRONOUNS:
+            ref = self._latest_subject(token.i, "organisation")
+            return ref or self._latest(self.org_mentions, token.i, "organisation")
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)
+        if token.pos_ == "PRON":
+            return None
+        ent = self._ent_of.get(token.i)
+        for child in token.children:  # "the head of the Guards, Major General Hossein Salami"
+            if child.dep_ == "appos" and self._ent_of.get(child.i) is not None:
+                if self._ent_of[child.i].label_ == "PERSON" and (
+                    ent is None or ent.label_ != "PERSON"
+                ):
+                    return self.resolve(child)
+        if ent is not None and ent.label_ != "PERSON":
+            name, start, end = _clean(ent)
+            if name_key(name) in self.titles and token.pos_ == "PROPN":
+                ent = None  # a person the tagger took for a place or body here
+        if ent is not None and ent.label_ == "PERSON":
+            name, start, end = _clean(ent)
+            return self._person(name_key(name), start, end)
+        if ent is not None and ent.label_ in ORG_LABELS:
+            name, start, end = _clean(ent)
+            return Referent(name, start, end, "organisation")
+        if token.pos_ == "PROPN":
+            chain = [t for t in token.subtree if t.dep_ in ("compound", "flat") or t == token]
+            chain = [t for t in chain if t.pos_ == "PROPN" and self._same_paragraph(t, token)]
+            start_i = min(t.i for t in chain)
+            name, start, end = _clean(self.doc[start_i : token.i + 1])
+            key = name_key(name)
+            if key in self.titles:
+                return self._person(key, token.idx, token.idx + len(token.text))
+            if token.lower_ in self.given_names:  # "Geng" of "Geng Shuang"
+                return self._person(
+                    self.given_names[token.lower_], token.idx, token.idx + len(token.text)
+                )
+            ref = self._by_title(token)  # "the President tweeted"
+            if ref is not None:
+                return ref
+            return Referent(name, start, end, "organisation")
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.lemma_.lower() in DOCUMENT_NOUNS:
+                for child in token.children:
+                    if child.dep_ == "poss":
+                        return self.resolve(child)
+                    if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return self.resolve(obj)
+                return None  # the text of someone not named here: the caller looks back
+            ref = self._by_title(token)
+            if ref is not None:
+                return ref
+            return self._description(token)
+        return None
+
+    def _in_paragraph_of(self, subject: Token, verb: Token) -> Token | None:
+        """The subject, or where the parser ran it across a paragraph break, the part of
+        its phrase that sits in the verb's paragraph."""
+        if self._same_paragraph(subject, verb):
+            return subject
+        for t in subject.subtree:
+            if self._same_paragraph(t, verb) and not self._same_paragraph(t.head, verb):
+                return t
+        return None
+
+    def _same_paragraph(self, a: Token, b: Token) -> bool:
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" not in self.text[lo:hi]
+
+    def subject_of(
+        self, cue: Cue, inside_quote: bool = False
+    ) -> tuple[Referent | None, Token | None, bool]:
+        """The speaker of a cue, the token naming it, and whether that token was a document
+        noun with no author in sight ("said an official statement")."""
+        verb = cue.token
+        if cue.kind == "phrase":  # according to X
+            for obj in verb.nbor(1).children:
+                if obj.dep_ == "pobj":
+                    if obj.pos_ == "NOUN":  # "according to Blinken's remarks"
+                        for child in obj.children:
+                            if child.dep_ == "poss":
+                                return self.resolve(child), child, False
+                    return self.resolve(obj), obj, False
+            return None, None, False
+        for _ in range(6):
+            subjects: list[Token | None] = [
+                self._in_paragraph_of(c, verb)
+                for c in verb.children
+                if _speaks(c) and (inside_quote or c.i not in self.quoted)
+            ]
+            found = [c for c in subjects if c is not None]
+            if found:
+                subj = min(found, key=lambda c: abs(c.i - verb.i))
+                ref = self.resolve(subj)
+                is_document = (
+                    subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in DOCUMENT_NOUNS
+                )
+                return ref, subj, ref is None and is_document
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            if agents and verb.tag_ == "VBN":
+                for obj in agents[0].children:
+                    if obj.dep_ == "pobj":
+                        return self.resolve(obj), obj, False
+            if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head != verb:
+                participle = verb.tag_ == "VBG"
+                verb = verb.head  # "…, adding that", "tweeting that", "and warned"
+                if (
+                    participle
+                    and verb.dep_ == "advcl"
+                    and any(c.dep_ == "mark" for c in verb.children)
+                ):
+                    verb = verb.head  # "X acted …, after I left, saying …": X says it
+                continue
+            if verb.dep_ == "relcl":
+                return self.resolve(verb.head), verb.head, False
+            if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+                holder = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if holder is not None:  # "said in a statement accusing …"
+                    verb = holder
+                    continue
+            break
+        return None, None, False
+
+
+__all__ = ["Referent", "Referents", "name_key"]

@@ -1,0 +1,45 @@
+"""Records as the store returns them: the model's records plus where they were stored.
+
+``StoredEvent`` and ``StoredQuote`` are subclasses of :class:`~tidings.model.Event` and
+:class:`~tidings.model.Quote`, so every function that takes model records takes them; they
+add the article they come from (``doc_id``, ``ordinal`` within it, and the article's
+``published`` date and ``publisher``, which timelines need to weigh reports).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tidings.model import Event, Quote
+
+
+@dataclass(slots=True)
+class StoredEvent(Event):
+    doc_id: str = ""
+    ordinal: int = 0
+    published: dt.date | None = None
+    publisher: str | None = None
+
+
+@dataclass(slots=True)
+class StoredQuote(Quote):
+    doc_id: str = ""
+    ordinal: int = 0
+    published: dt.date | None = None
+    publisher: str | None = None
+
+
+@lru_cache(maxsize=65536)  # actor names repeat across thousands of events
+def fold(text: str) -> str:
+    """Lower case without accents, single-spaced: ``Vučić`` → ``vucic``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def is_code(term: str) -> bool:
+    """Whether an actor term is a CAMEO-style code (RUS, RUSGOV) rather than a name."""
+    return term.isupper() and term.isalpha() and 3 <= len(term) <= 12

@@ -1,0 +1,90 @@
+"""Auxiliary modes are kept apart: historical, future, hypothetical, negation; and the date
+an event takes follows them (publication day only for events happening now)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events_support import code, codes, date_at, only
+
+PUBLISHED = dt.date(2024, 3, 15)
+pytestmark = pytest.mark.slow
+
+
+def test_current_event_takes_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "Borduria imposed sanctions on Atlantis."), "SANCTION")
+    assert ev.aux is None
+    assert ev.date is not None and (ev.date.value, ev.date.precision) == ("2024-03-15", "day")
+
+
+def test_stated_date_wins_over_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Borduria imposed sanctions on Atlantis on Tuesday."
+    ev = only(code(nlp, body, dates=[date_at(body, "on Tuesday", "2024-03-12", "day")]),
+              "SANCTION")  # fmt: skip
+    assert ev.date is not None and ev.date.value == "2024-03-12"
+    assert ev.date_text == "on Tuesday" and ev.aux is None
+
+
+def test_dated_well_before_publication_is_historical(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Borduria invaded Carpania in February 2022."
+    ev = only(code(nlp, body, dates=[date_at(body, "February 2022", "2022-02", "month")]),
+              "ASSAULT")  # fmt: skip
+    assert ev.aux == "historical"
+    assert ev.date is not None and ev.date.value == "2022-02"
+
+
+def test_pluperfect_is_historical_and_never_takes_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "Borduria had invaded Carpania."), "ASSAULT")
+    assert ev.aux == "historical"
+    assert ev.date is None
+
+
+def test_first_since_dates_the_recalled_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "In his first direct talk with Kade since May 2022, Lind said little."
+    dates = [date_at(body, "since May 2022", "2022-05", "month", relation="since")]
+    ev = only(code(nlp, body, dates=dates), "CONSULT")
+    assert ev.aux == "historical"
+    assert ev.date is not None and ev.date.value == "2022-05"
+    assert codes(ev.actor) == {"ATLGOV"} and codes(ev.recipient) == {"BRDGOV"}
+
+
+def test_future_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Borduria will impose sanctions on Atlantis next month."
+    dates = [date_at(body, "next month", "2024-04", "month")]
+    ev = only(code(nlp, body, dates=dates), "SANCTION")
+    assert ev.aux == "future"
+    assert ev.date is not None and ev.date.value == "2024-04"
+
+
+def test_planned_action_is_future(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "President Anna Lind plans to visit Borduria."), "CONSULT")
+    assert ev.aux == "future"
+
+
+def test_conditional_is_hypothetical(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Borduria would impose sanctions on Atlantis if the talks failed."
+    ev = only(code(nlp, body), "SANCTION")
+    assert ev.aux == "hypothetical"
+
+
+def test_refusing_a_sanction_is_reject_not_negated_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Borduria will not impose sanctions on Atlantis.")
+    ev = only(events, "REJECT")
+    assert ev.aux is None
+    assert codes(ev.actor) == {"BRDGOV"} and codes(ev.recipient) == {"ATLGOV"}
+    assert not [e for e in events if e.event == "SANCTION"]
+
+
+def test_refuse_to_wraps_its_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Borduria has refused to impose sanctions on Atlantis.")
+    ev = only(events, "REJECT")
+    assert codes(ev.recipient) == {"ATLGOV"}
+    assert [e.event for e in events] == ["REJECT"]
+
+
+def test_did_not_meet_is_consult_with_negation(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "President Anna Lind did not meet Prime Minister Boris Kade."),
+              "CONSULT")  # fmt: skip
+    assert ev.aux == "negation"

@@ -1,0 +1,40 @@
+"""Plain text → Article: the furniture filter's title, credit and body, hints first."""
+
+from __future__ import annotations
+
+from tidings.extract.text import extract_text_article
+from tidings.model import Document
+
+TEXT = "\n\n".join([
+    "Donate today to keep our newsroom independent!",
+    "Ferry service to the islands resumes after storm damage is repaired",
+    "Photo: Coastguard press office",
+    "Ferries to the outer islands resumed on Monday after engineers repaired a pier damaged by "
+    "last week's storm, the regional transport authority said.",
+    "The authority said timetables would return to normal by the weekend, though some crossings "
+    "could be delayed by high winds.",
+    "Share this article",
+    "Sign up for our newsletter",
+])  # fmt: skip
+
+
+def _doc(hints: dict[str, str]) -> Document:
+    return Document(source="test.txt", content_hash="abc", format="text", content=TEXT, hints=hints)
+
+
+def test_text_article_has_title_credit_and_clean_body() -> None:
+    article = extract_text_article(_doc({"published": "2024-10-21"}))
+    assert article.title == "Ferry service to the islands resumes after storm damage is repaired"
+    assert article.credit == "Photo: Coastguard press office"
+    assert len(article.paragraphs) == 2
+    assert article.body.startswith("Ferries to the outer islands resumed on Monday")
+    assert "newsletter" not in article.body
+    assert "Share this article" in article.furniture
+    assert str(article.published) == "2024-10-21"
+
+
+def test_text_article_hints_win() -> None:
+    article = extract_text_article(_doc({"title": "Ferries back", "author": "A. Writer"}))
+    assert article.title == "Ferries back"
+    assert article.byline == "A. Writer"
+    assert "Sign up for our newsletter" in article.furniture
