@@ -72,8 +72,8 @@ def test_cli_events_json_lines_with_plover_fields(db: str) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["event"] for r in records] == ["CONSULT", "ACCUSE", "THREATEN"]
     accuse = records[1]
-    assert accuse["date"] == {"value": "2024-11", "precision": "month"}
-    assert accuse["actor"] == [{"code": "RUSMIL", "name": "Russian Defence Ministry"}]
+    assert (accuse["date"], accuse["date_precision"]) == ("2024-11", "month")
+    assert accuse["source"] == [{"code": "RUSMIL", "name": "Russian Defence Ministry"}]
     assert accuse["recipient"][0]["code"] == "UKRGOV" and accuse["doc_id"]
 
 

@@ -270,3 +270,15 @@ def test_dates_resolve_without_reference_keeps_absolute_dates(nlp: Any) -> None:
     february = mention_at(nlp, text, "February 2022", None)
     assert (february.date.value, february.date.precision) == ("2022-02", "month")
     assert mention_at(nlp, text, "two and a half years", None).date.value == "P2Y6M"
+
+
+def test_dates_month_range_cut_at_and_resolves_the_first_month(nlp) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from tidings.dates import resolve_dates
+    from tidings.model import Article
+
+    art = Article.from_paragraphs("h", ["Sales rose in July and August, the firm said."],
+                                  title=None, published=dt.date(2024, 10, 20))
+    values = [m.date.value for m in resolve_dates(nlp(art.body), art)]
+    assert "2024-07" in values

@@ -160,3 +160,17 @@ def test_fetch_command_prints_one_line_per_article(server: str) -> None:
     first = json.loads(result.stdout.splitlines()[0])
     assert first["title"] == "Mill town votes on new library"
     assert first["published"] == "2024-09-12"
+
+
+def test_ingest_command_refuses_a_local_url_unless_allowed(server: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    db = str(tmp_path / "t.duckdb")
+    refused = CliRunner().invoke(app, ["ingest", f"{server}/news/a", "--db", db])
+    assert refused.exit_code == 1
+    assert "--allow-private" in refused.output
+    allowed = CliRunner().invoke(app, ["ingest", f"{server}/news/a", "--db", db, "--allow-private"])
+    assert allowed.exit_code == 0, allowed.output
+    assert "1 stored" in allowed.output

@@ -26,10 +26,11 @@ def test_store_export_events_jsonl_uses_record_field_names(store: Store, tmp_pat
     out = tmp_path / "events.jsonl"
     assert store.export(out, "jsonl", "events") == 7
     lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert lines == [to_dict(e) for e in store.events()]
-    call = next(r for r in lines if r["date"] == {"value": "2024-10-20", "precision": "day"})
+    assert lines == [e.plover() for e in store.events()]
+    call = next(r for r in lines if r["date"] == "2024-10-20")
+    assert call["date_precision"] == "day" and call["quad_code"] == 1
     assert call["event"] == "CONSULT" and call["mode"] == "phone"
-    assert call["actor"] == [{"code": "SRBGOV", "name": "Aleksandar Vučić"}]
+    assert call["source"] == [{"code": "SRBGOV", "name": "Aleksandar Vučić"}]
     assert call["recipient"] == [{"code": "RUSGOV", "name": "Vladimir Putin"}]
     assert call["context"] == ["diplomatic"] and call["published"] == "2024-10-20"
 
@@ -51,7 +52,7 @@ def test_store_export_events_csv(store: Store, tmp_path: Path) -> None:
     assert len(frame) == 7
     row = frame[frame["date"] == "2024-10-20"].iloc[0]
     assert row["event"] == "CONSULT" and row["date_precision"] == "day"
-    assert json.loads(row["actor"]) == [{"code": "SRBGOV", "name": "Aleksandar Vučić"}]
+    assert json.loads(row["source"]) == [{"code": "SRBGOV", "name": "Aleksandar Vučić"}]
     assert json.loads(row["context"]) == ["diplomatic"]
     assert row["first_day"] == "2024-10-20"
     week = frame[frame["date_precision"] == "week"].iloc[0]
@@ -62,7 +63,7 @@ def test_store_export_events_parquet_keeps_types(store: Store, tmp_path: Path) -
     out = tmp_path / "events.parquet"
     assert store.export(out, "parquet", "events") == 7
     rows = duckdb.sql(
-        f"SELECT event, actor, recipient_codes, first_day FROM '{out}' WHERE date = '2024-11'"
+        f"SELECT event, source, recipient_codes, first_day FROM '{out}' WHERE date = '2024-11'"
     ).fetchall()
     assert [r[0] for r in rows] == ["ACCUSE"]
     assert rows[0][1] == [{"code": "RUSMIL", "name": "Russian Defence Ministry"}]

@@ -169,7 +169,7 @@ def _country(k: int) -> str:
 def dedup_figures(corpus: Path, limit: int | None = None) -> dict[str, Any]:
     """Exact and near duplicates among a JSONL corpus's article texts, with the same
     signatures and linking rules as the store (LSH bands matched in memory)."""
-    from tidings.timeline.dedup import signature
+    from tidings.timeline.dedup import comparable, signature
     from tidings.timeline.refresh import link_duplicates
 
     start = time.perf_counter()
@@ -187,13 +187,14 @@ def dedup_figures(corpus: Path, limit: int | None = None) -> dict[str, Any]:
     buckets: dict[tuple[int, int], list[str]] = {}
     by_hash: dict[str, list[str]] = {}
     for s in sigs:
-        for band in s.bands():
+        for band in s.bands() if comparable(s) else []:
             buckets.setdefault(band, []).append(s.doc_id)
         by_hash.setdefault(s.body_hash, []).append(s.doc_id)
     index = {s.doc_id: s for s in sigs}
     candidates: dict[str, list[Any]] = {}
     for s in sigs:
-        others = {o for band in s.bands() for o in buckets[band]} | set(by_hash[s.body_hash])
+        banded = s.bands() if comparable(s) else []
+        others = {o for band in banded for o in buckets[band]} | set(by_hash[s.body_hash])
         others.discard(s.doc_id)
         candidates[s.doc_id] = [index[o] for o in sorted(others)]
     links = link_duplicates(sigs, candidates, {})

@@ -16,13 +16,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Importing a command module registers its commands on ``app``.
-from tidings.cli import records  # noqa: E402,F401  ingest, show, quotes, events, export
-from tidings.cli import evaluate  # noqa: E402,F401  eval
-from tidings.cli import bench  # noqa: E402,F401  bench pipeline | extract
-from tidings.cli import timeline  # noqa: E402,F401  timeline, findings
-from tidings.cli import fetch  # noqa: E402,F401  fetch
-
+# Importing a command module registers its commands on ``app``, in this order in --help.
+from tidings.cli import (  # noqa: E402,F401,I001
+    records,  # ingest, show, quotes, events, export, demo
+    timeline,  # timeline, findings
+    fetch,  # fetch
+    evaluate,  # eval
+    bench,  # bench pipeline | extract | furniture | timeline
+)
 
 def main() -> None:
     app()

@@ -34,6 +34,7 @@ from tidings.errors import TidingsError
 from tidings.model import Analysis, Document, Event, Quote, to_dict
 from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
 from tidings.store.export import FORMATS, TABLES
+from tidings.store.records import StoredEvent
 
 DB_HELP = "The DuckDB store file."
 
@@ -65,7 +66,8 @@ def _open(db: str, create: bool = False) -> Iterator[Store]:
 def _jsonl(records: Iterable[Any]) -> None:
     out = sys.stdout
     for record in records:
-        out.write(json.dumps(to_dict(record), ensure_ascii=False, default=str) + "\n")
+        row = record.plover() if isinstance(record, StoredEvent) else to_dict(record)
+        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
 # ---- ingest -------------------------------------------------------------------------------
@@ -130,15 +132,22 @@ def ingest_command(
         None, help="Extra actor dictionary (TABARI/PETRARCH style).", exists=True,
         dir_okay=False),
     limit: int | None = typer.Option(None, min=1, help="Read at most N documents."),
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Let URLs reach private, loopback or link-local hosts."),
 ) -> None:  # fmt: skip
     """Analyse documents and store them; already stored documents are skipped."""
     from tidings.sources import iter_documents
+    from tidings.sources.fetch import Fetcher
 
     hints = {"published": _check_day(published), "publisher": publisher, "url": url}
-    items: Iterable[Document | TidingsError] = iter_documents(paths, hints)
+    fetcher = Fetcher(allow_private=allow_private)
+    items: Iterable[Document | TidingsError] = iter_documents(paths, hints, fetcher)
     if limit is not None:
         items = islice(items, limit)
-    counts = run_ingest(items, db, actors, total=limit)
+    try:
+        counts = run_ingest(items, db, actors, total=limit)
+    finally:
+        fetcher.close()
     typer.echo(counts.summary())
     if counts.timeline:
         typer.echo(counts.timeline)

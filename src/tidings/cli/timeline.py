@@ -19,10 +19,10 @@ from tidings.api import Tidings
 from tidings.cli import app
 from tidings.errors import TidingsError
 from tidings.model import ActorRef
+from tidings.plover import QUAD_CLASSES
 from tidings.store import DEFAULT_PATH
 from tidings.timeline.instances import EventInstance
 from tidings.timeline.plover import instance_record, month_record
-from tidings.timeline.scales import QUAD_CLASSES
 
 DB_HELP = "The DuckDB store file."
 

@@ -205,8 +205,8 @@ def find_expressions(text: str, exhaustive: bool = False) -> list[Expression]:
                 end -= 1
             parts = {k: v for k, v in parts.items() if parts_m.start(k) < end}
             pos = end
-            if kind == "yrange":
-                kind = "year"
+            # What is left of a range is a single value of the range's unit.
+            kind = {"yrange": "year", "mrange": "my" if "y" in parts else "month"}.get(kind, kind)
         # A possessive belongs to the noun phrase, not to the date ("Sunday's call").
         if text[end - 2 : end] in ("'s", "’s"):
             end -= 2

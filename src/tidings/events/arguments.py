@@ -21,7 +21,8 @@ from tidings.model import ActorMention, ActorRef, Quote
 # Heads that make a country's possessive or adjective a military actor ("Moscow's forces").
 MILITARY_HEADS = frozenset(
     "force forces troop troops army military soldier soldiers navy airforce commando "
-    "commandos jet jets warship warships militia".split()
+    "commandos jet jets warship warships militia defence defense defences defenses "
+    "warplane warplanes artillery submarine submarines".split()
 )
 # Heads that, counted by "two"/"both", mean the article's pair of main actors.
 PAIR_HEADS = frozenset(
@@ -262,8 +263,10 @@ def is_pair(tok: Token) -> bool:
 
 
 def _military(party: Party, head: Token) -> Party:
-    """A country's forces are its military (RUS + "forces" → RUSMIL)."""
-    if head.lower_ in MILITARY_HEADS and len(party.code) >= 3 and party.code[:3].isalpha():
+    """A country's forces are its military (RUS + "forces" → RUSMIL; "Iranian air defence
+    system" → IRNMIL)."""
+    words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
+    if words & MILITARY_HEADS and len(party.code) >= 3 and party.code[:3].isalpha():
         return Party(party.code[:3] + "MIL", party.name, party.token, "title")
     return party
 
@@ -372,12 +375,19 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     if (
         verb.dep_ == "pcomp"
         and head.dep_ == "prep"
-        and head.lower_ in ("by", "after", "before", "while", "in", "when")
+        and head.lower_ in ("by", "after", "before", "while", "in", "when", "to", "on")
         and head.head.pos_ in ("VERB", "AUX")
     ):
         return verb_source(head.head, index, depth + 1)  # "responded by accusing Tehran"
     if verb.dep_ == "relcl" and subj is None:
         return np_actors(head, index)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "Pakistan asking China to …": the noun the participle describes acts; "issued a
+        # declaration demanding …": the one who issued it.
+        found = np_actors(head, index)
+        if not found and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            found = verb_source(head.head, index, depth + 1)
+        return found
     return []
 
 
@@ -403,12 +413,12 @@ def noun_source(
         found = np_actors(pobj, index)
         if found:
             return found, False
-    if not place_modifiers:
-        return [], False
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "nmod"):
             found_one = index.mention_party(c)
-            if found_one is not None:
+            # A people named by its demonym acts even where a modifier may be a place
+            # ("Palestinian riots", but not "Hong Kong protests").
+            if found_one is not None and (place_modifiers or found_one.how == "demonym"):
                 return [found_one], False
     return [], False
 

@@ -1,7 +1,9 @@
 """Code PLOVER events: match lexicon patterns on the dependency parse, fill in who, whom,
 mode, aux and date, and merge repeats of one event within an article.
 
-Only sentences holding both a trigger lemma and an actor mention are visited. A pattern
+Only sentences holding both a trigger lemma and an actor mention are visited. A noun
+trigger carried by a light verb ("held talks", "launched a mediation effort") takes the
+verb's subject as actor and the verb's tense and date. A pattern
 fires on a verb (its subject acts; a passive's by-phrase acts) or a noun (its possessive,
 by-phrase or naming modifier acts; "between A and B" is reciprocal). An event needs a
 coded source actor.
@@ -11,7 +13,10 @@ Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` i
 aux "negation" ("did not meet" → CONSULT/negation), so a user can filter them out. Dates:
 the clause's own date; else, for a current or announced event, the date of the reporting
 clause or the publication day (an announced future act is dated by its announcement, as
-the gold files do); historical events never take the publication day. A bare country
+the gold files do), but not for a stated state or stance (present, present perfect or
+progressive, "continue to", a participle, a nominal event: dating.stated_as_state);
+historical events never take the publication day. "Will X unless Y" is an ultimatum
+(THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
 MOBILIZE, which fall on the country itself.
 """
@@ -35,7 +40,7 @@ from tidings.events.arguments import (
     verb_source,
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
-from tidings.events.dating import has_since, own_date, relative_to, report_date
+from tidings.events.dating import has_since, own_date, relative_to, report_date, stated_as_state
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
@@ -50,6 +55,17 @@ PLACE_NOUN_TYPES = frozenset({"PROTEST", "CONSULT"})
 # Relations a complement can hang on; the complement of a wrapping trigger is its content.
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp"})
 TARGET_PREPS = frozenset({"on", "against", "to", "with", "from", "for", "at", "into"})
+# Verbs that only carry a nominal event ("held talks", "launched a mediation effort",
+# "issued a warning", "reiterated its demand"): their subject is the noun's actor and their
+# date and auxiliaries are the event's.
+LIGHT_VERBS = frozenset(
+    "hold have conduct launch stage mount make issue carry begin start undertake sign reach "
+    "impose give deliver extend pay announce declare reiterate repeat renew voice express "
+    "continue resume open lead lodge file order step".split()
+)
+PLACE_PREPS = frozenset({"in", "into", "at", "inside", "near", "across", "throughout"})
+# Marks of a condition: an act under "if"/"unless" is not what the actor intends.
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
 
 @dataclass(slots=True)
@@ -66,18 +82,52 @@ def _lemma(tok: Token) -> str:
 
 
 def _words(tok: Token) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_}
+    """The token's lemma and form, and its compounds joined ("hunger strike" →
+    "hunger-strike"), so a row can name a two-word thing."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    for c in tok.children:
+        if c.dep_ == "compound":
+            out.add(f"{c.lower_}-{tok.lemma_.lower()}")
+    return out
 
 
 def _objects(trigger: Token) -> list[Token]:
     """Direct objects; a passive's subject; for nouns, compounds and "of" objects."""
     out = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
     out += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if trigger.dep_ == "relcl" and trigger.pos_ in ("VERB", "AUX"):
+        # "the sanctions (that) it imposed on Russia": the noun is the object.
+        relative = [c for c in out if c.tag_ in ("WDT", "WP")]
+        if relative or (not out and any(c.dep_ == "nsubj" for c in trigger.children)):
+            out = [c for c in out if c not in relative] + [trigger.head]
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not out:
+        out.append(trigger.head)  # "the sanctions imposed on Russia by the U.S."
     if trigger.pos_ in ("NOUN", "PROPN"):
         out += [c for c in trigger.children if c.dep_ == "compound"]
         out += prep_objects(trigger, {"of"})
     out += prep_objects(trigger, {"with"})  # "provide the coast guard with a ship"
+    for obj in [c for c in out if c.dep_ == "dobj"]:
+        out += prep_objects(obj, {"with"})  # the same, when the parser hangs "with" on it
     return out
+
+
+def light_verb(trigger: Token) -> Token | None:
+    """The light verb whose object the nominal trigger is ("launched a mediation effort")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    head = trigger.head
+    return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS else None
+
+
+def _has_unless(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children
+    )
+
+
+def _conditional(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
 
 
 def _complements(trigger: Token) -> list[Token]:
@@ -112,6 +162,8 @@ def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -
         pool = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nummod", "nmod")]
     elif cond.kind == "comp":
         pool = _complements(trigger)
+    elif cond.kind == "det":
+        pool = [c for c in trigger.children if c.dep_ == "det"]
     else:  # prep
         pool = []
         for c in trigger.children:
@@ -137,14 +189,29 @@ def _pos(tok: Token) -> str | None:
     return None
 
 
+def lemma_keys(tok: Token) -> list[str]:
+    """The lemma, the form, and for an inflected verb the stems a lemmatizer slip may hide
+    ("staged" is lemmatised "stag")."""
+    keys = [_lemma(tok), tok.lower_]
+    low = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        keys += [low[:-1], low[:-2]]
+    elif tok.tag_ == "VBZ" and low.endswith("s"):
+        keys += [low[:-1]]
+    return keys
+
+
 def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
     """The first lexicon row whose conditions hold on this token."""
     pos = _pos(tok)
     if pos is None:
         return None
-    for entry in lexicon.entries.get((_lemma(tok), pos), ()) or lexicon.entries.get(
-        (tok.lower_, pos), ()
-    ):
+    rows: tuple[Entry, ...] = ()
+    for key in lemma_keys(tok):
+        rows = lexicon.entries.get((key, pos), ())
+        if rows:
+            break
+    for entry in rows:
         if entry.particle and not any(
             c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle for c in tok.children
         ):
@@ -178,6 +245,11 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
     """The recipient, trying the row's target places in order."""
     trigger = m.trigger
     holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+    carrier = light_verb(trigger)
+    if carrier is not None:
+        holders.append(carrier)  # "launched a mediation effort between …", "gave a warning to"
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        holders += prep_objects(trigger, {"of"})  # "a suspension of flights to Borduria"
     for place in m.entry.target:
         found: list[Party] = []
         if place == "obj":
@@ -224,6 +296,34 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
     return []
 
 
+def _unknown_source(trigger: Token) -> list[Party]:
+    """For sentence-level type scoring only: an actor the actors stage could not code (a
+    subject such as "thousands of students", or the unnamed agent of a passive "were
+    killed")."""
+    verb = light_verb(trigger) or trigger
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = child(verb, "nsubj")
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        return [Party("", subj.text, subj.i)]
+    if subj is None and is_passive(verb):
+        return [Party("", "", -1)]
+    return []
+
+
+def _place_targets(trigger: Token, index: ActorIndex, source_codes: set[str]) -> list[Party]:
+    """For sentence-level scoring only: with no recipient found, the coded actor named where
+    the act happens ("lifted a curfew in Montenegro"), as PLOVER codes a domestic act's
+    target."""
+    verb = light_verb(trigger) or trigger
+    for pobj in prep_objects(verb, PLACE_PREPS):
+        found = [p for p in np_actors(pobj, index) if p.code and p.code[:3] not in
+                 {c[:3] for c in source_codes}]  # fmt: skip
+        if found:
+            return found
+    return []
+
+
 def _is_state(party: Party) -> bool:
     """A government, or a country named as such (not a people: "Palestinians")."""
     code = party.code
@@ -253,7 +353,8 @@ def _mode_and_context(m: Match, lexicon: Lexicon, event: str) -> tuple[str | Non
     for tok in _complements(m.trigger) + _objects(m.trigger):
         for t in tok.subtree:
             words |= _words(t)
-    words |= _words(m.trigger)
+    if "wrap" not in entry.flags:  # a wrapper's content is its complement, not its own word
+        words |= _words(m.trigger)
     cue = lexicon.mode_from_cues(event, words)
     if cue is None:
         return None, context
@@ -326,6 +427,14 @@ def _event(
         trigger = m.trigger
     elif is_noun:
         source, reciprocal = noun_source(trigger, index, entry.event not in PLACE_NOUN_TYPES)
+        if "mediator" in entry.flags and reciprocal:
+            source, reciprocal = [], False  # "mediation between A and B": A and B are mediated
+        if not source and "ofsource" in entry.flags:
+            # "the withdrawal of Russian troops": the ones withdrawing act.
+            source = [p for o in prep_objects(trigger, {"of"}) for p in np_actors(o, index)]
+        carrier = light_verb(trigger)
+        if not source and carrier is not None:
+            source = verb_source(carrier, index)
     elif _pos(trigger) == "A":
         source = verb_source(trigger.head, index) if trigger.dep_ != "ROOT" else []
         if trigger.dep_ == "amod":  # "a ready ally": the noun it describes
@@ -338,6 +447,8 @@ def _event(
     source = [p for p in source if not p.is_news_outlet]
     if "nonstate" in entry.flags:
         source = [p for p in source if not _is_state(p)]
+    if not source and lenient:
+        source = _unknown_source(trigger)
     if not source:
         return None
     if not targets and not reciprocal:
@@ -352,12 +463,19 @@ def _event(
         ]
     if not targets and "untargeted" not in entry.flags and not lenient:
         return None
+    if not targets and lenient:
+        targets = _place_targets(trigger, index, source_codes)
 
-    intended = [o.entry.event for o in inner or []]
+    intended = [o.entry.event for o in inner or [] if not _conditional(o.trigger)]
     coercive_intent = "intent" in entry.flags and bool(COERCIVE & set(intended))
-    group = verb_group(trigger)
+    clause = light_verb(trigger) or trigger
+    group = verb_group(clause)
     if "obligation" in entry.flags:  # the modal states the demand, not a hypothesis
         group = VerbGroup(group.negated, group.future, False, group.pluperfect)
+    # "will withdraw its force unless …": an announced act made conditional on the other
+    # side's conduct is an ultimatum.
+    ultimatum = group.future and not group.negated and _has_unless(clause)
+    coercive_intent = coercive_intent or ultimatum
     event_type = "THREATEN" if coercive_intent else entry.event
     aux: str | None = None
     if group.negated:
@@ -373,6 +491,8 @@ def _event(
         aux = "historical"
 
     dating = own_date(trigger, dates)
+    if dating is None and clause is not trigger:
+        dating = own_date(clause, dates)
     date: DateValue | None = None
     date_text: str | None = None
     if dating is not None:
@@ -383,10 +503,10 @@ def _event(
         elif aux is None and when == "future":
             aux = "future"
     elif aux in (None, "future") and not has_since(trigger, dates):
-        reported = report_date(trigger, dates)
+        reported = report_date(clause, dates)
         if reported is not None and relative_to(reported.date, article.published) != "past":
             date, date_text = reported.date, reported.text
-        elif reported is None and article.published is not None:
+        elif reported is None and article.published is not None and not stated_as_state(clause):
             # Reported as happening now (or announced now): the publication day.
             date = DateValue(article.published.isoformat(), "day")
 
@@ -440,19 +560,33 @@ def _compatible(a: DateValue | None, b: DateValue | None) -> bool:
     return fa <= lb and fb <= la
 
 
+def _direction(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """Who acts on whom: "Iran denounced the U.S." is not a repeat of "the U.S. blamed Iran"."""
+    return frozenset(a.code for a in ev.actor), frozenset(r.code for r in ev.recipient)
+
+
+def _same_parties(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """Same direction, or one statement is reciprocal ("the call between the two leaders")
+    and names the same participants as the other."""
+    if a == b:
+        return True
+    reciprocal = a[0] == a[1] or b[0] == b[1]
+    return reciprocal and (a[0] | a[1]) == (b[0] | b[1])
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """One event per (type, participants, compatible date, aux) within an article: the
     first statement is kept and takes a date a later one supplies."""
     kept: list[Event] = []
     for ev in events:
-        codes = frozenset(a.code for a in ev.actor) | frozenset(r.code for r in ev.recipient)
+        codes = _direction(ev)
         for old in kept:
-            old_codes = frozenset(a.code for a in old.actor) | frozenset(
-                r.code for r in old.recipient
-            )
+            old_codes = _direction(old)
             if (
                 old.event == ev.event
-                and old_codes == codes
+                and _same_parties(old_codes, codes)
                 and old.aux == ev.aux
                 and _compatible(old.date, ev.date)
             ):
@@ -478,7 +612,9 @@ def code_events(
     Most lexicon rows code an event only when a recipient is found (an event without one
     rarely helps an analyst and is often a misparse), and only mentions with a code take
     part. ``lenient`` keeps events without a recipient and lets uncoded mentions (a name the
-    actor stage could not code) take part, for sentence-level evaluation of the type alone.
+    actor stage could not code) take part, for sentence-level evaluation of the type alone:
+    an uncoded subject noun or a passive's unnamed agent stands in for the source (code ""),
+    and a missing recipient is taken from the place the act happens ("in Montenegro").
     """
     if not mentions:
         return []
@@ -487,7 +623,7 @@ def code_events(
     lemmas = lexicon.lemmas
     events: list[Event] = []
     for sent in doc.sents:
-        candidates = [t for t in sent if t.lemma_.lower() in lemmas or t.lower_ in lemmas]
+        candidates = [t for t in sent if any(k in lemmas for k in lemma_keys(t))]
         if not candidates or not (index.in_sentence(sent) or index.may_refer(sent)):
             continue
         fired = [m for t in candidates if (m := match(t, lexicon, index)) is not None]

@@ -86,6 +86,32 @@ def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
     since = [d for d in found if d.relation == "since" and d.date.value]
     if since and recalls:
         return Dating(since[0], True)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _scheduled_date(trigger, dates)
+    return None
+
+
+# Verbs of a relative clause that say when the event it describes happens ("the visit, which
+# is expected to take place between October 11 and 13", "talks scheduled for Monday").
+SCHEDULING = frozenset(
+    "take hold schedule expect set plan due happen occur begin start slate convene".split()
+)
+
+
+def _scheduled_date(noun: Token, dates: list[DateMention]) -> Dating | None:
+    # The parser often hangs the clause on the noun's last word ("visit to India, which …").
+    holders = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children]
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ not in ("relcl", "acl"):
+            continue
+        chain = [c] + [t for t in c.subtree if t.dep_ == "xcomp" and t.head.i == c.i]
+        if not any(t.lemma_.lower() in SCHEDULING for t in chain):
+            continue
+        for verb in chain:
+            found = _mentions_in(clause_tokens(verb), verb, dates)
+            at = [d for d in found if d.relation == "at" and d.date.value]
+            if at:
+                return Dating(at[0], False)
     return None
 
 
@@ -112,6 +138,61 @@ def report_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
     return None
 
 
+# Heads whose infinitive complement is an ongoing wish or activity, not a dated act
+# ("continue to look into", "want to meet").
+ONGOING_HEADS = frozenset({"continue", "keep", "want", "wish", "like", "remain"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+TEMPORAL_MARKS = frozenset({"when", "before", "after", "once", "until", "as", "while"})
+
+
+def _finite_verb(trigger: Token) -> Token | None:
+    """The verb whose tense places the event: the trigger or the top of its infinitive
+    chain ("wants to meet")."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def stated_as_state(trigger: Token) -> bool:
+    """Whether the clause states an ongoing state or stance rather than a punctual act: the
+    present simple ("Iran denies", "Russia wants"), the present perfect ("has urged"), the
+    present progressive or passive ("is seeking", "is opposed to"), an ongoing head
+    ("continue to look into"), a participle clause, or a nominal event ("Russia's
+    incursion"). Such events take no publication day: the text does not say when they
+    happened (the gold files leave them undated)."""
+    tok = trigger
+    for _ in range(4):
+        if tok.lemma_.lower() in ONGOING_HEADS and tok is not trigger:
+            return True
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            break
+        tok = tok.head
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return True  # "Russia's incursion", "his insistence that …": named, not placed in time
+    if trigger.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return True  # a participle clause ("criticizing Russia", "Pakistan asking China")
+    if trigger.tag_ == "VBN" and trigger.dep_ == "acl":
+        return True  # a reduced relative ("the sanctions imposed on Russia")
+    verb = _finite_verb(trigger)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.tag_ == "MD" for a in auxes):
+        return False
+    if any(a.lemma_ == "have" and a.tag_ in PRESENT_TAGS for a in auxes):
+        return True  # present perfect
+    if verb.tag_ in ("VBG", "VBN") and any(
+        a.lemma_ == "be" and a.tag_ in PRESENT_TAGS for a in auxes
+    ):
+        return True  # present progressive or passive ("is seeking", "is opposed to")
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+        return False  # "when he meets X": a present standing for a coming act
+    return verb.tag_ in PRESENT_TAGS and not auxes
+
+
 def relative_to(value: DateValue, published: dt.date | None) -> str | None:
     """Say "past" when the value ends well before publication, "future" when it starts
     after it, None otherwise."""
@@ -125,4 +206,12 @@ def relative_to(value: DateValue, published: dt.date | None) -> str | None:
     return None
 
 
-__all__ = ["Dating", "clause_tokens", "has_since", "own_date", "relative_to", "report_date"]
+__all__ = [
+    "Dating",
+    "clause_tokens",
+    "has_since",
+    "own_date",
+    "relative_to",
+    "report_date",
+    "stated_as_state",
+]

@@ -37,6 +37,14 @@ TEASER = re.compile(
     re.IGNORECASE,
 )
 TEASER_WORDS = 20
+# the heading of a comment thread ("Comments", "39 Comments", "124 Reader Comments",
+# "Comments (12)", "Comments Filter:", "5 Responses"): once the article has begun, the
+# thread it opens runs to the end of the page, and its posts read like prose
+COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:reader\s+|user\s+|visitor\s+)?(?:comments?|responses|replies)"
+    r"(?:\s+filter|\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
 # A line is prose (an anchor for "before the article" / "after the article") when its local
 # score says article and it has this many words.
 PROSE_WORDS = 12
@@ -46,6 +54,8 @@ CLIP = 8.0
 # local log-odds from which a line right after a kept line is kept whatever its context says
 CONTINUATION = 2.0
 WINDOW = 5
+# local log-odds below which a line carrying a furniture cue is furniture, whatever its page
+CUED_LOCAL = -1.0
 # log-odds above which a line is kept (above 0: leaking furniture costs more than a lost line)
 THRESHOLD = 0.0
 
@@ -78,6 +88,27 @@ def logit(features: Features, stage_weights: dict[str, float]) -> float:
 
 def _clip(x: float) -> float:
     return max(-CLIP, min(CLIP, x)) / CLIP
+
+
+# local features that name a kind of furniture (a cue word of a furniture family, a button,
+# a copyright notice): a line carrying one is not a plain heading, whatever its neighbours
+# (the context passes learned that short lines inside an article are mostly its headings,
+# and rescued "Related Articles" or "Comment via: …" with them)
+CUE_PREFIXES = tuple(
+    f"{family}_"
+    for family in (
+        "newsletter", "consent", "donation", "social", "related", "navigation", "advert",
+        "commerce", "comments", "bio", "dateline", "credit",
+    )
+)  # fmt: skip
+CUE_FEATURES = ("button", "copyright", "imperative_opens")
+
+
+def furniture_cued(features: Features) -> bool:
+    """Whether a line's own words name a kind of furniture (not merely its form)."""
+    return any(features.get(name) for name in CUE_FEATURES) or any(
+        value and name.startswith(CUE_PREFIXES) for name, value in features.items()
+    )
 
 
 def context_features(lines: list[str], scores: list[float]) -> list[Features]:
@@ -162,7 +193,8 @@ def line_score(line: str) -> float:
 def line_scores(lines: list[str]) -> list[float]:
     """Log-odds that each line is article text, judged in its page."""
     table = weights()
-    scores = local = [logit(line_features(line), table["local"]) for line in lines]
+    features = [line_features(line) for line in lines]
+    scores = local = [logit(f, table["local"]) for f in features]
     for stage in ("context", "smooth"):
         # each pass adds what the page says to the previous pass's verdict on the line
         found = context_features(lines, scores)
@@ -173,11 +205,30 @@ def line_scores(lines: list[str]) -> list[float]:
     for k in range(1, len(lines)):
         if scores[k] <= 0 < scores[k - 1] and local[k] >= CONTINUATION:
             scores[k] = min(local[k], CLIP)
+    # a line whose own words name a kind of furniture and which, read alone, is judged
+    # furniture with some confidence stays furniture wherever it sits
+    for k, f in enumerate(features):
+        if scores[k] > 0 and local[k] < CUED_LOCAL and furniture_cued(f):
+            scores[k] = min(local[k], -1.0)
     # a teaser link ("Read more: <headline>") is furniture wherever it sits
     for k, line in enumerate(lines):
         if scores[k] > 0 and TEASER.match(line) and len(WORD.findall(line)) <= TEASER_WORDS:
             scores[k] = -1.0
+    _drop_comment_thread(lines, scores)
     return scores
+
+
+def _drop_comment_thread(lines: list[str], scores: list[float]) -> None:
+    """Mark as furniture everything from a comment thread's heading to the end of the page,
+    when the heading comes after a kept paragraph of prose (so the article has begun)."""
+    article_begun = False
+    for k, line in enumerate(lines):
+        if article_begun and COMMENTS_HEADING.match(line):
+            for j in range(k, len(lines)):
+                scores[j] = min(scores[j], -1.0)
+            return
+        if scores[k] > 0 and len(WORD.findall(line)) >= PROSE_WORDS:
+            article_begun = True
 
 
 def is_article_line(line: str) -> bool:
@@ -209,6 +260,6 @@ def split_article(text: str, title_hint: str | None = None) -> TextParts:
 
 
 __all__ = [
-    "TextParts", "context_features", "is_article_line", "line_score", "line_scores",
+    "TextParts", "context_features", "furniture_cued", "is_article_line", "line_score", "line_scores",
     "split_article",
 ]  # fmt: skip

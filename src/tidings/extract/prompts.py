@@ -64,17 +64,37 @@ PROMPT = re.compile(
     r"^help (?:me|us) spread the word\b|"
     r"\b(?:may|might|could) (?:earn|receive) (?:us )?(?:a )?(?:small )?"
     r"(?:commission|compensation)\b|"
-    r"\bwe (?:may|might) be compensated\b|"
+    r"\bwe (?:may|might) be compensated\b|\bqualifying purchases\b|"
+    r"\baffiliate (?:links?|marketer|commissions?)\b|\bfunded by readers\b|"
+    r"\bconsider (?:supporting|donating|subscribing|becoming a (?:member|patron|subscriber))\b|"
+    r"\b(?:leave|give) (?:a|us a) (?:star )?(?:rating|review|comment)\b|\brate this recipe\b|"
+    r"^(?:how|what) (?:was|did you think of) this (?:issue|article|post|story|episode)\b|"
+    r"^was this (?:article|page|post|answer) helpful\b|^why trust us\b|"
+    r"^you (?:may|might) also (?:like|enjoy)\b|^advertisement\s*[:|-]|"
+    r"^please select which sections\b|^jump to (?:the )?\w+|^pin (?:it |this )?for later\b|"
     r"^(?:this (?:article|story|post) (?:contains|may contain) affiliate links)",
     re.IGNORECASE,
 )
 
 
+# Short lines (≤ 6 words) that start with a call to act on the site, or name who wrote the
+# page ("Follow Hardtail Canada", "Written by Ann Lee", "Tags").
+SHORT = re.compile(
+    r"^(?:follow|subscribe|share|pin|tweet|like us|join|written by|posted by|reviewed by|"
+    r"fact[- ]checked by|edited by|tags?|categories|filed under)\b",
+    re.IGNORECASE,
+)
+SHORT_WORDS = 6
+
+
 def is_prompt(line: str) -> bool:
     """True when a line is in-container furniture (a label, a button, a reader prompt)."""
     text = line.strip()
-    if not text or len(WORD.findall(text)) > MAX_WORDS:
+    words = len(WORD.findall(text))
+    if not text or words > MAX_WORDS:
         return False
+    if words <= SHORT_WORDS and SHORT.match(text):
+        return True
     return bool(LABEL.match(text) or PROMPT.search(text))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from tidings.errors import InputError
 from tidings.model import Document
+from tidings.sources.limits import read_capped
 
 
 def sha256(data: bytes) -> str:
@@ -32,13 +33,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
 
 
 def read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"broken gzip: {exc}", source=str(path)) from exc
-    return data
+    """A file's bytes, gunzipped when named .gz, within the size caps of ``limits``."""
+    return read_capped(path)
 
 
 SIDECAR_SUFFIX = ".meta.json"

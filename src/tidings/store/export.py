@@ -1,11 +1,12 @@
 """What ``export`` writes for each table: flat columns for CSV/Parquet, records for JSONL.
 
 CSV and Parquet are written by DuckDB's ``COPY`` from the SELECTs below. Field names are
-the records' (PLOVER/POLECAT: ``event``, ``mode``, ``context``, ``actor``, ``recipient``,
-``aux``); a date is ``date`` (its ISO value) plus ``date_precision`` and the
+PLOVER's (``event``, ``mode``, ``context``, ``source``,
+``recipient``, ``aux``; see :func:`tidings.plover.event_record`); a date is ``date`` (its ISO value) plus ``date_precision`` and the
 ``first_day``/``last_day`` it covers. In CSV, lists and actor lists are JSON text; in
 Parquet they are typed lists (actors as lists of ``{code, name}`` structs).
-JSON Lines holds the records themselves (:func:`tidings.model.to_dict` plus ``doc_id``).
+JSON Lines holds one record a line: events as :func:`tidings.plover.event_record`, quotes
+and articles as :func:`tidings.model.to_dict` plus ``doc_id``.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def flat_select(table: ExportTable, fmt: ExportFormat) -> str:
         return (
             "SELECT e.doc_id, e.ordinal, e.event, e.mode, "
             f"{lst('e.context')} AS context, e.aux, "
-            f"{refs('e.actor')} AS actor, {refs('e.recipient')} AS recipient, "
-            f"{lst('e.actor_codes')} AS actor_codes, "
+            f"{refs('e.actor')} AS source, {refs('e.recipient')} AS recipient, "
+            f"{lst('e.actor_codes')} AS source_codes, "
             f"{lst('e.recipient_codes')} AS recipient_codes, "
             "e.date_value AS date, e.date_precision, e.first_day, e.last_day, e.date_text, "
             "e.location, e.sentence_start, e.sentence_end, e.text, e.trigger, e.rule, "

@@ -12,8 +12,10 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tidings.model import Event, Quote
+from tidings.plover import event_record
 
 
 @dataclass(slots=True)
@@ -22,6 +24,11 @@ class StoredEvent(Event):
     ordinal: int = 0
     published: dt.date | None = None
     publisher: str | None = None
+
+    def plover(self) -> dict[str, Any]:
+        """The PLOVER-named record that ``events --json`` and JSON Lines export write."""
+        return event_record(self, id=f"{self.doc_id}:{self.ordinal}", doc_id=self.doc_id,
+                            published=self.published, publisher=self.publisher)
 
 
 @dataclass(slots=True)

@@ -389,7 +389,8 @@ class Store:
         try:
             with target.open("w", encoding="utf-8") as fh:
                 for record in records:
-                    fh.write(json.dumps(to_dict(record), ensure_ascii=False) + "\n")
+                    row = record.plover() if isinstance(record, StoredEvent) else to_dict(record)
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
                     n += 1
         except OSError as exc:
             raise StoreError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc

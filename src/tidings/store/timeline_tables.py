@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -17,14 +18,14 @@ import pyarrow as pa
 
 from tidings.errors import InputError, StoreError
 from tidings.model import ActorRef, DateValue, Event
+from tidings.plover import scale_of
 from tidings.store.filters import Where, actor_value_clause
 from tidings.store.records import fold, is_code
 from tidings.store.store import Store
-from tidings.timeline.dedup import Signature
+from tidings.timeline.dedup import Signature, comparable
 from tidings.timeline.dyads import instance_pairs
 from tidings.timeline.findings import Finding
 from tidings.timeline.instances import EventInstance, Source
-from tidings.timeline.scales import scale_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,9 @@ def save_signatures(store: Store, signatures: list[Signature]) -> None:
         "minhash": pa.array([list(s.minhash) for s in signatures], pa.list_(pa.uint64())),
         "words": pa.array([s.words for s in signatures], pa.int32()),
     })  # fmt: skip
-    band_rows = [(s.doc_id, b, h) for s in signatures for b, h in s.bands()]
+    # Short bodies get no bands: they can only be exact copies, and many near-identical
+    # stubs ("Media playback is unsupported…") would make every one a candidate of all.
+    band_rows = [(s.doc_id, b, h) for s in signatures if comparable(s) for b, h in s.bands()]
     bands = pa.table({
         "band": pa.array([r[1] for r in band_rows], pa.int32()),
         "hash": pa.array([r[2] for r in band_rows], pa.uint64()),
@@ -218,6 +221,7 @@ def _source_table(instances: list[EventInstance]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SOURCE_SCHEMA)
 
 
+@lru_cache(maxsize=262144)
 def pair_hash(pair: str) -> int:
     """DuckDB's ``md5_number_upper(pair)``: the first 8 bytes of the MD5, little-endian."""
     return int.from_bytes(hashlib.md5(pair.encode("utf-8")).digest()[:8], "little")

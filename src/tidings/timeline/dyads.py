@@ -10,12 +10,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tidings.model import ActorRef
+from tidings.plover import QUAD_CLASSES, scale_of
 from tidings.timeline.instances import SYMMETRIC_TYPES, EventInstance
-from tidings.timeline.scales import QUAD_CLASSES, scale_of
 
 
+@lru_cache(maxsize=65536)  # names repeat across thousands of instances
 def fold(text: str) -> str:
     """Lower-case without accents: Vučić → vucic."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -40,22 +42,27 @@ def term_key(term: str) -> str:
     return f"n:{surname(term)}"
 
 
-def ref_keys(ref: ActorRef) -> set[str]:
+def ref_keys(ref: ActorRef) -> frozenset[str]:
     """Every key an actor term could use to find this actor."""
+    return _keys(ref.code, ref.name)
+
+
+@lru_cache(maxsize=65536)
+def _keys(code: str, name: str) -> frozenset[str]:
     keys = set()
-    if ref.code:
-        keys.add(f"c:{ref.code}")
-        if len(ref.code) >= 3 and ref.code[:3].isalpha():
-            keys.add(f"k:{ref.code[:3]}")
+    if code:
+        keys.add(f"c:{code}")
+        if len(code) >= 3 and code[:3].isalpha():
+            keys.add(f"k:{code[:3]}")
     # Every word of a name is a key: the family name is the last word in "Donald Trump"
     # but the first in "Kim Jong Un", and a query may give either.
-    keys.update(f"n:{word}" for word in fold(ref.name or "").split() if len(word) > 1)
-    return keys
+    keys.update(f"n:{word}" for word in fold(name or "").split() if len(word) > 1)
+    return frozenset(keys)
 
 
 def pair_key(a: str, b: str) -> str:
     """Undirected: the two keys sorted, joined by ``|``."""
-    return "|".join(sorted((a, b)))
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
 
 def instance_pairs(instance: EventInstance) -> set[str]:

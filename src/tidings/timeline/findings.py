@@ -13,14 +13,15 @@ Dyads here are code pairs (SRBGOV–RUSGOV), undirected: event data relate coded
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tidings.model import ActorRef, DateValue
+from tidings.plover import scale_of
 from tidings.timeline.dyads import sides
 from tidings.timeline.instances import EventInstance
-from tidings.timeline.scales import scale_of
 
 CONTACT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Same-day contacts are one contact: the meeting or call itself (CONSULT) states it first,
@@ -74,6 +75,49 @@ def _dyads(inst: EventInstance) -> list[tuple[ActorRef, ActorRef]]:
     return pairs
 
 
+@dataclass(slots=True)
+class _History:
+    """What is known of one dyad's past at the instance being read, kept as running
+    aggregates so that each instance costs O(1), not a pass over the dyad's history.
+
+    An instance enters the past once the instances being read start after its last day
+    (a month-long instance is not "before" a day inside that month)."""
+
+    pending: list[EventInstance] = field(default_factory=list)
+    count: int = 0
+    first: EventInstance | None = None
+    last: EventInstance | None = None
+    types: set[str] = field(default_factory=set)
+    last_contact: EventInstance | None = None
+    run: list[EventInstance] = field(default_factory=list)  # trailing cooperative run
+    contact_days: set[dt.date] = field(default_factory=set)
+
+    def advance(self, day: dt.date) -> None:
+        still = []
+        for p in self.pending:
+            if p.last_day < day:
+                self._enter(p)
+            else:
+                still.append(p)
+        self.pending = still
+
+    def _enter(self, p: EventInstance) -> None:
+        self.count += 1
+        self.first = self.first or p
+        self.last = p
+        self.types.add(p.event)
+        if p.event in CONTACT_TYPES and (
+            self.last_contact is None
+            or (p.last_day, p.first_day) > (self.last_contact.last_day, self.last_contact.first_day)
+        ):
+            self.last_contact = p
+        scale = scale_of(p.event)
+        if scale is not None and scale.cooperative:
+            self.run.append(p)
+        else:
+            self.run.clear()
+
+
 def compute_findings(
     instances: Iterable[EventInstance], min_gap_days: int = 90, min_run: int = 3
 ) -> list[Finding]:
@@ -81,20 +125,19 @@ def compute_findings(
         instances,
         key=lambda i: (i.first_day, i.last_day, _CONTACT_ORDER.get(i.event, 3), i.event, i.id),
     )
-    history: dict[frozenset[str], list[EventInstance]] = defaultdict(list)
+    histories: dict[frozenset[str], _History] = defaultdict(_History)
     findings: list[Finding] = []
     for inst in ordered:
         for a, b in _dyads(inst):
-            key = frozenset((a.code, b.code))
-            past = [p for p in history[key] if p.last_day < inst.first_day]
-            same_day_contact = any(
-                p.event in CONTACT_TYPES and p.first_day == inst.first_day for p in history[key]
-            )
-            if not same_day_contact:
+            past = histories[frozenset((a.code, b.code))]
+            past.advance(inst.first_day)
+            if inst.first_day not in past.contact_days:
                 findings.extend(_contact_gap(inst, a, b, past, min_gap_days))
             findings.extend(_first_of_type(inst, a, b, past))
             findings.extend(_cooperation_break(inst, a, b, past, min_run))
-            history[key].append(inst)
+            past.pending.append(inst)
+            if inst.event in CONTACT_TYPES:
+                past.contact_days.add(inst.first_day)
     return findings
 
 
@@ -125,14 +168,11 @@ def _head(inst: EventInstance, a: ActorRef, b: ActorRef) -> str:
 
 
 def _contact_gap(
-    inst: EventInstance, a: ActorRef, b: ActorRef, past: list[EventInstance], min_gap_days: int
+    inst: EventInstance, a: ActorRef, b: ActorRef, past: _History, min_gap_days: int
 ) -> list[Finding]:
-    if inst.event not in CONTACT_TYPES:
+    previous = past.last_contact
+    if inst.event not in CONTACT_TYPES or previous is None:
         return []
-    contacts = [p for p in past if p.event in CONTACT_TYPES]
-    if not contacts:
-        return []
-    previous = max(contacts, key=lambda p: (p.last_day, p.first_day))
     if (inst.first_day - previous.last_day).days < min_gap_days:
         return []
     months = month_gap(previous.date, inst.date)
@@ -140,33 +180,24 @@ def _contact_gap(
     return [_finding("contact_gap", inst, a, b, text, previous)]
 
 
-def _first_of_type(
-    inst: EventInstance, a: ActorRef, b: ActorRef, past: list[EventInstance]
-) -> list[Finding]:
-    if not past or any(p.event == inst.event for p in past):
+def _first_of_type(inst: EventInstance, a: ActorRef, b: ActorRef, past: _History) -> list[Finding]:
+    if not past.count or inst.event in past.types or past.first is None:
         return []
-    n = len(past)
+    n = past.count
     text = (
         f"{_head(inst, a, b)}: first {inst.event} between them after {n} earlier "
-        f"recorded event{'s' if n != 1 else ''} since {past[0].date.value}"
+        f"recorded event{'s' if n != 1 else ''} since {past.first.date.value}"
     )
-    return [_finding("first_of_type", inst, a, b, text, past[-1])]
+    return [_finding("first_of_type", inst, a, b, text, past.last)]
 
 
 def _cooperation_break(
-    inst: EventInstance, a: ActorRef, b: ActorRef, past: list[EventInstance], min_run: int
+    inst: EventInstance, a: ActorRef, b: ActorRef, past: _History, min_run: int
 ) -> list[Finding]:
     scale = scale_of(inst.event)
-    if scale is None or scale.cooperative:
+    if scale is None or scale.cooperative or len(past.run) < min_run:
         return []
-    run: list[EventInstance] = []
-    for p in reversed(past):
-        s = scale_of(p.event)
-        if s is None or not s.cooperative:
-            break
-        run.append(p)
-    if len(run) < min_run:
-        return []
-    since = run[-1].date.value
+    run = past.run
+    since = run[0].date.value
     text = f"{_head(inst, a, b)}: breaks a run of {len(run)} cooperative events since {since}"
-    return [_finding("cooperation_break", inst, a, b, text, run[0])]
+    return [_finding("cooperation_break", inst, a, b, text, run[-1])]

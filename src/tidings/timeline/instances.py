@@ -21,11 +21,13 @@ Rules (each a documented choice):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tidings.model import ActorRef, DateValue, Event
 
@@ -63,15 +65,11 @@ class EventInstance:
 
     @property
     def first_day(self) -> dt.date:
-        day = self.date.first_day()
-        assert day is not None  # instances are always dated
-        return day
+        return _interval(self.date)[0]  # instances are always dated
 
     @property
     def last_day(self) -> dt.date:
-        day = self.date.last_day()
-        assert day is not None
-        return day
+        return _interval(self.date)[1]
 
     @property
     def historical_only(self) -> bool:
@@ -101,9 +99,15 @@ def instance_key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
 
 
 def _interval(date: DateValue) -> tuple[dt.date, dt.date]:
-    first, last = date.first_day(), date.last_day()
+    first, last = _bounds(date.value, date.precision)
     assert first is not None and last is not None
     return first, last
+
+
+@lru_cache(maxsize=65536)  # a corpus repeats the same dates thousands of times
+def _bounds(value: str | None, precision: str) -> tuple[dt.date | None, dt.date | None]:
+    date = DateValue(value, precision)  # type: ignore[arg-type]
+    return date.first_day(), date.last_day()
 
 
 def compatible(a: DateValue, b: DateValue, day_tolerance: int = 1) -> bool:
@@ -139,7 +143,7 @@ def build_instances(
     for event, source in reports:
         if event.aux not in HAPPENED or event.date is None or event.date.value is None:
             continue
-        if event.date.first_day() is None:  # a duration or an unparsable value
+        if _bounds(event.date.value, event.date.precision)[0] is None:  # a duration, say
             continue
         key = instance_key(event)
         if not key[1] and not key[2]:
@@ -149,34 +153,71 @@ def build_instances(
     instances: list[EventInstance] = []
     for key, members in groups.items():
         members.sort(key=_report_order)
-        clusters: list[_Cluster] = []
+        clusters = _ClusterIndex(day_tolerance)
         for event, source in members:
             date = event.date
             assert date is not None
-            fits = [c for c in clusters if compatible(c.date, date, day_tolerance)]
+            fits = clusters.compatible(date)
             if len(fits) > 1:
                 before = [
                     c
                     for c in fits
-                    if source.published is None
-                    or (c.date.first_day() or dt.date.min) <= source.published
+                    if source.published is None or _interval(c.date)[0] <= source.published
                 ]
-                fits = [max(before or fits, key=lambda c: c.date.first_day() or dt.date.min)]
+                fits = [max(before or fits, key=lambda c: _interval(c.date)[0])]
             if fits:
-                fits[0].date = _more_precise(fits[0].date, date)
+                clusters.update(fits[0], _more_precise(fits[0].date, date))
                 fits[0].reports.append((event, source))
             else:
-                clusters.append(_Cluster(date=date, reports=[(event, source)]))
-        instances.extend(_instance(key, c) for c in clusters)
+                clusters.add(_Cluster(date=date, reports=[(event, source)]))
+        instances.extend(_instance(key, c) for c in clusters.clusters)
     instances.sort(key=lambda i: (i.first_day, i.event, i.id))
     return instances
+
+
+class _ClusterIndex:
+    """A key's clusters by first day, so a report is compared only with the clusters that
+    can be compatible with it (those starting within the longest cluster span before it,
+    up to its last day), not with every cluster of a busy dyad."""
+
+    def __init__(self, day_tolerance: int) -> None:
+        self.tolerance = day_tolerance
+        self.clusters: list[_Cluster] = []
+        self.starts: list[tuple[dt.date, int]] = []
+        self.span = 0  # longest cluster, in days
+
+    def compatible(self, date: DateValue) -> list[_Cluster]:
+        first, last = _interval(date)
+        lo = first - dt.timedelta(days=self.span + self.tolerance)
+        hi = last + dt.timedelta(days=self.tolerance)
+        i = bisect.bisect_left(self.starts, (lo, -1))
+        j = bisect.bisect_right(self.starts, (hi, len(self.clusters)))
+        found = [self.clusters[n] for _, n in self.starts[i:j]]
+        return [c for c in found if compatible(c.date, date, self.tolerance)]
+
+    def add(self, cluster: _Cluster) -> None:
+        self.clusters.append(cluster)
+        self._index(len(self.clusters) - 1)
+
+    def update(self, cluster: _Cluster, date: DateValue) -> None:
+        if date == cluster.date:
+            return
+        n = self.clusters.index(cluster)
+        self.starts.remove((_interval(cluster.date)[0], n))
+        cluster.date = date
+        self._index(n)
+
+    def _index(self, n: int) -> None:
+        first, last = _interval(self.clusters[n].date)
+        self.span = max(self.span, (last - first).days)
+        bisect.insort(self.starts, (first, n))
 
 
 def _report_order(report: tuple[Event, Source]) -> tuple[int, dt.date]:
     """Precise reports first, then by date: they found the clusters coarser ones join."""
     date = report[0].date
     assert date is not None
-    return _PRECISION_RANK.get(date.precision, 9), date.first_day() or dt.date.min
+    return _PRECISION_RANK.get(date.precision, 9), _interval(date)[0]
 
 
 def _common_refs(refs: Iterable[ActorRef]) -> list[ActorRef]:

@@ -13,9 +13,9 @@ import json
 from typing import Any
 
 from tidings.model import ActorRef
+from tidings.plover import QUAD_CLASSES, scale_of
 from tidings.timeline.dyads import MonthRow
 from tidings.timeline.instances import EventInstance
-from tidings.timeline.scales import QUAD_CLASSES, scale_of
 
 
 def _refs(refs: list[ActorRef]) -> list[dict[str, str]]:
