@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import html
 import json
-import os
 import re
 import zlib
 from collections import Counter
@@ -41,7 +40,7 @@ COVERAGE = 0.5
 # how much more a line the gold lists as furniture (one of WCXB's boilerplate snippets)
 # counts than another line: leaking those is what the furniture figure measures, and
 # the coverage labels alone let the page context talk the filter out of them
-GOLD_FURNITURE_WEIGHT = float(os.environ.get("GOLD_FURNITURE_WEIGHT", "1"))
+GOLD_FURNITURE_WEIGHT = 4.0
 # Prior knowledge the fit may not contradict (a wrong sign drops the feature): reported
 # speech, quotations and names in running text argue for article text.
 POSITIVE = {

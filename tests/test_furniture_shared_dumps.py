@@ -1,13 +1,15 @@
 """Floors on real crawler text: the 301 WCXB dumps with gold bodies, and the WCXB line test.
 
-Measured when written (2026-11-27): dumps body F1 0.916 (keeping every line: 0.885), 27% of
-the gold furniture lines leaked; WCXB paragraphs judged alone: precision 0.99, recall 0.97.
-The floors sit a little below, so a change that loses ground fails."""
+Measured 2026-11-27 (keeping every line: body F1 0.885): all dumps body F1 0.925 with 11.4%
+of the gold furniture lines leaked (68/594); the held-out third (never fitted) body F1 0.931,
+16.7% leaked (35/210); WCXB paragraphs judged alone: precision 0.991, recall 0.966 (held-out
+0.964). The floors sit a little below, so a change that loses ground fails."""
 
 from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -30,20 +32,32 @@ def _f1(truth: str, pred: str) -> float:
 
 @pytest.mark.slow
 def test_dumps_body_f1_and_leaked_furniture(shared: Path) -> None:
-    f1s: list[float] = []
-    furniture = leaked = 0
+    # per part: body F1 of each page, gold furniture lines, of which leaked
+    parts_seen: dict[str, tuple[list[float], list[int]]] = {
+        "all": ([], [0, 0]),
+        "held_out": ([], [0, 0]),
+    }
     for path in sorted((shared / "gold" / "dumps").glob("*.json")):
         gold = json.loads(path.read_text("utf-8"))
         text = (shared / gold["input"]["file"]).read_text("utf-8")
         parts = split_article(text)
-        f1s.append(_f1(gold["article"]["body"], "\n\n".join(parts.paragraphs)))
+        f1 = _f1(gold["article"]["body"], "\n\n".join(parts.paragraphs))
         kept = set(parts.paragraphs)
         lines = gold["article"].get("furniture") or []
-        furniture += len(lines)
-        leaked += sum(line.strip() in kept for line in lines)
-    assert len(f1s) == 301
-    assert sum(f1s) / len(f1s) >= 0.905
-    assert leaked / furniture <= 0.30
+        # the same held-out third as scripts/train_furniture.py (crc32 of the page id)
+        page = gold["id"].removeprefix("dump-wcxb-")
+        names = ["all"] + (["held_out"] if zlib.crc32(page.encode()) % 3 == 0 else [])
+        for name in names:
+            f1s, counts = parts_seen[name]
+            f1s.append(f1)
+            counts[0] += len(lines)
+            counts[1] += sum(line.strip() in kept for line in lines)
+    floors = {"all": (0.918, 0.13), "held_out": (0.922, 0.19)}
+    assert len(parts_seen["all"][0]) == 301
+    for name, (f1s, (furniture, leaked)) in parts_seen.items():
+        min_f1, max_leaked = floors[name]
+        assert sum(f1s) / len(f1s) >= min_f1, name
+        assert leaked / furniture <= max_leaked, name
 
 
 @pytest.mark.slow
@@ -52,4 +66,4 @@ def test_wcxb_lines_alone(shared: Path) -> None:
     assert figures["pages"] >= 700
     for group in ("paragraphs", "held_out_paragraphs"):
         assert figures[group]["precision"] >= 0.98, group
-        assert figures[group]["recall"] >= 0.96, group
+        assert figures[group]["recall"] >= 0.955, group

@@ -8,10 +8,26 @@ Order of work, all in one pass over the body's word chunks plus spaCy's PERSON e
    name), "Iran's foreign minister" (the holder on the article's date, else a title-coded
    actor), "Russian troops" (a group), "the president" (left for step 5);
 3. the remaining atoms as mentions of their own (Russia, Moscow, the Kremlin, Russian …);
-4. people only spaCy knows: PERSON entities, coded from an appositive title if any
-   ("Chris Tang, Hong Kong's new police commissioner") — otherwise code "" (unknown);
-   then their surnames later in the article;
+   Before step 2, organisations only spaCy knows (ORG entities) are coded by their head
+   word or a describing apposition (:mod:`tidings.actors.orgtypes`), with the country named
+   in the description, "in <place>" after the name, or inside the name; state sectors need
+   a country, the others stand alone ("NGO"). "The G7 communique …, the agreement states"
+   makes the speaking document its issuer's mention;
+4. people only spaCy knows: PERSON entities, coded from their employer ("NAME, <titles>
+   at|with|of|for <organisation>", "NAME, who heads <organisation>", "NAME of
+   <organisation>": a title naming a sector keeps it — a scholar is EDU — other titles take
+   the organisation's), else from an appositive title ("Chris Tang, Hong Kong's new police
+   commissioner") — otherwise code "" (unknown); then their surnames later in the article;
 5. coreference: definite descriptions, "the two leaders", pronouns.
+
+Titles without a country. Institutions (judge/court, prosecutor/prosecution, police; the
+titles.tsv flags) take the country of the nearest mention of the same institution that has
+one, wherever it is in the article ("a judge ruled" → the London court named later; bare
+"police said" → "Hong Kong police"); failing that, a person's title takes the country the
+article has clearly mentioned most before it (dominant_country), and bare institution nouns
+stay uncoded. Bodies flagged "context" ("a state body in charge of …") take that clearly
+main country too. A "commander" is police (COP) in an article that speaks of police more
+than of the military.
 
 Conventions: offsets are body character offsets; mentions of one actor never overlap;
 a plural mention ("the two leaders") is one ActorMention per person over the same span
@@ -23,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +51,8 @@ from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import chunks, fold, phrase_keys
-from tidings.actors.gazetteer import Gazetteer, Person, load_gazetteer, make_actor
+from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
+from tidings.actors.orgtypes import STATE_SECTORS, described_sector, head_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
 from tidings.model import Actor, ActorMention, Article
 
@@ -44,6 +62,20 @@ _INSTITUTIONS = frozenset({"government", "administration", "authorities", "regim
                            "judiciary", "foreign ministry", "defence ministry",
                            "defense ministry"})  # fmt: skip
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
+# Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
+# EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
+_INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG"})
+_INSTITUTION_FLAGS = ("court", "prosecution", "police")
+# Words that show whether an article's "commander" or "officers" are police or military.
+_POLICE_WORDS = re.compile(r"\b(?:police|policemen|policeman|constable|riot officers)\b", re.I)
+_MILITARY_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|armed forces|navy|air force|"
+                             r"brigade|battalion|garrison|marines)\b", re.I)  # fmt: skip
+# "NAME, who heads the X Foundation": a relative clause that names the body a person leads.
+_PEERS_ONLY = "-"  # a deferred title coded only from a peer institution, never guessed
+_HEADS_ORG = re.compile(r", who (?:heads|headed|leads|led|directs|runs|chairs|founded) ")
+_DOCUMENTS = re.compile(r"\b(?:communiqu[eé]|declaration|agreement|resolution)\b")
+# A document that speaks: "the agreement states", "the communique said".
+_DOCUMENT_SPEAKS = re.compile(r",? (?:states|stated|says|said|reads|read|declares|notes|adds)\b")
 
 
 @dataclass(slots=True)
@@ -53,6 +85,7 @@ class Found:
     actor: Actor
     how: str
     gender: str | None = None
+    institution: str | None = None  # court | prosecution | police (titles.tsv flags)
 
 
 @dataclass(slots=True)
@@ -107,6 +140,12 @@ class _Article:
         self.pending: list[Pending] = []
         self.unknown: dict[str, Found] = {}  # folded name → first mention of an unknown person
         self.overrides: dict[int, Actor] = {}  # id(Person) → actor its title in the text gave
+        self.orgs: list[Found] = []  # organisations only spaCy knows, coded by orgtypes.tsv
+        # Titles waiting for the whole article to be read before their country is chosen:
+        # (mention, sector, role word, code from the article's main country so far).
+        self.deferred: list[tuple[Found, str, str | None, str]] = []
+        self.atoms: list[Atom] = []
+        self._police: bool | None = None
 
     # -- actors ---------------------------------------------------------------------------
     def country_actor(self, code: str) -> Actor:
@@ -174,7 +213,11 @@ class _Article:
         org_name: str | None = None
         org_code: str | None = None
         sector = head.sector if head.sector not in ("*", "-") else ""
+        if "armed" in head.flags and self.police_story():
+            sector = "COP"
         for atom in owners:
+            if "field" in head.flags and atom.kind == "country":
+                continue  # "a China scholar": the field, not the employer
             if atom.kind == "title" and atom.entry.title is not None:
                 if not sector and atom.entry.title.sector not in ("*", "-"):
                     sector = atom.entry.title.sector
@@ -196,6 +239,16 @@ class _Article:
             if country is None and title.phrase in _INSTITUTIONS:  # "administration officials"
                 prefer = "USA" if title.phrase == "administration" else None
                 country = self.dominant_country(phrase.start, prefer, clear=True)
+        if country is None and org_code is None and head.kind == "person":
+            # "a scholar with the X Institute", "NetWatch director", "the X Fund's head"
+            employer = self.trailing_org(phrase.end) or self.leading_org(phrase.start)
+            if employer is not None:
+                org_name = employer.actor.name
+                country = employer.actor.country
+                if not sector or sector not in _INTRINSIC:
+                    sector = employer.actor.sector or sector
+                if country is None:
+                    return None, org_name, sector or ""
         if country is None and org_code is not None:
             return None, org_name, org_code  # an IGO/EUR body: its own code
         if country is None and "usa" in head.flags:
@@ -216,14 +269,22 @@ class _Article:
         if phrase.name_span is not None:
             start, end = phrase.name_span
             name = self.text[start:end]
-            if not code and _definite(phrase) and "head" not in head.flags:
-                # Unnamed country: only the article's clearly main one. Not for heads of
-                # state: a leader introduced without a country is usually a foreign one.
-                code = self.fallback_code(start, sector)
+            institution = self.institution(phrase)
             if head.sector == "-":  # Mr. Smith: an honorific is no title
                 code, role = "", None
             actor = make_actor(name, code, role, "person", self.gaz.countries)
-            self.add(phrase.start, phrase.end, actor, "title", gender)
+            self.add(phrase.start, phrase.end, actor, "title", gender, institution)
+            if not code and not org_name and _definite(phrase) and "head" not in head.flags:
+                # Unnamed country: the institution's peer, once the article is read
+                # ("Deputy Director of Public Prosecution X" → the prosecutors the article
+                # names), else the article's clearly main one. Not for heads of state: a
+                # leader introduced without a country is usually a foreign one.
+                fallback = self.fallback_code(start, sector)
+                if institution:
+                    self.deferred.append((self.found[-1], sector, head.role, fallback))
+                elif fallback:
+                    self.found[-1].actor = make_actor(name, fallback, role, "person",
+                                                      self.gaz.countries)  # fmt: skip
             self.unknown.setdefault(fold(name), self.found[-1])
             return True
         if head.sector == "-":
@@ -237,6 +298,16 @@ class _Article:
                 # title word without an article ("in general") is too ambiguous to code.
                 if phrase.determiner not in ("a", "an") or head.sector in ("*", "-"):
                     return False
+                institution = self.institution(phrase)
+                if institution:
+                    # "a judge ruled": the court the article names, else its main country,
+                    # once the whole article is read (place_deferred).
+                    self.add(phrase.start, phrase.end,
+                             make_actor(head.phrase, "", None, "person", self.gaz.countries),
+                             "title", gender, institution)  # fmt: skip
+                    fallback = self.fallback_code(phrase.start, sector)
+                    self.deferred.append((self.found[-1], sector, head.role, fallback))
+                    return True
                 country = self.dominant_country(phrase.start, clear=True)
                 if country is None:
                     return False
@@ -256,6 +327,27 @@ class _Article:
             )
             return True
         # A group: "Russian troops", "U.S. officials", "the Obama administration".
+        if not code and "context" in head.flags and phrase.determiner in ("a", "an", "the"):
+            # "a state body in charge of cyber security": the article's clearly main country,
+            # once the whole article is read (place_deferred).
+            end = self.noun_phrase_end(phrase.end)
+            name = self.text[phrase.start : end].split(" ", 1)[-1]
+            self.add(phrase.start, end,
+                     make_actor(name, "", None, "group", self.gaz.countries), "title")  # fmt: skip
+            self.deferred.append((self.found[-1], sector, None, ""))
+            return True
+        institution = self.institution(phrase)
+        if not code and institution and phrase.determiner is None and not phrase.owners \
+                and self.plain_noun(phrase.end):  # fmt: skip
+            # "police said", "prosecutors said": the same institution named with its country
+            # elsewhere in the article ("Hong Kong police"); no guess without one (the High
+            # Court of a London story about Russia is no Russian court).
+            name = self.text[phrase.start : phrase.end]
+            self.add(phrase.start, phrase.end,
+                     make_actor(name, "", None, "group", self.gaz.countries), "title",
+                     institution=institution)  # fmt: skip
+            self.deferred.append((self.found[-1], sector, None, _PEERS_ONLY))
+            return True
         if code:
             name = self.text[phrase.start : phrase.end]
             if phrase.determiner and name.lower().startswith(phrase.determiner + " "):
@@ -265,6 +357,7 @@ class _Article:
                 phrase.end,
                 make_actor(name, code, None, "group", self.gaz.countries),
                 "title",
+                institution=self.institution(phrase),
             )
             return True
         if phrase.determiner == "the" and head.phrase in _INSTITUTIONS:
@@ -358,9 +451,219 @@ class _Article:
             return None
         return ranked[0][0]
 
+    # -- organisations only spaCy knows --------------------------------------------------
+    def unknown_organisations(self, atoms: list[Atom]) -> set[int]:
+        """ORG entities the gazetteer lacks, coded by their head word or a describing
+        apposition (orgtypes.tsv); the country from a place named in the description, then
+        "in <place>" after the name, then inside the name. State sectors need a country.
+        Returns the ids of atoms inside the names ("American" in "American Enterprise
+        Institute"), which are no mentions of their own."""
+        inside: set[int] = set()
+        known: dict[tuple[str, ...], Actor] = {}
+        starts = [a.start for a in atoms]
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            start, end = ent.start_char, ent.end_char
+            within = [a for a in atoms[bisect.bisect_left(starts, start) :] if a.start < end]
+            if any(a.kind in ("organisation", "person", "dictionary", "title") for a in within):
+                continue  # the gazetteer knows it, or a title phrase will read it
+            keys = [c.key for c in chunks(ent.text)]
+            if keys and keys[0] == "the":
+                keys, start = keys[1:], start + 4
+            earlier = known.get(tuple(keys))
+            if earlier is not None:  # named again, without its description
+                self.orgs.append(Found(start, end, earlier, "name"))
+                inside.update(id(a) for a in within)
+                continue
+            # A one-word name ("LLC", "Times") is too little to go on without a description.
+            sector = head_sector(keys) if len(keys) > 1 else None
+            describe_end = self.description_end(end)
+            if describe_end > end:
+                words = [c.key for c in chunks(self.text[end:describe_end])]
+                sector = described_sector(words) or sector
+            if sector is None:
+                continue
+            named_in = [a.entry.code for a in within
+                        if a.kind in ("country", "adjective", "metonym")]  # fmt: skip
+            country = (self.place_in(end, describe_end) or self.place_after(describe_end)
+                       or (named_in[0] if named_in else None))  # fmt: skip
+            if country is None and sector in STATE_SECTORS:
+                continue
+            code = f"{country}{sector}" if country else sector
+            name = self.text[start:end]
+            actor = make_actor(name, code, None, "organisation", self.gaz.countries)
+            known[tuple(keys)] = actor
+            self.orgs.append(Found(start, end, actor, "name"))
+            inside.update(id(a) for a in within)
+        return inside
+
+    def description_end(self, end: int) -> int:
+        """The end of a describing apposition right after ``end`` (", a Washington think
+        tank", ", an organisation that monitors …"), or ``end`` if there is none."""
+        m = re.match(r", (?:an?|the) [^,.;:()\n\"“”]{3,80}", self.text[end : end + 90])
+        return end + m.end() if m else end
+
+    def place_in(self, start: int, end: int) -> str | None:
+        for atom in self.atoms:
+            if start <= atom.start and atom.end <= end and atom.kind in (
+                    "country", "adjective", "metonym"):  # fmt: skip
+                return atom.entry.code
+        return None
+
+    def place_after(self, end: int) -> str | None:
+        """ "… Institute in Washington": the place right after a name."""
+        m = re.match(r" in (?:the )?", self.text[end : end + 8])
+        if m is None:
+            return None
+        return self.place_in(end + m.end(), end + m.end() + 40) if any(
+            a.start == end + m.end() for a in self.atoms) else None  # fmt: skip
+
+    def trailing_org(self, end: int) -> Found | None:
+        """The organisation named right after ``end`` by at/with/of/for ("a scholar with
+        the American Enterprise Institute"): one only spaCy knows, or a gazetteer one."""
+        m = re.match(r"\s+(?:at|with|of|for|from)\s+", self.text[end : end + 16])
+        return self.org_at(end + m.end()) if m is not None else None
+
+    def leading_org(self, start: int) -> Found | None:
+        """An organisation only spaCy knows right before a title ("NetWatch Director",
+        "the Kiel Institute's president")."""
+        for f in self.orgs:
+            gap = self.text[f.end : start]
+            if gap in (" ", "'s ", "’s "):
+                return f
+        return None
+
+    def org_at(self, at: int) -> Found | None:
+        """The organisation whose name starts at ``at`` (after an optional "the ")."""
+        if self.text[at : at + 4].lower() == "the ":
+            at += 4
+        for f in self.orgs:
+            if f.start == at or f.start == at - 4:
+                return f
+        for atom in self.atoms:
+            if atom.start == at and atom.kind == "organisation":
+                actor = self.atom_actor(atom)
+                if actor is not None and actor.code:
+                    return Found(atom.start, atom.end, actor, "name")
+        return None
+
+    def add_organisations(self) -> None:
+        for f in self.orgs:
+            if not self.covered(f.start, f.end):
+                self.found.append(f)
+
+    def documents(self) -> None:
+        """ "The G7 communique …, the agreement states": a document that speaks (states,
+        says …) speaks for the organisation that issued the document named just before it."""
+        issued: list[tuple[int, Actor]] = []
+        for m in _DOCUMENTS.finditer(self.text):
+            if self.covered(m.start(), m.end()):
+                continue
+            owner = self.issuer(m.start())
+            if owner is not None:
+                issued.append((m.end(), owner))
+                continue
+            if self.text[max(0, m.start() - 4) : m.start()].lower() != "the ":
+                continue
+            if not _DOCUMENT_SPEAKS.match(self.text, m.end()):
+                continue
+            earlier = [(e, a) for e, a in issued if 0 < m.start() - e < 400]
+            if earlier:  # "the agreement": the document named just before
+                self.add(m.start() - 4, m.end(), earlier[-1][1], "title")
+
+    def issuer(self, noun: int) -> Actor | None:
+        """An organisation mentioned right before a document noun ("the G7 communique")."""
+        for f in self.found:
+            if 0 <= noun - f.end <= 1 and f.actor.kind == "organisation":
+                return f.actor
+        return None
+
     # -- steps 3 and 4 --------------------------------------------------------------------
-    def add(self, start: int, end: int, actor: Actor, how: str, gender: str | None = None) -> None:
-        self.found.append(Found(start, end, actor, how, gender))
+    def add(self, start: int, end: int, actor: Actor, how: str, gender: str | None = None,
+            institution: str | None = None) -> None:  # fmt: skip
+        self.found.append(Found(start, end, actor, how, gender, institution))
+
+    def plain_noun(self, end: int) -> bool:
+        """The word ending at ``end`` is a noun heading its phrase ("police said"), not a
+        verb ("he judges") or a modifier ("court rulings")."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span[-1]
+        return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod")
+
+    def noun_phrase_end(self, end: int) -> int:
+        """The end of the prepositional tail of the noun ending at ``end`` ("a state body
+        in charge of cyber security"), as the parser attaches it; at most six words."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None:
+            return end
+        noun = span[-1]
+        tails = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+        if not tails:
+            return end
+        last = max(t.i for t in tails[0].subtree)
+        if last - noun.i > 6 or any(t.is_punct for t in self.doc[noun.i + 1 : last + 1]):
+            return end
+        return self.doc[last].idx + len(self.doc[last].text)
+
+    # -- institutions: courts, prosecutors, police ----------------------------------------
+    @staticmethod
+    def institution(phrase: Phrase) -> str | None:
+        """The institution a title phrase belongs to (court, prosecution, police), if any."""
+        atoms = [*phrase.titles, *phrase.owners] + ([phrase.of_owner] if phrase.of_owner else [])
+        titles: list[Title] = [a.entry.title for a in atoms if a.entry.title is not None]
+        for title in [phrase.head, *titles]:
+            for flag in _INSTITUTION_FLAGS:
+                if flag in title.flags:
+                    return flag
+        return None
+
+    def police_story(self) -> bool:
+        """Whether the article speaks of police more than of the military (a "commander"
+        is then a police commander)."""
+        if self._police is None:
+            police = len(_POLICE_WORDS.findall(self.text))
+            self._police = police >= 2 and police > len(_MILITARY_WORDS.findall(self.text))
+        return self._police
+
+    def peer_country(self, institution: str, offset: int) -> str | None:
+        """The country of the nearest mention of the same institution that has one ("a
+        judge" → the court the article names; "Deputy Director of Public Prosecution" → the
+        prosecutors in Sweden); at equal distance the earlier one."""
+        best: tuple[int, int, str] | None = None
+        for f in self.found:
+            if f.institution != institution or not f.actor.country:
+                continue
+            after = int(f.start > offset)
+            key = (abs(f.start - offset), after, f.actor.country)
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
+
+    def place_deferred(self) -> None:
+        """Titles named without a country, once every country mention is known: an
+        institution's nearest peer (a judge → the court the article names), else the
+        article's clearly main country before the title; else they stay uncoded."""
+        unplaced: list[Found] = []
+        for f, sector, role_word, fallback in self.deferred:
+            if f.actor.code:
+                continue
+            country = self.peer_country(f.institution, f.start) if f.institution else None
+            if fallback != _PEERS_ONLY:
+                country = country or fallback[:3] or self.dominant_country(f.start, clear=True)
+            if country is None:
+                if fallback == _PEERS_ONLY:
+                    unplaced.append(f)
+                continue
+            role = f"{role_word} of {self.country_phrase(country)}" if role_word else None
+            unnamed = role is not None and f.actor.name.lower() == (role_word or "").lower()
+            name = role if unnamed and role else f.actor.name  # "a judge" → "Judge of …"
+            f.actor = make_actor(name, f"{country}{sector}", role,
+                                 f.actor.kind, self.gaz.countries)  # fmt: skip
+        if unplaced:  # a bare "court" with no court named anywhere is no actor
+            self.found = [f for f in self.found if all(f is not u for u in unplaced)]
 
     def lone_atoms(self, atoms: list[Atom], taken: set[int]) -> None:
         chs, text = self.chs, self.text
@@ -433,7 +736,10 @@ class _Article:
             actor = make_actor(name, "", None, "person", self.gaz.countries)
             appositive = self.appositive(end)
             described = self.described_appositive(end)
-            if appositive is not None:
+            employed = self.affiliation(end)
+            if employed is not None:
+                actor = make_actor(name, employed[0], employed[1], "person", self.gaz.countries)
+            elif appositive is not None:
                 actor = make_actor(name, appositive.actor.code, appositive.actor.role, "person",
                                    self.gaz.countries)  # fmt: skip
             elif described is not None:
@@ -444,6 +750,48 @@ class _Article:
                 self.add(described.start, described.end, actor, "title")
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
+
+    def affiliation(self, end: int) -> tuple[str, str | None] | None:
+        """Code and role from "NAME, <titles> at|with|of|for <organisation>" ("Derek
+        Chollet, executive vice president … at the German Marshall Fund, a Washington think
+        tank"): a title that names a sector keeps it (a scholar is EDU), other titles take
+        the organisation's sector, the country is the organisation's."""
+        head_of = _HEADS_ORG.match(self.text, end)
+        if head_of is not None or self.text[end : end + 4] == " of ":
+            # "NAME, who heads the X Foundation", "NAME of the X Institute": the body's code.
+            employer = self.org_at(head_of.end()) if head_of else self.trailing_org(end)
+            if employer is not None and employer.actor.code:
+                return employer.actor.code, None
+        if self.text[end : end + 2] != ", ":
+            return None
+        stop = end + 2
+        limit = min(len(self.text), end + 160)
+        while stop < limit and self.text[stop] not in ',;:.()"“”\n':
+            stop += 1
+        titles = [a for a in self.atoms if a.kind == "title" and end + 2 <= a.start < stop
+                  and a.entry.title is not None and a.entry.title.kind == "person"]  # fmt: skip
+        if not titles:
+            return None
+        for title_atom in titles:
+            employer = self.trailing_org(self.title_run_end(title_atom, stop))
+            if employer is None:
+                continue
+            org = employer.actor
+            sectors = [a.entry.title.sector for a in titles if a.entry.title is not None]
+            own = next((s for s in sectors if s in _INTRINSIC), None)
+            sector = own or org.sector or ""
+            if not sector:
+                return None
+            head = titles[-1].entry.title
+            role = f"{head.role} of {org.name}" if head is not None and head.role else None
+            return (f"{org.country}{sector}" if org.country else sector), role
+        return None
+
+    def title_run_end(self, atom: Atom, stop: int) -> int:
+        """Where the words after a title end before a preposition ("adviser for security
+        and defense policy at" → the offset before "at")."""
+        found = list(re.finditer(r"\s+(?:at|with|of|for|from)\s", self.text[atom.end : stop]))
+        return atom.end + found[-1].start() if found else atom.end
 
     def known_surname(self, name: str) -> Found | None:
         """The unknown person an honorific plus surname refers back to."""
@@ -468,6 +816,10 @@ class _Article:
     def description_code(self, pending: Pending) -> tuple[str, str | None]:
         """Code and role a description gives its person, guessing the country if unnamed."""
         country, org_name, sector = self.phrase_code(pending.phrase)
+        institution = self.institution(pending.phrase) or (
+            "police" if sector == "COP" else None)  # fmt: skip
+        if country is None and not org_name and institution:
+            country = self.peer_country(institution, pending.start)
         if country is None and not org_name:
             country = self.dominant_country(pending.start, clear=True)
         head = pending.phrase.head
@@ -564,6 +916,14 @@ class _Article:
                 actor = make_actor(role, f"{pending.country}{sector}", role, "person",
                                    self.gaz.countries)  # fmt: skip
         guessable = head.sector not in ("*", "-") and "bare" not in head.flags
+        institution = self.institution(phrase)
+        if actor is None and not pending.country and institution and head.kind == "person":
+            # "the judge": the court the article names.
+            country = self.peer_country(institution, pending.start)
+            if country:
+                peer_role = f"{head.role} of {self.country_phrase(country)}" if head.role else None
+                actor = make_actor(peer_role or head.phrase, f"{country}{head.sector}", peer_role,
+                                   "person", self.gaz.countries)  # fmt: skip
         if actor is None and not pending.country and guessable and "head" not in head.flags:
             # "the judge": a title no one in the article has had, in its main country.
             if self.dominant_country(pending.start, clear=True):
@@ -584,8 +944,13 @@ class _Article:
         index = self.dictionary.index if self.dictionary else None
         atoms = find_atoms(self.text, self.chs, self.gaz.trie, index, self.day)
         atoms = self.drop_inside_names(atoms)
-        taken = self.phrases(atoms)
+        self.atoms = atoms
+        inside = self.unknown_organisations(atoms)
+        taken = self.phrases(atoms) | inside
         self.lone_atoms(atoms, taken)
+        self.add_organisations()
+        self.documents()
+        self.place_deferred()
         self.ner_people()
         self.surnames()
         self.coreference()

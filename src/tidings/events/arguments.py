@@ -24,6 +24,12 @@ MILITARY_HEADS = frozenset(
     "commandos jet jets warship warships militia defence defense defences defenses "
     "warplane warplanes artillery submarine submarines".split()
 )
+# Heads that make a "military" modifier describe a state's policy, which its government
+# answers for ("Russia's military actions", "Iran's military programme").
+POLICY_HEADS = frozenset(
+    "action activity operation intervention involvement presence campaign program programme "
+    "policy spending budget buildup build-up cooperation aid support aggression".split()
+)
 # Heads that, counted by "two"/"both", mean the article's pair of main actors.
 PAIR_HEADS = frozenset(
     "leader leaders side sides president presidents country countries "
@@ -265,6 +271,12 @@ def is_pair(tok: Token) -> bool:
 def _military(party: Party, head: Token) -> Party:
     """A country's forces are its military (RUS + "forces" → RUSMIL; "Iranian air defence
     system" → IRNMIL)."""
+    if head.lemma_.lower() in POLICY_HEADS:
+        # "Russia's military actions": a state's policy, which its government answers for,
+        # also when the actor stage read "Russia's military" as the armed forces.
+        if party.code.endswith("MIL") and len(party.code) == 6:
+            return Party(party.code[:3] + "GOV", party.name, party.token, party.how, party.kind)
+        return party
     words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
     if words & MILITARY_HEADS and len(party.code) >= 3 and party.code[:3].isalpha():
         return Party(party.code[:3] + "MIL", party.name, party.token, "title")

@@ -41,6 +41,7 @@ from tidings.events.arguments import (
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
 from tidings.events.dating import has_since, own_date, relative_to, report_date, stated_as_state
+from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
@@ -241,6 +242,17 @@ def _complement_targets(comp: Token, index: ActorIndex, depth: int = 0) -> list[
     return []
 
 
+def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
+    """The actor a descriptive noun phrase stands beside ("Iran, a country that …"), also
+    when the parser missed the apposition."""
+    if noun.dep_ == "appos":
+        return np_actors(noun.head, index)
+    left = noun.left_edge.i
+    if left >= 2 and noun.doc[left - 1].text == ",":
+        return index.mention_parties(noun.doc[left - 2])
+    return []
+
+
 def find_targets(m: Match, index: ActorIndex) -> list[Party]:
     """The recipient, trying the row's target places in order."""
     trigger = m.trigger
@@ -259,6 +271,8 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
                 if obj.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
                     obj = trigger.head  # "a country that Trump criticized"
                 found = np_actors(obj, index)
+                if not found and obj.pos_ == "NOUN":
+                    found = _apposed_actors(obj, index)  # "Iran, a country that Trump …"
                 if found:
                     break
         elif place == "dative":
@@ -321,6 +335,36 @@ def _place_targets(trigger: Token, index: ActorIndex, source_codes: set[str]) ->
                  {c[:3] for c in source_codes}]  # fmt: skip
         if found:
             return found
+    # The parser often hangs the place on the subject or object ("students throughout
+    # Indonesia staged …"): any place phrase of the sentence then says where it happened.
+    for tok in trigger.sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            found = [p for p in index.mention_parties(tok) if p.code]
+            if found:
+                return found
+    return []
+
+
+# CAMEO sector codes that may stand without a country ("opposition groups" → OPP).
+SECTOR_ONLY = frozenset(
+    "OPP REB CVL MIL GOV POL BUS MED EDU LAB REF INS SPY JUD LEG COP HLH ELI AGR CRM RAD UAF "
+    "IMG".split()
+)
+
+
+def _placeless(party: Party) -> bool:
+    """For sentence-level scoring only: an actor PLOVER would code by where it acts."""
+    return not party.code or party.code in SECTOR_ONLY
+
+
+def _domestic_target(source: list[Party]) -> list[Party]:
+    """For sentence-level scoring only: an act with no other side named falls on the
+    actor's own country (PLOVER's convention for domestic events: "the president declined
+    to resign" → the president's country), when the source has one."""
+    for p in source:
+        home = p.code[:3]
+        if len(p.code) >= 3 and home.isalpha() and home not in NON_STATE:
+            return [Party(home, home, -1)]
     return []
 
 
@@ -409,6 +453,7 @@ def _event(
     dates: list[DateMention],
     lenient: bool = False,
     inner: list[Match] | None = None,
+    orphan_ok: bool = False,
 ) -> Event | None:
     trigger, entry = m.trigger, m.entry
     is_noun = _pos(trigger) == "N"
@@ -449,6 +494,12 @@ def _event(
         source = [p for p in source if not _is_state(p)]
     if not source and lenient:
         source = _unknown_source(trigger)
+    if source and lenient and all(_placeless(p) for p in source):
+        # PLOVER codes an unidentified actor, a people or a group with no country by the
+        # country where it acts ("ethnic Albanians demonstrated in Serbia" → SRB).
+        source = [Party(p.code[:3], p.name, -1) for p in _place_targets(trigger, index, set())][
+            :1
+        ] or source
     if not source:
         return None
     if not targets and not reciprocal:
@@ -457,14 +508,21 @@ def _event(
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
     targets = [p for p in targets if not p.is_news_outlet]  # "told Fox News" informs
+    self_directed = False
     if not reciprocal:
+        named = bool(targets)
         targets = [
             p for p in targets if _state_code(p, index, entry.event, False).code not in source_codes
         ]
-    if not targets and "untargeted" not in entry.flags and not lenient:
+        # "I have instructed our representatives …": addressed to its own side, so no
+        # other recipient is to be sought in the discourse.
+        self_directed = named and not targets
+    if self_directed and not lenient and "untargeted" not in entry.flags:
+        return None
+    if not targets and "untargeted" not in entry.flags and not lenient and not orphan_ok:
         return None
     if not targets and lenient:
-        targets = _place_targets(trigger, index, source_codes)
+        targets = _place_targets(trigger, index, source_codes) or _domestic_target(source)
 
     intended = [o.entry.event for o in inner or [] if not _conditional(o.trigger)]
     coercive_intent = "intent" in entry.flags and bool(COERCIVE & set(intended))
@@ -622,6 +680,7 @@ def code_events(
     index = ActorIndex(doc, mentions, quotes, uncoded=lenient)
     lemmas = lexicon.lemmas
     events: list[Event] = []
+    orphans: list[Orphan] = []
     for sent in doc.sents:
         candidates = [t for t in sent if any(k in lemmas for k in lemma_keys(t))]
         if not candidates or not (index.in_sentence(sent) or index.may_refer(sent)):
@@ -631,9 +690,16 @@ def code_events(
             if _suppressed_by(m, fired):
                 continue
             inner = [o for o in fired if _governed_by(o.trigger, m.trigger)]
-            ev = _event(m, index, lexicon, article, dates, lenient, inner)
-            if ev is not None:
+            ev = _event(m, index, lexicon, article, dates, lenient, inner, orphan_ok=not lenient)
+            if ev is None:
+                continue
+            if ev.recipient or lenient or "untargeted" in m.entry.flags:
                 events.append(ev)
+            elif ev.event in DISCOURSE_TYPES:
+                orphans.append(Orphan(ev, sent))
+    if orphans:
+        events += resolve_orphans(doc, orphans, events, article, mentions)
+        events.sort(key=lambda e: e.sentence_start)
     return merge_repeats(events)
 
 

@@ -13,6 +13,14 @@ judged in three passes of one small logistic model family, whose weights are a d
    followed by prose is likely article.
 3. ``smooth``: the same context features over the second pass's scores, so runs settle.
 
+Then a few rules by kind of line, which the page context must not overturn: a line whose
+own words name a kind of furniture (a cue family, a button, a copyright) and which reads,
+alone, as furniture stays furniture (the context passes learned that short lines inside an
+article are mostly its headings, and rescued "Related Articles" with them); a teaser link
+is furniture; a comment thread's heading after the article starts furniture that runs to
+the page's end; and a line of plain or reported prose right after a kept line continues the
+article (a closing quote is not a page's furniture).
+
 A score is the log-odds that the line is article text; a line is kept when it is above 0.
 :func:`line_score` scores a line with no page around it; :func:`line_scores` in its page.
 Title, credit and byline are found by :mod:`tidings.extract.headers` among the lines before
@@ -28,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from tidings.extract.line_features import SENTENCE_END, WORD, Features, line_features
+from tidings.extract.line_features import DATE, SENTENCE_END, WORD, Features, line_features
 
 STAGES = ("local", "context", "smooth")
 TEASER = re.compile(
@@ -138,6 +146,12 @@ def context_features(lines: list[str], scores: list[float]) -> list[Features]:
         for k in range(i, j):
             run[k] = j - i if short[i] else 0
         i = j
+    # lines that are a date and little else: the dates of teaser cards in a related-stories
+    # list (section, date, headline, blurb, again and again) rather than of the article
+    dated = [c <= 5 and bool(DATE.search(line)) for c, line in zip(counts, lines, strict=True)]
+    dated_prefix = [0]
+    for d in dated:
+        dated_prefix.append(dated_prefix[-1] + d)
     out: list[Features] = []
     before = 0
     clipped = [_clip(s) for s in scores]
@@ -179,6 +193,11 @@ def context_features(lines: list[str], scores: list[float]) -> list[Features]:
             "heading_before_prose": float(short[k] and k + 1 < n and prose[k + 1]),
             "short": float(short[k]),
             "prose": float(prose[k]),
+            "dated_near": min(
+                dated_prefix[min(n, k + WINDOW + 1)] - dated_prefix[max(0, k - WINDOW)] - dated[k],
+                3,
+            )
+            / 3,
         }
         out.append(f)
         before += prose_words[k]
@@ -203,8 +222,10 @@ def line_scores(lines: list[str]) -> list[float]:
     # continues the article, whatever the page around it (the context passes learned that
     # page ends are mostly furniture, and a closing one-sentence paragraph is not)
     for k in range(1, len(lines)):
-        if scores[k] <= 0 < scores[k - 1] and local[k] >= CONTINUATION:
-            scores[k] = min(local[k], CLIP)
+        if scores[k] <= 0 < scores[k - 1] and (
+            local[k] >= CONTINUATION or local[k] > 0 and _reported_sentence(features[k])
+        ):
+            scores[k] = min(max(local[k], 0.5), CLIP)
     # a line whose own words name a kind of furniture and which, read alone, is judged
     # furniture with some confidence stays furniture wherever it sits
     for k, f in enumerate(features):
@@ -229,6 +250,14 @@ def _drop_comment_thread(lines: list[str], scores: list[float]) -> None:
             return
         if scores[k] > 0 and len(WORD.findall(line)) >= PROSE_WORDS:
             article_begun = True
+
+
+def _reported_sentence(features: Features) -> bool:
+    """A finished sentence of quoted or reported speech: how news articles often close
+    ("… we will drain the swamp," the minister said.), never how a page's furniture reads."""
+    return bool(features["sentence_end"]) and bool(
+        features["quote"] or features.get("reporting_density")
+    )
 
 
 def is_article_line(line: str) -> bool:
@@ -260,6 +289,6 @@ def split_article(text: str, title_hint: str | None = None) -> TextParts:
 
 
 __all__ = [
-    "TextParts", "context_features", "furniture_cued", "is_article_line", "line_score", "line_scores",
-    "split_article",
+    "TextParts", "context_features", "furniture_cued", "is_article_line", "line_score",
+    "line_scores", "split_article",
 ]  # fmt: skip

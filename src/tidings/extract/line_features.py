@@ -48,6 +48,9 @@ DATE = re.compile(
 )
 TIME_AGO = re.compile(r"\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.I)
 QUOTE = re.compile(r"[“”]|\"[^\"]{3,}\"")
+# a quoted span (an opening mark with no closing one runs to the end: a quote that goes on
+# into the next paragraph)
+QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
@@ -151,6 +154,9 @@ def cue_hits(words: list[str], index: CueIndex) -> tuple[dict[str, int], set[str
 # Families whose count is measured against the line's length (their words are ordinary words
 # that only mark furniture in numbers); the others count as present or not.
 DENSITY_FAMILIES = ("self", "reader", "reporting")
+# families of pronoun-like cues ("we", "our", "you") that speak for the publisher only outside
+# quotation marks: inside them a speaker is talking
+SPEAKER_FAMILIES = ("self", "reader")
 
 
 def line_features(line: str) -> Features:
@@ -218,6 +224,15 @@ def line_features(line: str) -> Features:
     lower_words = [w.lower() for w in words]
     f["button"] = float(n <= 4 and " ".join(lower_words) in index.buttons)
     hits, opens = cue_hits(lower_words, index)
+    if f["quote"] and any(hits[name] for name in SPEAKER_FAMILIES if name in hits):
+        outside = WORD.findall(QUOTED.sub(" ", text.translate(APOSTROPHES)))
+        unquoted, unquoted_opens = cue_hits([w.lower() for w in outside], index)
+        for name in SPEAKER_FAMILIES:
+            if name in hits:
+                hits[name] = unquoted[name]
+                opens.discard(name)
+                if name in unquoted_opens and outside[:1] == words[:1]:
+                    opens.add(name)
     for name, count in hits.items():
         if name in DENSITY_FAMILIES:
             f[f"{name}_density"] = min(count / max(n, 1) * 5, 1.0)
