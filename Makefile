@@ -27,6 +27,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/tidings bench pipeline --limit 500 --out bench/results/pipeline.md
 	$(BIN)/tidings bench extract --out bench/results/extract.md
+	$(BIN)/tidings bench furniture > bench/results/furniture.md
 	$(BIN)/tidings bench timeline --out bench/results/timeline.md
 
 lint: $(STAMP)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from events_support import code, codes, mentions_for, only
+from events_support import code, codes, date_at, mentions_for, only
 from tidings.events import code_events
 from tidings.model import Article, Event
 
@@ -153,3 +153,46 @@ def test_charging_tariffs_is_a_sanction_not_an_accusation(nlp) -> None:  # type:
     assert not [e for e in events if e.event == "ACCUSE"]
     ev = only(events, "SANCTION")
     assert codes(ev.recipient) == {"ATLGOV"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # Offering to lift sanctions is a promise; the sanctions are what is given up …
+        ("Atlantis offered to lift sanctions on Borduria.", "AGREE"),
+        # … vowing to impose them is a threat.
+        ("Atlantis vowed to impose sanctions on Borduria.", "THREATEN"),
+    ],
+)
+def test_intent_is_read_from_the_intended_act(nlp, sentence: str, event_type: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, sentence)
+    assert {e.event for e in events if e.rule.startswith("agree.promise")} == {event_type}
+
+
+def test_by_clause_takes_the_date_of_the_verb_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Atlantis responded on Friday by accusing Borduria of spying."
+    events = code(nlp, body, dates=[date_at(body, "on Friday", "2024-03-15", "day")])
+    ev = only(events, "ACCUSE")
+    assert ev.date is not None and ev.date.value == "2024-03-15"
+    assert ev.aux is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aux", "dated"),
+    [
+        # A past "when" clause under a present main clause recalls an earlier act …
+        (
+            "Lind says relations soured when Atlantis imposed sanctions on Borduria.",
+            "historical",
+            False,
+        ),
+        # … the same act reported alone is today's news.
+        ("Atlantis imposed sanctions on Borduria.", None, True),
+    ],
+)
+def test_recalled_when_clause_is_historical(
+    nlp, sentence: str, aux: str | None, dated: bool
+) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, sentence), "SANCTION")
+    assert ev.aux == aux
+    assert (ev.date is not None) == dated

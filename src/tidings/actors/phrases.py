@@ -172,9 +172,12 @@ class PhraseBuilder:
     def _name_word(self, m: int, first: bool) -> bool:
         """Chunk ``m`` can continue a name NER missed: capitalised, no atom, one space."""
         ch = self.chs[m]
+        gap = "" if first else self.text[self.chs[m - 1].end : ch.start]
+        if gap == "-" and ch.key.isalpha():
+            return True  # hyphenated given names keep a lower-case half: Min-jun, Hau-yip
         if not ch.capitalised or ch.key in DETERMINERS or m in self.by_first:
             return False
-        return first or self.text[self.chs[m - 1].end : ch.start] in (" ", "-")
+        return first or gap in (" ", "-")
 
     def _name_right(self, phrase: Phrase, head: Atom, taken: set[int],
                     title: Title | None = None) -> None:  # fmt: skip
@@ -196,6 +199,12 @@ class PhraseBuilder:
             return
         ner_end = self.person_starts.get(chs[j].start)
         if ner_end is not None:
+            # NER stops early after a hyphenated given name ("Wei-ling" of "Wei-ling
+            # Tsao"): run on over one surname word. Only then: "Trump Tuesday" must not.
+            m = next((k for k in range(j, len(chs)) if chs[k].end >= ner_end), len(chs) - 1) + 1
+            hyphenated = "-" in self.text[chs[j].start : ner_end]
+            if hyphenated and m < len(chs) and self._name_word(m, first=False):
+                ner_end = chs[m].end
             phrase.name_span = (chs[j].start, ner_end)
             phrase.end = ner_end
             return

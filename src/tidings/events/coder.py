@@ -120,6 +120,33 @@ def light_verb(trigger: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS else None
 
 
+def _manner_of(trigger: Token) -> Token | None:
+    """The verb a "by …-ing" clause says how was done ("responded on Friday by accusing
+    Tehran"): the act happens when that verb's does, with its tense."""
+    prep = trigger.head
+    if trigger.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+# Subordinators that place a past clause before the time the sentence speaks of.
+RECALLING_MARKS = frozenset({"when", "since", "after", "before", "until"})
+
+
+def _recalled_clause(verb: Token) -> bool:
+    """A past-tense clause introduced by "when"/"since"/"after" … under a present-tense
+    main clause ("They worry China is taking back freedoms given when the UK returned the
+    territory"): an earlier event the article recalls."""
+    if verb.tag_ != "VBD" or verb.dep_ not in ("advcl", "relcl"):
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in RECALLING_MARKS for c in verb.children):
+        return False
+    main = verb.sent.root
+    return main.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in main.children
+    )
+
+
 def _has_unless(verb: Token) -> bool:
     return any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
@@ -524,9 +551,16 @@ def _event(
     if not targets and lenient:
         targets = _place_targets(trigger, index, source_codes) or _domestic_target(source)
 
-    intended = [o.entry.event for o in inner or [] if not _conditional(o.trigger)]
+    # A trigger another inner trigger used as its object is that one's content ("offered to
+    # lift sanctions": the lifting is intended, not the sanctions).
+    inner = inner or []
+    intended = [
+        o.entry.event
+        for o in inner
+        if not _conditional(o.trigger) and not any(o.trigger.i in x.used for x in inner)
+    ]
     coercive_intent = "intent" in entry.flags and bool(COERCIVE & set(intended))
-    clause = light_verb(trigger) or trigger
+    clause = light_verb(trigger) or _manner_of(trigger) or trigger
     group = verb_group(clause)
     if "obligation" in entry.flags:  # the modal states the demand, not a hypothesis
         group = VerbGroup(group.negated, group.future, False, group.pluperfect)
@@ -560,6 +594,8 @@ def _event(
             aux = "historical"
         elif aux is None and when == "future":
             aux = "future"
+    elif aux is None and _recalled_clause(clause):
+        aux = "historical"  # "… when the UK returned the territory": recalled, undated
     elif aux in (None, "future") and not has_since(trigger, dates):
         reported = report_date(clause, dates)
         if reported is not None and relative_to(reported.date, article.published) != "past":
