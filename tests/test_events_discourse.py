@@ -93,6 +93,8 @@ def test_no_recipient_inferred_for_police(nlp) -> None:  # type: ignore[no-untyp
         ("President Anna Lind declined to resign.", "REJECT", "ATL"),
         # The place phrase says where, also when hung on the subject.
         ("Carpanian rebels in Borduria staged protests on Monday.", "PROTEST", "BRD"),
+        # The one other country the sentence names, though not attached to the trigger.
+        ("Lind declined to comment on the offer, which came from Kade.", "REJECT", "BRD"),
     ],
 )
 def test_lenient_domestic_target(nlp, sentence: str, event_type: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
@@ -196,3 +198,15 @@ def test_recalled_when_clause_is_historical(
     ev = only(code(nlp, sentence), "SANCTION")
     assert ev.aux == aux
     assert (ev.date is not None) == dated
+
+
+def test_lenient_unnamed_actor_coded_by_the_sentences_other_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Jan Novak" is no coded actor; the sentence's one country besides the recipient is
+    # where he acts from.
+    body = (
+        "Former minister Jan Novak demanded that Atlantis apologize, "
+        "the state radio of Borduria reported."
+    )
+    ev = only(code_lenient(nlp, body), "REQUEST")
+    assert {a.code[:3] for a in ev.actor} == {"BRD"}
+    assert {r.code[:3] for r in ev.recipient} == {"ATL"}

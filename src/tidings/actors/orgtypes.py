@@ -2,7 +2,7 @@
 
 Two sources, both listed in ``data/orgtypes.tsv``: the head word of the name ("Lowy
 Institute" → NGO, "Ministry of Health" → GOV, "Hanoi University" → EDU) and a noun of a
-describing apposition ("NetBlocks, an organisation that monitors …" → NGO, "X, a Washington
+describing apposition ("NetWatch, an organisation that monitors …" → NGO, "X, a Washington
 think tank" → NGO). State sectors (GOV MIL COP JUD LEG) need a country named in or beside the
 organisation; the caller decides that. International bodies are never guessed here: they come
 from the gazetteer only.

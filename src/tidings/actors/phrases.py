@@ -104,7 +104,7 @@ class PhraseBuilder:
         if phrase.of_owner is None:
             self._name_right(phrase, head_atom, taken)
         elif phrase.of_owner.kind == "title":
-            # "Director of Public Prosecution Eva-Marie Persson": the name follows the owner.
+            # "Director of Public Prosecution Anna-Lena Berg": the name follows the owner.
             self._name_right(phrase, phrase.of_owner, taken, head)
         return phrase
 

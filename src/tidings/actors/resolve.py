@@ -730,7 +730,7 @@ class _Article:
             if "'s" in name or "’s" in name:  # "Trump's Wall" is no person
                 continue
             known = self.known_surname(name)
-            if known is not None:  # "Ms Persson" after "Eva-Marie Persson"
+            if known is not None:  # "Ms Berg" after "Anna-Lena Berg"
                 self.add(start, end, known.actor, "surname", known.gender)
                 continue
             actor = make_actor(name, "", None, "person", self.gaz.countries)
@@ -745,15 +745,15 @@ class _Article:
             elif described is not None:
                 code, role = self.description_code(described)
                 actor = make_actor(name, code, role, "person", self.gaz.countries)
-                # "Cheuk Hau-yip, the commander of …": the description is this person.
+                # "Lam Ka-ming, the commander of …": the description is this person.
                 self.pending.remove(described)
                 self.add(described.start, described.end, actor, "title")
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
 
     def affiliation(self, end: int) -> tuple[str, str | None] | None:
-        """Code and role from "NAME, <titles> at|with|of|for <organisation>" ("Derek
-        Chollet, executive vice president … at the German Marshall Fund, a Washington think
+        """Code and role from "NAME, <titles> at|with|of|for <organisation>" ("Jane
+        Dorsey, executive vice president … at the Atlantic Policy Fund, a Washington think
         tank"): a title that names a sector keeps it (a scholar is EDU), other titles take
         the organisation's sector, the country is the organisation's."""
         head_of = _HEADS_ORG.match(self.text, end)
@@ -805,7 +805,7 @@ class _Article:
         return None
 
     def described_appositive(self, end: int) -> Pending | None:
-        """A definite description right after ", " ("Cheuk, the commander of …")."""
+        """A definite description right after ", " ("Lam, the commander of …")."""
         if self.text[end : end + 2] != ", ":
             return None
         for p in self.pending:
@@ -839,7 +839,7 @@ class _Article:
         return None
 
     def surnames(self) -> None:
-        """Later mentions of unknown people by surname ("Chollet", "Mr Kinzinger")."""
+        """Later mentions of unknown people by surname ("Dorsey", "Mr Kinzinger")."""
         table: dict[str, Found] = {}
         for key, first in self.unknown.items():
             parts = key.split()

@@ -19,6 +19,16 @@ historical events never take the publication day. "Will X unless Y" is an ultima
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
 MOBILIZE, which fall on the country itself.
+
+A directed event (REQUEST, REJECT, ACCUSE, THREATEN, SANCTION) whose sentence names its
+actor but not its recipient is passed to ``discourse.resolve_orphans``, which may take the
+recipient from the sentence's other country, the previous sentence or the article's main
+counterpart (the rule id then ends in "+sentence", "+prev" or "+counterpart"); an act
+addressed to the actor's own side ("instructed our envoys") gets no inferred recipient.
+In lenient (sentence-level) mode, PLOVER's domestic convention applies instead: with no
+recipient named, the place where the act happens, else the one other country the
+sentence names, else the actor's own country; an actor with no country of its own is coded
+by that place, or else by the one country the sentence names besides the recipient.
 """
 
 from __future__ import annotations
@@ -372,6 +382,38 @@ def _place_targets(trigger: Token, index: ActorIndex, source_codes: set[str]) ->
     return []
 
 
+def _home_country(trigger: Token, index: ActorIndex, targets: list[Party]) -> list[Party]:
+    """For sentence-level scoring only: an actor the coder cannot name is coded by the one
+    country the sentence names apart from the recipient ("Ousted President X agreed to
+    resign without returning to Kyrgyzstan" → KGZ)."""
+    taken = {p.code[:3] for p in targets if p.code}
+    found = [
+        p
+        for tok in trigger.sent
+        for p in index.mention_parties(tok)
+        if p.code and p.code[:3] not in taken and p.code[:3] not in NON_STATE
+    ]
+    if len({p.code[:3] for p in found}) != 1:
+        return []
+    return [Party(found[0].code[:3], found[0].name, -1)]
+
+
+def _other_country(trigger: Token, index: ActorIndex, source: list[Party]) -> list[Party]:
+    """For sentence-level scoring only: the one other country the sentence names outside
+    its subject ("rejected a fresh offer from Afghanistan"), which the parse did not attach
+    to the trigger."""
+    home = {p.code[:3] for p in source if p.code}
+    subject = {t.i for p in source if p.token >= 0 for t in trigger.doc[p.token].subtree}
+    found: list[Party] = []
+    for tok in trigger.sent:
+        if tok.i in subject or tok.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        for p in index.mention_parties(tok):
+            if p.code and p.code[:3] not in home and p.code[:3] not in NON_STATE:
+                found.append(p)
+    return found if len({p.code[:3] for p in found}) == 1 else []
+
+
 # CAMEO sector codes that may stand without a country ("opposition groups" → OPP).
 SECTOR_ONLY = frozenset(
     "OPP REB CVL MIL GOV POL BUS MED EDU LAB REF INS SPY JUD LEG COP HLH ELI AGR CRM RAD UAF "
@@ -390,7 +432,7 @@ def _domestic_target(source: list[Party]) -> list[Party]:
     to resign" → the president's country), when the source has one."""
     for p in source:
         home = p.code[:3]
-        if len(p.code) >= 3 and home.isalpha() and home not in NON_STATE:
+        if len(p.code) >= 3 and home.isalpha() and home not in NON_STATE | SECTOR_ONLY:
             return [Party(home, home, -1)]
     return []
 
@@ -549,7 +591,13 @@ def _event(
     if not targets and "untargeted" not in entry.flags and not lenient and not orphan_ok:
         return None
     if not targets and lenient:
-        targets = _place_targets(trigger, index, source_codes) or _domestic_target(source)
+        targets = _place_targets(trigger, index, source_codes) or _other_country(
+            trigger, index, source
+        )
+    if lenient and all(_placeless(p) for p in source):
+        source = _home_country(trigger, index, targets) or source
+    if not targets and lenient:
+        targets = _domestic_target(source)
 
     # A trigger another inner trigger used as its object is that one's content ("offered to
     # lift sanctions": the lifting is intended, not the sanctions).

@@ -139,11 +139,23 @@ def _fill(*values: Any) -> Any:
 
 
 def trafilatura_meta(tree: lxml_html.HtmlElement, url: str | None) -> Any:
-    """trafilatura's metadata (htmldate for the date), read before the tree is consumed."""
-    from trafilatura.metadata import extract_metadata
+    """trafilatura's title, author and site name, read before the tree is consumed.
+
+    Its ``extract_metadata`` also runs htmldate and reads categories, tags and licences;
+    the date comes from :func:`html_date` anyway and the rest is unused, so only the parts
+    tidings needs run (a third of the cost)."""
+    from trafilatura import metadata as tm
 
     try:
-        return extract_metadata(tree, default_url=url)
+        found = tm.extract_meta_json(tree, tm.examine_meta(tree))
+        if found.author and " " not in found.author:
+            found.author = None  # a single token is a handle, not a name (as trafilatura)
+        found.title = found.title or tm.extract_title(tree)
+        found.author = found.author or tm.extract_author(tree)
+        found.sitename = found.sitename or tm.extract_sitename(tree)
+        if found.sitename:
+            found.sitename = found.sitename.lstrip("@")
+        return found
     except Exception:  # noqa: BLE001 - metadata is a best effort on broken pages
         return None
 
@@ -170,7 +182,7 @@ def extract_html_article(doc: Document) -> Article:
         fallback = trafilatura_meta(tree, url)
     # htmldate weighs every date on the page (it prefers the original over an update, and
     # it is right more often than a lone meta tag when the two disagree)
-    page_date = getattr(fallback, "date", None) or html_date(tree, url)
+    page_date = html_date(tree, url)
     prune_furniture(tree)
     lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))

@@ -25,6 +25,8 @@ FURNITURE = re.compile(
 )
 # camelCase names (BlogTableOfContent_toc, headerNewsletterContainer) are matched on words.
 CAMEL = re.compile(r"(?:Newsletter|TableOfContent|SignUp|Subscribe|Related|ShareBar|Cta[A-Z])")
+# One pass over each name instead of two (the prune runs on every element with a name).
+NAMED_FURNITURE = re.compile(f"(?i:{FURNITURE.pattern})|{CAMEL.pattern}")
 KEEP_TAGS = {"html", "body", "main", "article", "head"}
 # A named block is furniture when it is short (a box, a button row) or mostly links (a
 # rail of related stories); a long block of prose is content whatever its name says
@@ -52,7 +54,7 @@ def prune_furniture(tree: lxml_html.HtmlElement) -> int:
         if el.tag in KEEP_TAGS:
             continue
         names = _names(el)
-        if not names or not (FURNITURE.search(names) or CAMEL.search(names)):
+        if not names or not NAMED_FURNITURE.search(names):
             continue
         if is_furniture_block(el):
             doomed.append(el)
