@@ -43,6 +43,7 @@ def pipeline():  # type: ignore[no-untyped-def]
 def seed_analysis(pipeline):  # type: ignore[no-untyped-def]
     from tidings.sources import iter_documents
 
-    (doc,) = list(iter_documents([str(SEED)], {"published": SEED_PUBLISHED,
-                                               "publisher": "The Moscow Times"}))
+    (doc,) = list(
+        iter_documents([str(SEED)], {"published": SEED_PUBLISHED, "publisher": "The Moscow Times"})
+    )
     return pipeline.analyze(doc)

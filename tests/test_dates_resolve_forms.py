@@ -278,7 +278,11 @@ def test_dates_month_range_cut_at_and_resolves_the_first_month(nlp) -> None:  # 
     from tidings.dates import resolve_dates
     from tidings.model import Article
 
-    art = Article.from_paragraphs("h", ["Sales rose in July and August, the firm said."],
-                                  title=None, published=dt.date(2024, 10, 20))
+    art = Article.from_paragraphs(
+        "h",
+        ["Sales rose in July and August, the firm said."],
+        title=None,
+        published=dt.date(2024, 10, 20),
+    )
     values = [m.date.value for m in resolve_dates(nlp(art.body), art)]
     assert "2024-07" in values

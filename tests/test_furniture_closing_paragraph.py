@@ -71,3 +71,13 @@ def test_comments_word_inside_the_article_is_not_a_thread() -> None:
     )
     assert middle in parts.paragraphs
     assert parts.paragraphs[-1] == CLOSINGS[2]
+
+
+def test_furniture_whole_article_on_one_line_is_kept() -> None:
+    sentence = (
+        "The finance ministers of the two countries met in Geneva on Monday and agreed "
+        "to resume talks on the trade dispute that has hurt exporters on both sides. "
+    )
+    one_line = sentence * 8  # a scraper that lost the paragraph breaks: ~240 words
+    parts = split_article(f"Latest:\nVote in our poll now\n{one_line.strip()}\nShare this")
+    assert parts.paragraphs == [one_line.strip()]

@@ -1,8 +1,8 @@
 """Floors on real crawler text: the 301 WCXB dumps with gold bodies, and the WCXB line test.
 
-Measured 2026-11-27 (keeping every line: body F1 0.885): all dumps body F1 0.925 with 11.4%
-of the gold furniture lines leaked (68/594); the held-out third (never fitted) body F1 0.931,
-16.7% leaked (35/210); WCXB paragraphs judged alone: precision 0.991, recall 0.966 (held-out
+Measured 2026-11-27 (keeping every line: body F1 0.885): all dumps body F1 0.925 with 10.9%
+of the gold furniture lines leaked (65/594); the held-out third (never fitted) body F1 0.930,
+16.2% leaked (34/210); WCXB paragraphs judged alone: precision 0.991, recall 0.966 (held-out
 0.964). The floors sit a little below, so a change that loses ground fails."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_dumps_body_f1_and_leaked_furniture(shared: Path) -> None:
             f1s.append(f1)
             counts[0] += len(lines)
             counts[1] += sum(line.strip() in kept for line in lines)
-    floors = {"all": (0.918, 0.13), "held_out": (0.922, 0.19)}
+    floors = {"all": (0.920, 0.12), "held_out": (0.924, 0.17)}
     assert len(parts_seen["all"][0]) == 301
     for name, (f1s, (furniture, leaked)) in parts_seen.items():
         min_f1, max_leaked = floors[name]

@@ -25,5 +25,6 @@ from tidings.cli import (  # noqa: E402,F401,I001
     bench,  # bench pipeline | extract | furniture | timeline
 )
 
+
 def main() -> None:
     app()

@@ -19,7 +19,9 @@ alone, as furniture stays furniture (the context passes learned that short lines
 article are mostly its headings, and rescued "Related Articles" with them); a teaser link
 is furniture; a comment thread's heading after the article starts furniture that runs to
 the page's end; and a line of plain or reported prose right after a kept line continues the
-article (a closing quote is not a page's furniture).
+article (a closing quote is not a page's furniture). Last, the page as a whole
+(:mod:`tidings.extract.article_block`): lines outside the article's blocks of prose are kept
+only when strongly article, and a subheading between two of its paragraphs stays.
 
 A score is the log-odds that the line is article text; a line is kept when it is above 0.
 :func:`line_score` scores a line with no page around it; :func:`line_scores` in its page.
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from tidings.extract.article_block import confine_to_blocks
 from tidings.extract.line_features import DATE, SENTENCE_END, WORD, Features, line_features
 
 STAGES = ("local", "context", "smooth")
@@ -62,10 +65,16 @@ CLIP = 8.0
 # local log-odds from which a line right after a kept line is kept whatever its context says
 CONTINUATION = 2.0
 WINDOW = 5
+# page-context log-odds above which a finished sentence after a kept line still continues it
+CLOSING_DOUBT = 1.0
 # local log-odds below which a line carrying a furniture cue is furniture, whatever its page
 CUED_LOCAL = -1.0
 # log-odds above which a line is kept (above 0: leaking furniture costs more than a lost line)
 THRESHOLD = 0.0
+# a line of at least this many words in this many sentences is article wherever it sits
+LONG_PROSE_WORDS = 150
+LONG_PROSE_SENTENCES = 4
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
 
 
 @dataclass
@@ -211,6 +220,14 @@ def line_score(line: str) -> float:
 
 def line_scores(lines: list[str]) -> list[float]:
     """Log-odds that each line is article text, judged in its page."""
+    scores, cued = _line_verdicts(lines)
+    # the page as a whole: a weak island of prose apart from the article's blocks is furniture
+    return confine_to_blocks(lines, scores, cued)
+
+
+def _line_verdicts(lines: list[str]) -> tuple[list[float], list[bool]]:
+    """Each line's log-odds judged with its neighbours (before the page-level segmentation),
+    and whether its own words name a kind of furniture."""
     table = weights()
     features = [line_features(line) for line in lines]
     scores = local = [logit(f, table["local"]) for f in features]
@@ -221,9 +238,13 @@ def line_scores(lines: list[str]) -> list[float]:
     # a line that reads, alone, as plain article prose and directly follows a kept line
     # continues the article, whatever the page around it (the context passes learned that
     # page ends are mostly furniture, and a closing one-sentence paragraph is not)
+    # (so does a finished sentence that, alone, reads as article and that its page doubts
+    # only mildly: "The council will meet again on Thursday." before a list of teasers)
     for k in range(1, len(lines)):
         if scores[k] <= 0 < scores[k - 1] and (
-            local[k] >= CONTINUATION or local[k] > 0 and _reported_sentence(features[k])
+            local[k] >= CONTINUATION
+            or (local[k] > 0 and _reported_sentence(features[k]))
+            or (local[k] > 0 and scores[k] > -CLOSING_DOUBT and _closing_sentence(lines[k]))
         ):
             scores[k] = min(max(local[k], 0.5), CLIP)
     # a line whose own words name a kind of furniture and which, read alone, is judged
@@ -235,8 +256,14 @@ def line_scores(lines: list[str]) -> list[float]:
     for k, line in enumerate(lines):
         if scores[k] > 0 and TEASER.match(line) and len(WORD.findall(line)) <= TEASER_WORDS:
             scores[k] = -1.0
+    # a long run of prose in several sentences is article wherever it sits: no box, button
+    # or appeal is that long, and scrapers often deliver a whole article as one line
+    for k, line in enumerate(lines):
+        if len(WORD.findall(line)) >= LONG_PROSE_WORDS and \
+                len(SENTENCE_BREAK.findall(line)) + 1 >= LONG_PROSE_SENTENCES:  # fmt: skip
+            scores[k] = max(scores[k], 1.0)
     _drop_comment_thread(lines, scores)
-    return scores
+    return scores, [furniture_cued(f) for f in features]
 
 
 def _drop_comment_thread(lines: list[str], scores: list[float]) -> None:
@@ -250,6 +277,11 @@ def _drop_comment_thread(lines: list[str], scores: list[float]) -> None:
             return
         if scores[k] > 0 and len(WORD.findall(line)) >= PROSE_WORDS:
             article_begun = True
+
+
+def _closing_sentence(line: str) -> bool:
+    """A finished sentence of a few words: a one-sentence closing paragraph of news."""
+    return bool(SENTENCE_END.search(line)) and len(WORD.findall(line)) >= SENTENCE_WORDS
 
 
 def _reported_sentence(features: Features) -> bool:
@@ -273,9 +305,11 @@ def split_article(text: str, title_hint: str | None = None) -> TextParts:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return TextParts(title=None, credit=None, byline=None, paragraphs=[])
-    scores = line_scores(lines)
-    keep = [s > THRESHOLD for s in scores]
-    headers = find_headers(lines, keep, title_hint)
+    verdicts, cued = _line_verdicts(lines)
+    keep = [s > THRESHOLD for s in confine_to_blocks(lines, verdicts, cued)]
+    # the title, standfirst and credit are sought among the lines before the first paragraph
+    # the line filter kept: the segmentation may drop a weak standfirst, not move the title
+    headers = find_headers(lines, [s > THRESHOLD for s in verdicts], title_hint)
     paragraphs: list[str] = []
     furniture: list[str] = []
     for i, line in enumerate(lines):

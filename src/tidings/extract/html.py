@@ -160,11 +160,13 @@ def trafilatura_meta(tree: lxml_html.HtmlElement, url: str | None) -> Any:
         return None
 
 
-def html_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+def html_date(tree: lxml_html.HtmlElement, url: str | None, extensive: bool = True) -> str | None:
+    """htmldate's choice of the page's original date; ``extensive`` adds its search of the
+    free text (with dateparser), which costs most of the call."""
     from htmldate import find_date
 
     try:
-        return find_date(tree, url=url, extensive_search=True, original_date=True)
+        return find_date(tree, url=url, extensive_search=extensive, original_date=True)
     except Exception:  # noqa: BLE001 - a best effort on broken pages
         return None
 
@@ -176,13 +178,15 @@ def extract_html_article(doc: Document) -> Article:
     hints = doc.hints
     url = _fill(meta.url, hints.get("url"))
     fallback = None
-    # trafilatura's metadata costs a third of an extraction: ask only when the page's own
-    # metadata lacks the title or the author
+    # trafilatura's title/author search is costly: ask only when the page's own metadata
+    # lacks the title or the author
     if not (meta.title and meta.author):
         fallback = trafilatura_meta(tree, url)
     # htmldate weighs every date on the page (it prefers the original over an update, and
-    # it is right more often than a lone meta tag when the two disagree)
-    page_date = html_date(tree, url)
+    # it is right more often than a lone meta tag when the two disagree); its free-text
+    # search only pays when the page declares no date at all (on WCXB: 2 of 588 dates
+    # lost, half the date cost saved)
+    page_date = html_date(tree, url, extensive=parse_published(meta.published) is None)
     prune_furniture(tree)
     lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))

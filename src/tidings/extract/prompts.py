@@ -76,6 +76,45 @@ PROMPT = re.compile(
     re.IGNORECASE,
 )
 
+# Disclosures of paid links are furniture wherever they sit and however long they run.
+DISCLOSURE = re.compile(
+    r"\bwe (?:may|might) (?:be compensated|receive (?:\w+ )?compensation)\b|"
+    r"\b(?:may|might) (?:earn|receive) (?:us )?(?:a )?(?:\w+ )?(?:commission|compensation)\b|"
+    r"\bqualifying purchases\b|\bour advertising partners\b|"
+    r"^(?:advertiser |affiliate )?disclosure:",
+    re.IGNORECASE,
+)
+# Lines at the edges that speak for the site rather than report: how to follow or share
+# it, credits for the page's images, legal notes. Judged up to EDGE_MAX_WORDS words,
+# because such closing blocks run long …
+EDGE_MAX_WORDS = 150
+SITE_VOICE = re.compile(
+    r"\bif you (?:liked|enjoyed) this (?:article|post|story|piece|issue|episode)\b|"
+    r"\b(?:follow|find) us on\b|"
+    r"\bfollow [\w’' ]{1,40} on (?:facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin)\b|"
+    r"\b(?:tell|refer) (?:your|a) friends? and\b|"
+    r"^(?:feature[d]?|header|cover|lead|top|hero) (?:image|photo)s? (?:by|via|courtesy|credits?)\b|"
+    r"^(?:images?|photos?|photography) (?:by|via|courtesy|credits?)\b|"
+    r"\bnot (?:intended as )?(?:financial|investment|legal|tax|medical) advice\b|"
+    r"\bregistered investment advis[eo]r\b|\bterms of submitting\b",
+    re.IGNORECASE,
+)
+# … and calls to buy or contact, which also occur inside a long paragraph of advice, only
+# on short lines (≤ MAX_WORDS).
+SITE_CALL = re.compile(
+    r"\brequest a (?:quote|demo|consultation)\b|\b(?:\$?\d+ in )?free (?:trial|credits)\b|"
+    r"\btalk to (?:our|an?) (?:\w+ ){0,4}(?:experts?|team|specialists?)\b|"
+    r"\b(?:do not|don't) hesitate to (?:reach out|contact|call)\b|"
+    r"\b(?:was|is) (?:written|produced|published) by\b.{0,200}\b(?:newsletter|sign up|subscribe)\b",
+    re.IGNORECASE,
+)
+# The closing "about us" blurb: a capitalised name introduced as an agency, a company, a
+# publication ("Clay is a design agency in …"). Only judged at the end of the text.
+ABOUT_US = re.compile(
+    r"^(?:[A-Z0-9][\w&.'’/-]*,? ){1,6}(?:(?:LLC|Inc|Ltd)\.?,? )?is an? (?:[\w/&,-]+ ){0,6}"
+    r"(?:agency|company|firm|studio|nonprofit|organi[sz]ation|publication|production|"
+    r"consultancy|newsroom|adviser|advisor)\b"
+)
 
 # Short lines (≤ 6 words) that start with a call to act on the site, or name who wrote the
 # page ("Follow Hardtail Canada", "Written by Ann Lee", "Tags").
@@ -91,7 +130,11 @@ def is_prompt(line: str) -> bool:
     """True when a line is in-container furniture (a label, a button, a reader prompt)."""
     text = line.strip()
     words = len(WORD.findall(text))
-    if not text or words > MAX_WORDS:
+    if not text:
+        return False
+    if words <= EDGE_MAX_WORDS and DISCLOSURE.search(text):
+        return True
+    if words > MAX_WORDS:
         return False
     if words <= SHORT_WORDS and SHORT.match(text):
         return True
@@ -99,10 +142,15 @@ def is_prompt(line: str) -> bool:
 
 
 def is_edge_furniture(line: str) -> bool:
-    """A dateline, a bare URL or a contributor credit (judged only near the edges)."""
+    """A dateline, a bare URL, a contributor credit or the site speaking for itself
+    (judged only near the edges)."""
     text = line.strip()
     words = len(WORD.findall(text))
     if URL_ONLY.match(text) or CREDIT.search(text) and words <= MAX_WORDS:
+        return True
+    if words <= EDGE_MAX_WORDS and SITE_VOICE.search(text):
+        return True
+    if words <= MAX_WORDS and SITE_CALL.search(text):
         return True
     return words <= 12 and bool(STAMP.search(text))
 
@@ -115,7 +163,12 @@ def drop_prompts(lines: list[str]) -> tuple[list[str], list[str]]:
     last = len(lines) - 1
     for i, line in enumerate(lines):
         edge = i < EDGE or last - i < EDGE
-        furniture = is_prompt(line) or (edge and is_edge_furniture(line))
+        furniture = (
+            is_prompt(line)
+            or (edge and is_edge_furniture(line))
+            or (last - i < EDGE and len(WORD.findall(line)) <= EDGE_MAX_WORDS
+                and bool(ABOUT_US.match(line.strip())))
+        )  # fmt: skip
         if not WORD.search(line):
             continue
         (dropped if furniture else kept).append(line)

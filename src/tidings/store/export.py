@@ -1,10 +1,10 @@
 """What ``export`` writes for each table: flat columns for CSV/Parquet, records for JSONL.
 
 CSV and Parquet are written by DuckDB's ``COPY`` from the SELECTs below. Field names are
-PLOVER's (``event``, ``mode``, ``context``, ``source``,
-``recipient``, ``aux``; see :func:`tidings.plover.event_record`); a date is ``date`` (its ISO value) plus ``date_precision`` and the
-``first_day``/``last_day`` it covers. In CSV, lists and actor lists are JSON text; in
-Parquet they are typed lists (actors as lists of ``{code, name}`` structs).
+PLOVER's (``event``, ``mode``, ``context``, ``source``, ``recipient``, ``aux``; see
+:func:`tidings.plover.event_record`); a date is ``date`` (its ISO value) plus
+``date_precision`` and the ``first_day``/``last_day`` it covers. In CSV, lists and actor
+lists are JSON text; in Parquet they are typed lists (actors as ``{code, name}`` structs).
 JSON Lines holds one record a line: events as :func:`tidings.plover.event_record`, quotes
 and articles as :func:`tidings.model.to_dict` plus ``doc_id``.
 """

@@ -27,8 +27,13 @@ class StoredEvent(Event):
 
     def plover(self) -> dict[str, Any]:
         """The PLOVER-named record that ``events --json`` and JSON Lines export write."""
-        return event_record(self, id=f"{self.doc_id}:{self.ordinal}", doc_id=self.doc_id,
-                            published=self.published, publisher=self.publisher)
+        return event_record(
+            self,
+            id=f"{self.doc_id}:{self.ordinal}",
+            doc_id=self.doc_id,
+            published=self.published,
+            publisher=self.publisher,
+        )
 
 
 @dataclass(slots=True)
