@@ -34,7 +34,7 @@ from tidings.errors import TidingsError
 from tidings.model import Analysis, Document, Event, Quote, to_dict
 from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
 from tidings.store.export import FORMATS, TABLES
-from tidings.store.records import StoredEvent
+from tidings.store.records import json_record
 
 DB_HELP = "The DuckDB store file."
 
@@ -66,8 +66,7 @@ def _open(db: str, create: bool = False) -> Iterator[Store]:
 def _jsonl(records: Iterable[Any]) -> None:
     out = sys.stdout
     for record in records:
-        row = record.plover() if isinstance(record, StoredEvent) else to_dict(record)
-        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        out.write(json.dumps(json_record(record), ensure_ascii=False, default=str) + "\n")
 
 
 # ---- ingest -------------------------------------------------------------------------------
@@ -294,13 +293,7 @@ def quotes_command(
     """Stored quotes, filtered by speaker and publication date."""
     with _open(db) as store:
         found = store.quotes(speaker=speaker, since=since, until=until, limit=limit)
-        if as_json:
-            _jsonl(found)
-            return
-        rows = list(found)
-    console = _stdout()
-    console.print(_quotes_table(list(rows), with_doc=True))
-    console.print(f"{len(rows)} quotes")
+        _print_found(found, as_json, _quotes_table, "quotes")
 
 
 @app.command("events")
@@ -318,13 +311,18 @@ def events_command(
     with _open(db) as store:
         found = store.events(actor=actor, recipient=recipient, event_type=event_type,
                              since=since, until=until, limit=limit)  # fmt: skip
-        if as_json:
-            _jsonl(found)
-            return
-        rows = list(found)
+        _print_found(found, as_json, _events_table, "events")
+
+
+def _print_found(found: Iterable[Any], as_json: bool, table: Any, noun: str) -> None:
+    """Query results as JSON Lines, or as a table with a count under it."""
+    if as_json:
+        _jsonl(found)
+        return
+    rows = list(found)
     console = _stdout()
-    console.print(_events_table(list(rows), with_doc=True))
-    console.print(f"{len(rows)} events")
+    console.print(table(rows, with_doc=True))
+    console.print(f"{len(rows)} {noun}")
 
 
 @app.command("export")

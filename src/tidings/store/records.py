@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from tidings.model import Event, Quote
+from tidings.model import Event, Quote, to_dict
 from tidings.plover import event_record
 
 
@@ -34,6 +34,12 @@ class StoredEvent(Event):
             published=self.published,
             publisher=self.publisher,
         )
+
+
+def json_record(record: Any) -> dict[str, Any]:
+    """What ``--json`` and JSON Lines export write for a record: PLOVER's field names for
+    events, the record's own fields otherwise."""
+    return record.plover() if isinstance(record, StoredEvent) else to_dict(record)
 
 
 @dataclass(slots=True)

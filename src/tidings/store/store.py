@@ -23,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from tidings.errors import StoreError
-from tidings.model import Analysis, Article, to_dict
+from tidings.model import Analysis, Article
 from tidings.store import rows as R
 from tidings.store.export import (
     FORMATS,
@@ -39,7 +39,7 @@ from tidings.store.filters import (
     actor_value_clause,
     date_range_clause,
 )
-from tidings.store.records import StoredEvent, StoredQuote
+from tidings.store.records import StoredEvent, StoredQuote, json_record
 from tidings.store.schema import migrate
 
 DEFAULT_PATH = "tidings.duckdb"
@@ -389,8 +389,7 @@ class Store:
         try:
             with target.open("w", encoding="utf-8") as fh:
                 for record in records:
-                    row = record.plover() if isinstance(record, StoredEvent) else to_dict(record)
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    fh.write(json.dumps(json_record(record), ensure_ascii=False) + "\n")
                     n += 1
         except OSError as exc:
             raise StoreError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
