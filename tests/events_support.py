@@ -71,7 +71,9 @@ def code(
     dates: list[DateMention] | None = None,
     quotes: list[Quote] | None = None,
 ) -> list[Event]:
-    article = Article.from_paragraphs("test", [body], title=None, published=published)
+    # paragraphs are separated by a blank line, as in Article.body
+    article = Article.from_paragraphs("test", body.split("\n\n"), title=None, published=published)
+    assert article.body == body
     doc = nlp(article.body)
     return code_events(doc, article, mentions_for(article.body), quotes or [], dates or [])
 

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "would", "can"})
+# Modals whose negation states an inability or a refusal ("Iran cannot accept talks").
+INABILITY_AUX = frozenset({"can", "could", "ca"})
 # Heads whose infinitive complement is an announced or planned action.
 FUTURE_HEADS = frozenset(
     "plan intend expect set due schedule slate prepare aim hope announce promise pledge vow "
@@ -83,6 +85,8 @@ def verb_group(trigger: Token) -> VerbGroup:
                         future = True
                     else:
                         hypothetical = True
+                elif low in INABILITY_AUX and any(n.dep_ == "neg" for n in verb.children):
+                    pass  # "cannot accept", "could not agree": a refusal stated, not a guess
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
                 elif c.lemma_ == "have" and c.tag_ == "VBD" and verb.tag_ == "VBN":

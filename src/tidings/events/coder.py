@@ -14,8 +14,11 @@ aux "negation" ("did not meet" → CONSULT/negation), so a user can filter them 
 the clause's own date; else, for a current or announced event, the date of the reporting
 clause or the publication day (an announced future act is dated by its announcement, as
 the gold files do), but not for a stated state or stance (present, present perfect or
-progressive, "continue to", a participle, a nominal event: dating.stated_as_state);
-historical events never take the publication day. "Will X unless Y" is an ultimatum
+progressive, "continue to", a participle, a nominal event: dating.stated_as_state), nor
+for an act a later paragraph narrates in the simple past without a date (outside the lede,
+quotes and reported speech: dating.narrated_past); a pronoun subject continuing a dated
+sentence takes its day (dating.continued_date); historical events never take the
+publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
 MOBILIZE, which fall on the country itself.
@@ -50,7 +53,15 @@ from tidings.events.arguments import (
     verb_source,
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
-from tidings.events.dating import has_since, own_date, relative_to, report_date, stated_as_state
+from tidings.events.dating import (
+    continued_date,
+    has_since,
+    narrated_past,
+    own_date,
+    relative_to,
+    report_date,
+    stated_as_state,
+)
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
@@ -128,6 +139,26 @@ def light_verb(trigger: Token) -> Token | None:
         return None
     head = trigger.head
     return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS else None
+
+
+SETTING_PREPOSITIONS = frozenset({"in", "at", "during"})
+
+
+def _setting_verb(trigger: Token, entry: Entry) -> Token | None:
+    """The verb whose act a meeting noun is the setting of ("Tillerson stressed … in a
+    joint address with Al-Jubeir", "said at a news conference with …"): its subject is one
+    of the parties. Only for reciprocal rows, whose "with" names the other party."""
+    prep = trigger.head
+    if (
+        "sym" not in entry.flags
+        or trigger.dep_ != "pobj"
+        or prep.lower_ not in SETTING_PREPOSITIONS
+    ):
+        return None
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        head = head.head  # the parser often hangs the phrase on the object ("ties in …")
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _manner_of(trigger: Token) -> Token | None:
@@ -539,6 +570,16 @@ def _event(
         targets = np_actors(subj, index) if subj is not None else []
         m = Match(entry, trigger.head, m.used | {trigger.i})
         trigger = m.trigger
+    elif "fromsource" in entry.flags:
+        # "the move drew fire from Pelosi": the critic is in the from-phrase, whatever the
+        # parser hung it on, and the subject (or whose move it was) is criticised.
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "prep")]
+        holders += [g for h in holders[1:] for g in h.children if g.dep_ == "pobj"]
+        source = [
+            p for h in holders for o in prep_objects(h, {"from"}) for p in np_actors(o, index)
+        ]
+        subj = child(trigger, "nsubj")
+        targets = np_actors(subj, index) if subj is not None else []
     elif is_noun:
         source, reciprocal = noun_source(trigger, index, entry.event not in PLACE_NOUN_TYPES)
         if "mediator" in entry.flags and reciprocal:
@@ -546,7 +587,7 @@ def _event(
         if not source and "ofsource" in entry.flags:
             # "the withdrawal of Russian troops": the ones withdrawing act.
             source = [p for o in prep_objects(trigger, {"of"}) for p in np_actors(o, index)]
-        carrier = light_verb(trigger)
+        carrier = light_verb(trigger) or _setting_verb(trigger, entry)
         if not source and carrier is not None:
             source = verb_source(carrier, index)
     elif _pos(trigger) == "A":
@@ -608,7 +649,7 @@ def _event(
         if not _conditional(o.trigger) and not any(o.trigger.i in x.used for x in inner)
     ]
     coercive_intent = "intent" in entry.flags and bool(COERCIVE & set(intended))
-    clause = light_verb(trigger) or _manner_of(trigger) or trigger
+    clause = light_verb(trigger) or _setting_verb(trigger, entry) or _manner_of(trigger) or trigger
     group = verb_group(clause)
     if "obligation" in entry.flags:  # the modal states the demand, not a hypothesis
         group = VerbGroup(group.negated, group.future, False, group.pluperfect)
@@ -645,10 +686,17 @@ def _event(
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
     elif aux in (None, "future") and not has_since(trigger, dates):
-        reported = report_date(clause, dates)
+        reported = report_date(clause, dates) or continued_date(clause, dates)
         if reported is not None and relative_to(reported.date, article.published) != "past":
             date, date_text = reported.date, reported.text
-        elif reported is None and article.published is not None and not stated_as_state(clause):
+        elif (
+            reported is None
+            and article.published is not None
+            and not stated_as_state(clause)
+            and not (
+                narrated_past(clause) and not _quoted(clause, index) and not _lede(clause, article)
+            )
+        ):
             # Reported as happening now (or announced now): the publication day.
             date = DateValue(article.published.isoformat(), "day")
 
@@ -680,6 +728,21 @@ def _event(
         rule=entry.id,
         cameo=lexicon.cameo_code(event_type, mode),
     )
+
+
+def _lede(tok: Token, article: Article) -> bool:
+    """Whether the clause is a main clause of the article's first paragraph, whose simple
+    past reports the news itself ("Borduria imposed sanctions on Atlantis."); a relative
+    clause there describes something else ("attacks which officials blamed on Iran")."""
+    if tok.dep_ in ("relcl", "acl"):
+        return False
+    return not article.paragraphs or tok.idx < article.paragraphs[0].end
+
+
+def _quoted(tok: Token, index: ActorIndex) -> bool:
+    """Whether the token sits inside an attributed quotation: a speaker's own account of an
+    act is the news the article reports, dated like its report."""
+    return any(q.start <= tok.idx < q.end for q in index.quotes)
 
 
 def _dedupe_parties(parties: list[Party]) -> list[Party]:
@@ -718,9 +781,19 @@ def _same_parties(
     return reciprocal and (a[0] | a[1]) == (b[0] | b[1])
 
 
+def _narrower(new: DateValue, old: DateValue | None) -> bool:
+    """Whether ``new`` says more exactly when than ``old`` (or ``old`` says nothing)."""
+    if old is None:
+        return True
+    nf, nl, of, ol = new.first_day(), new.last_day(), old.first_day(), old.last_day()
+    if nf is None or nl is None or of is None or ol is None:
+        return False
+    return (nl - nf) < (ol - of)
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """One event per (type, participants, compatible date, aux) within an article: the
-    first statement is kept and takes a date a later one supplies."""
+    first statement is kept and takes the most exact date a later one supplies."""
     kept: list[Event] = []
     for ev in events:
         codes = _direction(ev)
@@ -732,7 +805,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
                 and old.aux == ev.aux
                 and _compatible(old.date, ev.date)
             ):
-                if old.date is None and ev.date is not None:
+                if ev.date is not None and _narrower(ev.date, old.date):
+                    # "seized in July" then "seized … on July 19": the later, exact date
                     old.date, old.date_text = ev.date, ev.date_text
                 break
         else:

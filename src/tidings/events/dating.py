@@ -193,6 +193,61 @@ def stated_as_state(trigger: Token) -> bool:
     return verb.tag_ in PRESENT_TAGS and not auxes
 
 
+def _reported(trigger: Token) -> bool:
+    """Whether the clause is the content of a report ("the Kremlin said the leaders
+    agreed …"): a reported act is the news of the report, not an undated aside."""
+    tok = trigger
+    for _ in range(6):
+        if tok.dep_ == "ccomp":
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def narrated_past(trigger: Token) -> bool:
+    """Whether the clause narrates a past act in the simple past, active or passive, with
+    no date of its own ("the ambassador accused the UK …", "officers were charged"): the
+    text places it in the past but does not say when, so it takes no publication day."""
+    if trigger.pos_ not in ("VERB", "AUX") or _reported(trigger):
+        return False
+    verb = _finite_verb(trigger)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and [a.tag_ for a in auxes] == ["VBD"] and auxes[0].lemma_ == "be":
+        return True  # the simple past passive ("were charged by a grand jury")
+    return verb.tag_ == "VBD" and not auxes
+
+
+CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
+
+
+def continued_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
+    """The date of the previous sentence's main clause when this clause continues its
+    narrative with a pronoun subject in the same paragraph ("Esper on Wednesday accused
+    China … He urged Vietnam …": the urging is Wednesday's too)."""
+    verb = _finite_verb(trigger) or trigger
+    if not any(c.dep_ == "nsubj" and c.lower_ in CONTINUING_SUBJECTS for c in verb.children):
+        return None
+    doc, sent = trigger.doc, trigger.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    if "\n" in doc.text[previous.start_char : sent.start_char]:
+        return None  # a new paragraph starts a new scene
+    root = previous.root
+    if root.tag_ != "VBD":
+        return None  # only a dated act carries its day forward, not a description
+    doc_dates = [d for d in _mentions_in(clause_tokens(root), root, dates) if d.relation == "at"]
+    for d in doc_dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if d.date.value and span is not None and min(_distance(t, root) for t in span) <= 2:
+            return d
+    return None
+
+
 def relative_to(value: DateValue, published: dt.date | None) -> str | None:
     """Say "past" when the value ends well before publication, "future" when it starts
     after it, None otherwise."""
@@ -209,8 +264,10 @@ def relative_to(value: DateValue, published: dt.date | None) -> str | None:
 __all__ = [
     "Dating",
     "clause_tokens",
+    "continued_date",
     "has_since",
     "own_date",
+    "narrated_past",
     "relative_to",
     "report_date",
     "stated_as_state",

@@ -90,6 +90,23 @@ def _outside_subject(doc: Doc, mention: ActorMention) -> bool:
     return True
 
 
+def _outside_main_subject(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the mention is anywhere but the subject of its sentence's main clause: the
+    subject of a reported clause ("They said America was ready to lift the sanctions") is
+    the side being talked about, and a fair recipient for the next sentence."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.dep_ in SUBJECT_DEPS:
+            return tok.head.i != tok.sent.root.i
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return True
+        tok = tok.head
+    return True
+
+
 def _single_country(codes: list[str], source_countries: set[str]) -> list[str]:
     """The codes of one other country, or nothing when there are none or several
     (international organisations are left out: a summit's host body is rarely the one
@@ -119,7 +136,9 @@ def previous_sentence_recipient(
     if sent.start == 0:
         return []
     previous = doc[sent.start - 1].sent
-    codes = [m.actor.code for m in _mentions_in(previous, mentions) if _outside_subject(doc, m)]
+    codes = [
+        m.actor.code for m in _mentions_in(previous, mentions) if _outside_main_subject(doc, m)
+    ]
     return _single_country(codes, source_countries)
 
 

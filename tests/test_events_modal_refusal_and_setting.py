@@ -1,0 +1,52 @@
+"""A negated "can/could" states a refusal, not a guess; "push" asks only with a
+complement; a meeting noun that is the setting of an act ("in a joint address with") makes
+the act's subject one party of the meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import code, codes, only
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("modal", ["could not", "cannot", "can't"])
+def test_negated_ability_is_a_refusal(nlp, modal: str) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, f"Borduria {modal} accept the proposal from Atlantis."), "REJECT")
+    assert ev.aux is None
+
+
+def test_a_bare_could_stays_hypothetical(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "Borduria could meet Atlantis."), "CONSULT")
+    assert ev.aux == "hypothetical"
+
+
+def test_push_with_a_complement_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "Lind pushed Borduria to release the prisoners."), "REQUEST")
+    assert codes(ev.actor) == {"ATLGOV"} and codes(ev.recipient) == {"BRDGOV"}
+
+
+def test_being_pushed_around_is_not_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Kade said Borduria will not be pushed around by Atlantis.")
+    assert not [e for e in events if e.event == "REQUEST"]
+
+
+def test_a_joint_address_with_someone_is_a_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Lind stressed economic ties in a joint address with Prime Minister Boris Kade."
+    ev = only(code(nlp, body), "CONSULT")
+    assert {"ATLGOV", "BRDGOV"} <= codes(ev.actor) | codes(ev.recipient)
+    assert ev.rule == "consult.joint"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kade's decision drew sharp criticism from President Anna Lind.",
+        "Kade's decision came under fire from President Anna Lind.",
+    ],
+)
+def test_criticism_drawn_from_someone_runs_from_the_critic(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, body), "ACCUSE")
+    assert codes(ev.actor) == {"ATLGOV"} and codes(ev.recipient) == {"BRDGOV"}
+    assert ev.mode == "disapprove"
