@@ -64,6 +64,7 @@ from tidings.events.dating import (
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
+from tidings.events.refusals import refusing_clauses, requested_act
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
 # Types whose recipient is the country as such, not its government, when a bare country is
@@ -839,6 +840,7 @@ def code_events(
     lemmas = lexicon.lemmas
     events: list[Event] = []
     orphans: list[Orphan] = []
+    requests: list[tuple[Event, Token]] = []
     for sent in doc.sents:
         candidates = [t for t in sent if any(k in lemmas for k in lemma_keys(t))]
         if not candidates or not (index.in_sentence(sent) or index.may_refer(sent)):
@@ -851,14 +853,56 @@ def code_events(
             ev = _event(m, index, lexicon, article, dates, lenient, inner, orphan_ok=not lenient)
             if ev is None:
                 continue
+            if ev.event == "REQUEST" and (act := requested_act(m.trigger)) is not None:
+                requests.append((ev, act))
             if ev.recipient or lenient or "untargeted" in m.entry.flags:
                 events.append(ev)
             elif ev.event in DISCOURSE_TYPES:
                 orphans.append(Orphan(ev, sent))
     if orphans:
         events += resolve_orphans(doc, orphans, events, article, mentions)
-        events.sort(key=lambda e: e.sentence_start)
+    if not lenient:
+        events += _refusals(doc, events, requests, index, lexicon, article, dates)
+    events.sort(key=lambda e: e.sentence_start)
     return merge_repeats(events)
+
+
+REFUSAL = "reject.asked"
+
+
+def _refusals(
+    doc: Doc,
+    events: list[Event],
+    requests: list[tuple[Event, Token]],
+    index: ActorIndex,
+    lexicon: Lexicon,
+    article: Article,
+    dates: list[DateMention],
+) -> list[Event]:
+    """REJECTs of asked-for acts (events.refusals): the asked side negating the act."""
+    out: list[Event] = []
+    coded = {(e.sentence_start, e.event) for e in events}
+    for request, act in requests:
+        if request not in events or not request.recipient:
+            continue
+        asked = {r.code[:3] for r in request.recipient}
+        for verb in refusing_clauses(doc, act):
+            refusers = [p for p in verb_source(verb, index) if p.code[:3] in asked]
+            if not refusers or (verb.sent.start_char, "REJECT") in coded:
+                continue
+            # doing what was asked would concede it; the negation makes it a refusal
+            entry = Entry(
+                id=REFUSAL, event="CONCEDE", mode=request.mode, context=tuple(request.context),
+                pos="V", lemma=verb.lemma_.lower(), particle=None, needs=(), target=(),
+                flags=frozenset({"untargeted"}), negated_as="REJECT",
+            )  # fmt: skip
+            ev = _event(Match(entry, verb), index, lexicon, article, dates, orphan_ok=True)
+            if ev is None or ev.event != "REJECT":
+                continue
+            ev.recipient, ev.mode = list(request.actor), request.mode
+            out.append(ev)
+            coded.add((ev.sentence_start, "REJECT"))
+    return out
 
 
 __all__ = ["code_events", "match", "merge_repeats"]
