@@ -70,12 +70,14 @@ def code(
     published: dt.date | None = dt.date(2024, 3, 15),
     dates: list[DateMention] | None = None,
     quotes: list[Quote] | None = None,
+    actors: dict[str, tuple[str, str, str]] | None = None,
 ) -> list[Event]:
     # paragraphs are separated by a blank line, as in Article.body
     article = Article.from_paragraphs("test", body.split("\n\n"), title=None, published=published)
     assert article.body == body
     doc = nlp(article.body)
-    return code_events(doc, article, mentions_for(article.body), quotes or [], dates or [])
+    mentions = mentions_for(article.body, actors)
+    return code_events(doc, article, mentions, quotes or [], dates or [])
 
 
 def quote_of(body: str, words: str, code_: str, name: str) -> Quote:

@@ -50,3 +50,15 @@ def test_criticism_drawn_from_someone_runs_from_the_critic(nlp, body: str) -> No
     ev = only(code(nlp, body), "ACCUSE")
     assert codes(ev.actor) == {"ATLGOV"} and codes(ev.recipient) == {"BRDGOV"}
     assert ev.mode == "disapprove"
+
+
+def test_an_object_parsed_as_a_participle_subject_is_still_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "seized [a Bordurian tanker carrying oil]" as a clause whose subject
+    # is the tanker; the tanker's owner is still the one the seizure falls on.
+    body = "Atlantis seized a Bordurian tanker carrying crude oil."
+    actors = {
+        "Atlantis": ("ATL", "Atlantis", "country"),
+        "Bordurian": ("BRD", "Borduria", "country"),
+    }
+    ev = only(code(nlp, body, actors=actors), "COERCE")
+    assert codes(ev.actor) == {"ATLGOV"} and codes(ev.recipient) == {"BRD"}

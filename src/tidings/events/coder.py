@@ -125,12 +125,27 @@ def _objects(trigger: Token) -> list[Token]:
             out = [c for c in out if c not in relative] + [trigger.head]
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not out:
         out.append(trigger.head)  # "the sanctions imposed on Russia by the U.S."
+    elif not out and trigger.pos_ == "VERB":
+        out += _misparsed_objects(trigger)
     if trigger.pos_ in ("NOUN", "PROPN"):
         out += [c for c in trigger.children if c.dep_ == "compound"]
         out += prep_objects(trigger, {"of"})
     out += prep_objects(trigger, {"with"})  # "provide the coast guard with a ship"
     for obj in [c for c in out if c.dep_ == "dobj"]:
         out += prep_objects(obj, {"with"})  # the same, when the parser hangs "with" on it
+    return out
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """The object the parser made the subject of a participle clause ("seized an Iranian
+    tanker carrying oil" parsed as "seized [a tanker carrying oil]" with the tanker its
+    subject): a subject right after the verb, of an -ing clause that hangs on it."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and c.tag_ == "VBG" and c.i > verb.i:
+            subj = child(c, "nsubj")
+            if subj is not None and subj.left_edge.i == verb.i + 1:
+                out.append(subj)
     return out
 
 
