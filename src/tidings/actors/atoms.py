@@ -84,7 +84,7 @@ def find_atoms(text: str, chs: list[Chunk], trie: Trie,
 
     A surname alone ("~Kerry") counts once its person was named in full, or right after a
     title or honorific ("Mr. Kerry", "President Moon") when that person held an office on
-    ``day``.
+    ``day`` or ever held the office the title names ("President Bush").
     """
     atoms: list[Atom] = []
     introduced: set[int] = set()  # id() of people named in full so far
@@ -95,9 +95,11 @@ def find_atoms(text: str, chs: list[Chunk], trie: Trie,
         for j, bucket in _walk(trie.root, text, chs, i):
             words = chs[i:j]
             titled = bool(atoms) and atoms[-1].kind == "title" and atoms[-1].last == i
+            title = atoms[-1] if titled else None
             usable = [e for e in bucket if _case_ok(e, words)
                       and (not e.surname_only or id(e.person) in introduced
-                           or (titled and _in_office(e, day)))]  # fmt: skip
+                           or (title is not None and (_in_office(e, day) or _fits(e, title))))
+                      ]  # fmt: skip
             if usable:
                 best = (j, min(usable, key=lambda e: (_RANK[e.kind], _recency(e, atoms))))
         dict_hit = _walk_dict(dictionary, longest, text, chs, i) if dictionary else None
@@ -115,6 +117,15 @@ def find_atoms(text: str, chs: list[Chunk], trie: Trie,
             introduced.add(id(entry.person))
         i = j
     return atoms
+
+
+def _fits(entry: Entry, title: Atom) -> bool:
+    """The person once held the office the title before the surname names ("President
+    Bush" years after: the former president, not an unknown Bush)."""
+    word = title.entry.title.phrase.lower() if title.entry.title is not None else ""
+    if entry.person is None or not word:
+        return False
+    return any(word in (o.role or "").lower() for o in entry.person.offices)
 
 
 def _in_office(entry: Entry, day: dt.date | None) -> bool:

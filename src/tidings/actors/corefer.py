@@ -3,7 +3,8 @@
 - he/him/his/she/her…: the nearest compatible person (gender from the gazetteer, the
   honorific or the title; unknown gender fits both). Inside one sentence the subject
   wins if the pronoun is a subject, else the nearest earlier person; otherwise the latest
-  earlier sentence (up to four back) with a compatible person, preferring its subject.
+  earlier sentence (up to four back) with a compatible person, preferring its subject (of
+  the main or a relative clause), then a person who is not a mere modifier of a noun.
 - "the president", "the Russian leader", "the foreign minister": the nearest earlier
   person whose role has that title (and that country, when one is given).
 - "the two leaders", "both men": the two most recent distinct people. A plural mention
@@ -37,6 +38,7 @@ class PersonRef:
     gender: str | None
     subject: bool
     sentence: int
+    modifier: bool = False  # names something else's attribute ("the Putin meeting")
 
 
 def role_matches(actor: Actor, role_word: str, head: bool) -> bool:
@@ -76,8 +78,12 @@ class Resolver:
         for back in range(1, _SENTENCES_BACK + 1):
             group = [p for p in earlier if p.sentence == sentence - back]
             if group:
+                # The sentence's topic: its subject (also of a relative clause, "Mr. Trump,
+                # who addressed …"), else a person heading a noun phrase rather than one
+                # modifying another noun ("The Putin meeting … for Mr. Trump").
                 subjects = [p for p in group if p.subject]
-                return (subjects[0] if subjects else group[0]).actor
+                heads = [p for p in group if not p.modifier]
+                return (subjects or heads or group)[0].actor
         return None
 
     def description(self, offset: int, role_word: str, head: bool,

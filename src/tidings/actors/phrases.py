@@ -10,6 +10,7 @@ which :mod:`tidings.actors.resolve` turns into a mention.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from tidings.actors.atoms import Atom
@@ -22,7 +23,8 @@ ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "adm", 
 DETERMINERS = frozenset({"the", "a", "an"})
 _BREAKS = frozenset(',;:()[]"“”\n!?')
 # "the country's president": a possessive that refers back rather than naming a country.
-_ANAPHORIC_OWNERS = frozenset({"country", "nation", "kingdom", "republic", "state"})
+_ANAPHORIC_OWNERS = frozenset({"country", "nation", "kingdom", "republic", "state", "territory",
+                               "island", "city"})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -67,6 +69,7 @@ class PhraseBuilder:
         self.person_starts = person_starts  # NER PERSON: start offset → end offset
         self.by_last = {a.last: a for a in atoms}  # atom ending before chunk index
         self.by_first = {a.first: a for a in atoms}
+        self.chunk_starts = [ch.start for ch in chs]
 
     def _filler(self, k: int) -> bool:
         ch = self.chs[k]
@@ -103,6 +106,7 @@ class PhraseBuilder:
         self._of_owner(phrase, head_atom, taken)
         if phrase.of_owner is None:
             self._name_right(phrase, head_atom, taken)
+            self._of_country_after_name(phrase, taken)
         elif phrase.of_owner.kind == "title":
             # "Director of Public Prosecution Anna-Lena Berg": the name follows the owner.
             self._name_right(phrase, phrase.of_owner, taken, head)
@@ -166,8 +170,34 @@ class PhraseBuilder:
             return
         phrase.end = atom.end
         phrase.consumed.append(atom)
-        if preposition in ("of", "in"):
+        nationality = any(a.kind in ("country", "adjective", "metonym") for a in phrase.owners)
+        if preposition == "of" or (preposition == "in" and not nationality):
+            # "Albanian rebels in Macedonia", "U.S. companies in Russia": a nationality
+            # named on the noun says who they are; "in" only says where they are.
             phrase.of_owner = atom
+
+    def _of_country_after_name(self, phrase: Phrase, taken: set[int]) -> None:
+        """ "King Abdullah of Jordan", "Crown Prince X of Saudi Arabia": the country after
+        a titled name is the title's."""
+        if phrase.name_atom is None and phrase.name_span is None:
+            return
+        end = phrase.name_atom.end if phrase.name_atom else phrase.end
+        k = bisect.bisect_left(self.chunk_starts, end)
+        if k == 0 or k + 1 >= len(self.chs) or self.chs[k].key != "of":
+            return
+        if not gap_ok(self.text, self.chs[k - 1], self.chs[k]):
+            return
+        j = k + 1
+        if self.chs[j].key == "the" and j + 1 < len(self.chs):
+            j += 1
+        atom = self.by_first.get(j)
+        if atom is None or id(atom) in taken or atom.kind not in ("country", "metonym"):
+            return
+        if not gap_ok(self.text, self.chs[j - 1], self.chs[j]):
+            return
+        phrase.of_owner = atom
+        phrase.consumed.append(atom)
+        phrase.end = atom.end
 
     def _name_word(self, m: int, first: bool) -> bool:
         """Chunk ``m`` can continue a name NER missed: capitalised, no atom, one space."""

@@ -3,16 +3,16 @@
 Order of work, all in one pass over the body's word chunks plus spaCy's PERSON entities:
 
 1. atoms: gazetteer/dictionary phrases (countries, demonyms, capitals, organisations,
-   people, titles), longest first;
+   people, titles), longest first; a country after "pro-"/"anti-" is a stance and dropped;
+   "ethnic Albanians" is a people coded as civilians of the country the story is about;
 2. title phrases: "Serbian President Aleksandar Vucic" (one mention spanning title and
    name), "Iran's foreign minister" (the holder on the article's date, else a title-coded
-   actor), "Russian troops" (a group), "the president" (left for step 5);
+   actor), "Russian troops" (a group), "the president" (left for step 5), "King X of
+   Morocco"; a nationality on the noun beats a place after it ("U.S. companies in Russia"
+   are USABUS), and a country word beats an organisation alias ("Serbian Labour Minister");
 3. the remaining atoms as mentions of their own (Russia, Moscow, the Kremlin, Russian …);
-   Before step 2, organisations only spaCy knows (ORG entities) are coded by their head
-   word or a describing apposition (:mod:`tidings.actors.orgtypes`), with the country named
-   in the description, "in <place>" after the name, or inside the name; state sectors need
-   a country, the others stand alone ("NGO"). "The G7 communique …, the agreement states"
-   makes the speaking document its issuer's mention;
+   Before step 2, organisations only spaCy knows are coded, and documents that speak are
+   their issuers' mentions (:mod:`tidings.actors.organisations`);
 4. people only spaCy knows: PERSON entities, coded from their employer ("NAME, <titles>
    at|with|of|for <organisation>", "NAME, who heads <organisation>", "NAME of
    <organisation>": a title naming a sector keeps it — a scholar is EDU — other titles take
@@ -23,11 +23,14 @@ Order of work, all in one pass over the body's word chunks plus spaCy's PERSON e
 Titles without a country. Institutions (judge/court, prosecutor/prosecution, police; the
 titles.tsv flags) take the country of the nearest mention of the same institution that has
 one, wherever it is in the article ("a judge ruled" → the London court named later; bare
-"police said" → "Hong Kong police"); failing that, a person's title takes the country the
-article has clearly mentioned most before it (dominant_country), and bare institution nouns
-stay uncoded. Bodies flagged "context" ("a state body in charge of …") take that clearly
-main country too. A "commander" is police (COP) in an article that speaks of police more
-than of the military.
+"police said" → "Hong Kong police"); failing that, a person's title (heads of state too:
+"Rebels in Mali rejected an offer from President X") takes the country the article has
+clearly mentioned most before it (dominant_country), or, named before any country, the one
+the whole text is clearly about (not counting other people's nationalities); bare
+institution nouns stay uncoded. Bodies flagged "context" ("a state body in charge of …")
+and bare groups (rebels, protesters) take that clearly main country too, decided once every
+country mention is known; groups with none keep their bare sector (REB). A "commander" is
+police (COP) in an article that speaks of police more than of the military.
 
 Conventions: offsets are body character offsets; mentions of one actor never overlap;
 a plural mention ("the two leaders") is one ActorMention per person over the same span
@@ -50,9 +53,9 @@ from spacy.tokens import Doc
 from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
-from tidings.actors.fold import chunks, fold, phrase_keys
+from tidings.actors.fold import chunks, fold
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
-from tidings.actors.orgtypes import STATE_SECTORS, described_sector, head_sector
+from tidings.actors.organisations import Found, OrganisationReader
 from tidings.actors.phrases import Phrase, PhraseBuilder
 from tidings.model import Actor, ActorMention, Article
 
@@ -61,6 +64,8 @@ _INSTITUTIONS = frozenset({"government", "administration", "authorities", "regim
                            "army", "police", "leadership", "cabinet", "parliament",
                            "judiciary", "foreign ministry", "defence ministry",
                            "defense ministry"})  # fmt: skip
+# Titles that say only that someone leads; a sector noun before them says what they lead.
+_LEADING = frozenset({"leader", "leaders"})
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
 # Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
 # EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
@@ -72,20 +77,13 @@ _MILITARY_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|armed forces|n
                              r"brigade|battalion|garrison|marines)\b", re.I)  # fmt: skip
 # "NAME, who heads the X Foundation": a relative clause that names the body a person leads.
 _PEERS_ONLY = "-"  # a deferred title coded only from a peer institution, never guessed
+_SECTOR_ONLY = "+"  # a deferred group that keeps its bare sector when no country is found
 _HEADS_ORG = re.compile(r", who (?:heads|headed|leads|led|directs|runs|chairs|founded) ")
-_DOCUMENTS = re.compile(r"\b(?:communiqu[eé]|declaration|agreement|resolution)\b")
-# A document that speaks: "the agreement states", "the communique said".
-_DOCUMENT_SPEAKS = re.compile(r",? (?:states|stated|says|said|reads|read|declares|notes|adds)\b")
-
-
-@dataclass(slots=True)
-class Found:
-    start: int
-    end: int
-    actor: Actor
-    how: str
-    gender: str | None = None
-    institution: str | None = None  # court | prosecution | police (titles.tsv flags)
+# "pro-Iranian", "anti-Syria": a stance towards a country written right before its name.
+_STANCE = re.compile(r"\b(?:pro|anti)[-‑–]$", re.I)
+# "opposition from Republicans", "opposition to the deal": opposing, not the opposition.
+_OPPOSING = re.compile(r"\s+(?:from|by|to|against|among|within)\b")
+_ETHNIC = re.compile(r"\bethnic $", re.I)
 
 
 @dataclass(slots=True)
@@ -113,19 +111,7 @@ def _definite(phrase: Phrase) -> bool:
                for a in atoms)  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _contextual() -> dict[tuple[str, ...], tuple[str, frozenset[str]]]:
-    text = files("tidings.actors").joinpath("data", "contextual.tsv").read_text(encoding="utf-8")
-    rules: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        place, org, codes = (line.split("\t") + ["", ""])[:3]
-        rules[phrase_keys(place)] = (org.strip(), frozenset(c for c in codes.split(";") if c))
-    return rules
-
-
-class _Article:
+class _Article(OrganisationReader):
     """The state of resolving one article."""
 
     def __init__(self, doc: Doc, article: Article, dictionary: ActorDictionary | None) -> None:
@@ -140,7 +126,7 @@ class _Article:
         self.pending: list[Pending] = []
         self.unknown: dict[str, Found] = {}  # folded name → first mention of an unknown person
         self.overrides: dict[int, Actor] = {}  # id(Person) → actor its title in the text gave
-        self.orgs: list[Found] = []  # organisations only spaCy knows, coded by orgtypes.tsv
+        self.orgs: list[Found] = []
         # Titles waiting for the whole article to be read before their country is chosen:
         # (mention, sector, role word, code from the article's main country so far).
         self.deferred: list[tuple[Found, str, str | None, str]] = []
@@ -208,7 +194,7 @@ class _Article:
     def phrase_code(self, phrase: Phrase) -> tuple[str | None, str | None, str]:
         """(country, owner organisation name, sector) of a title phrase."""
         head = phrase.head
-        owners = ([phrase.of_owner] if phrase.of_owner else []) + phrase.owners
+        owners = ([phrase.of_owner] if phrase.of_owner else []) + self.own_owners(phrase)
         country: str | None = None
         org_name: str | None = None
         org_code: str | None = None
@@ -236,6 +222,9 @@ class _Article:
                 continue
             if not sector and title.sector not in ("*", "-"):
                 sector = title.sector
+            elif sector == "GOV" and head.phrase in _LEADING and title.sector not in (
+                    "*", "-", "GOV"):  # fmt: skip
+                sector = title.sector  # "rebel leaders", "military leaders": who they lead
             if country is None and title.phrase in _INSTITUTIONS:  # "administration officials"
                 prefer = "USA" if title.phrase == "administration" else None
                 country = self.dominant_country(phrase.start, prefer, clear=True)
@@ -255,6 +244,22 @@ class _Article:
             country = "USA"
         return country, org_name, sector or "GOV"
 
+    def own_owners(self, phrase: Phrase) -> list[Atom]:
+        """The phrase's left owners, without an organisation of another country that a
+        country word further left overrides: in "Serbian Labour Minister" the ministry is
+        Serbia's, not the British party the word also names."""
+        owners = phrase.owners  # nearest first
+        kept: list[Atom] = []
+        for k, atom in enumerate(owners):
+            if atom.kind in ("organisation", "dictionary"):
+                actor = self.atom_actor(atom)
+                left = [self.owner_country(a) for a in owners[k + 1 :]
+                        if a.kind in ("country", "adjective", "metonym")]  # fmt: skip
+                if actor is not None and actor.country and left and left[0] != actor.country:
+                    continue
+            kept.append(atom)
+        return kept
+
     def phrase_mention(self, phrase: Phrase) -> bool:
         head = phrase.head
         country, org_name, sector = self.phrase_code(phrase)
@@ -264,6 +269,11 @@ class _Article:
         if head.role:
             owner = self.country_phrase(country) or org_name
             role = f"{head.role} of {owner}" if owner else head.role
+        if phrase.name_atom is not None and self.mistitled(phrase, gender):
+            # "King Hassan" is no Samia Suluhu Hassan: a name the title does not fit is
+            # someone the gazetteer does not know.
+            phrase.name_span = (phrase.name_atom.start, phrase.name_atom.end)
+            phrase.name_atom = None
         if phrase.name_atom is not None:
             return self.named(phrase, code, role, gender)
         if phrase.name_span is not None:
@@ -274,17 +284,14 @@ class _Article:
                 code, role = "", None
             actor = make_actor(name, code, role, "person", self.gaz.countries)
             self.add(phrase.start, phrase.end, actor, "title", gender, institution)
-            if not code and not org_name and _definite(phrase) and "head" not in head.flags:
+            if not code and not org_name and _definite(phrase):
                 # Unnamed country: the institution's peer, once the article is read
                 # ("Deputy Director of Public Prosecution X" → the prosecutors the article
-                # names), else the article's clearly main one. Not for heads of state: a
-                # leader introduced without a country is usually a foreign one.
-                fallback = self.fallback_code(start, sector)
-                if institution:
-                    self.deferred.append((self.found[-1], sector, head.role, fallback))
-                elif fallback:
-                    self.found[-1].actor = make_actor(name, fallback, role, "person",
-                                                      self.gaz.countries)  # fmt: skip
+                # names), else the article's clearly main one ("Rebels in the Ivory Coast
+                # rejected an appeal from President X": a head of state the writer does not
+                # introduce by country is the one of the country the story is about).
+                fallback = self.fallback_code(start, sector) if institution else ""
+                self.deferred.append((self.found[-1], sector, head.role, fallback))
             self.unknown.setdefault(fold(name), self.found[-1])
             return True
         if head.sector == "-":
@@ -363,18 +370,39 @@ class _Article:
         if phrase.determiner == "the" and head.phrase in _INSTITUTIONS:
             self.pending.append(Pending(phrase.start, phrase.end, phrase, None))
             return True
+        if "bare" in head.flags and head.phrase == "opposition" and _OPPOSING.match(
+                self.text, phrase.end):  # fmt: skip
+            return False  # "opposition from Republicans": the act of opposing, no group
         if "bare" in head.flags:
-            # Rebels, protesters with no country named: the article's clearly main country,
-            # else the bare sector (REB, OPP).
-            country = self.dominant_country(phrase.start, clear=True)
+            # Rebels, protesters with no country named: the article's clearly main country
+            # once every country mention is known (place_deferred), else the bare sector
+            # (REB, OPP).
             name = self.text[phrase.start : phrase.end]
             if phrase.determiner and name.lower().startswith(phrase.determiner + " "):
                 name = name[len(phrase.determiner) + 1 :]
             self.add(phrase.start, phrase.end,
-                     make_actor(name, f"{country or ''}{head.sector}", None, "group",
-                                self.gaz.countries), "title")  # fmt: skip
+                     make_actor(name, "", None, "group", self.gaz.countries),
+                     "title")  # fmt: skip
+            self.deferred.append((self.found[-1], head.sector, None, _SECTOR_ONLY))
             return True
         return False
+
+    @staticmethod
+    def mistitled(phrase: Phrase, gender: str | None) -> bool:
+        """The title cannot be the named gazetteer person's: the wrong gender, or a head of
+        state's title the person never held ("King X" for a president), for a name matched
+        by one word only."""
+        atom = phrase.name_atom
+        person = atom.entry.person if atom is not None else None
+        if atom is None or person is None or phrase.head.sector == "-":
+            return False
+        if gender and person.gender and gender != person.gender:
+            return True
+        if atom.last - atom.first > 1 or "head" not in phrase.head.flags:
+            return False
+        word = phrase.head.phrase.lower()
+        roles = [o.role.lower() for o in person.offices if o.role]
+        return bool(roles) and not any(word in r for r in roles)
 
     def named(self, phrase: Phrase, code: str, role: str | None, gender: str | None) -> bool:
         atom = phrase.name_atom
@@ -436,12 +464,18 @@ class _Article:
         country = self.dominant_country(offset, clear=True)
         return f"{country}{sector}" if country else ""
 
+    def countries_before(self, offset: int) -> bool:
+        return any(f.start < offset and f.actor.country in self.gaz.countries
+                   for f in self.found)  # fmt: skip
+
     def dominant_country(self, offset: int, prefer: str | None = None,
-                         clear: bool = False) -> str | None:  # fmt: skip
+                         clear: bool = False, people: bool = True) -> str | None:  # fmt: skip
         """The country mentioned most before ``offset`` (``prefer`` if mentioned at all);
-        with ``clear``, only when it leads the next one."""
+        with ``clear``, only when it leads the next one; ``people`` False leaves out the
+        countries of people's mentions."""
         counts = Counter(f.actor.country for f in self.found
-                         if f.start < offset and f.actor.country in self.gaz.countries)  # fmt: skip
+                         if f.start < offset and f.actor.country in self.gaz.countries
+                         and (people or f.actor.kind != "person"))  # fmt: skip
         if prefer and counts.get(prefer):
             return prefer
         ranked = counts.most_common(2)
@@ -450,134 +484,6 @@ class _Article:
         if clear and len(ranked) == 2 and ranked[1][1] >= ranked[0][1]:
             return None
         return ranked[0][0]
-
-    # -- organisations only spaCy knows --------------------------------------------------
-    def unknown_organisations(self, atoms: list[Atom]) -> set[int]:
-        """ORG entities the gazetteer lacks, coded by their head word or a describing
-        apposition (orgtypes.tsv); the country from a place named in the description, then
-        "in <place>" after the name, then inside the name. State sectors need a country.
-        Returns the ids of atoms inside the names ("American" in "American Enterprise
-        Institute"), which are no mentions of their own."""
-        inside: set[int] = set()
-        known: dict[tuple[str, ...], Actor] = {}
-        starts = [a.start for a in atoms]
-        for ent in self.doc.ents:
-            if ent.label_ != "ORG":
-                continue
-            start, end = ent.start_char, ent.end_char
-            within = [a for a in atoms[bisect.bisect_left(starts, start) :] if a.start < end]
-            if any(a.kind in ("organisation", "person", "dictionary", "title") for a in within):
-                continue  # the gazetteer knows it, or a title phrase will read it
-            keys = [c.key for c in chunks(ent.text)]
-            if keys and keys[0] == "the":
-                keys, start = keys[1:], start + 4
-            earlier = known.get(tuple(keys))
-            if earlier is not None:  # named again, without its description
-                self.orgs.append(Found(start, end, earlier, "name"))
-                inside.update(id(a) for a in within)
-                continue
-            # A one-word name ("LLC", "Times") is too little to go on without a description.
-            sector = head_sector(keys) if len(keys) > 1 else None
-            describe_end = self.description_end(end)
-            if describe_end > end:
-                words = [c.key for c in chunks(self.text[end:describe_end])]
-                sector = described_sector(words) or sector
-            if sector is None:
-                continue
-            named_in = [a.entry.code for a in within
-                        if a.kind in ("country", "adjective", "metonym")]  # fmt: skip
-            country = (self.place_in(end, describe_end) or self.place_after(describe_end)
-                       or (named_in[0] if named_in else None))  # fmt: skip
-            if country is None and sector in STATE_SECTORS:
-                continue
-            code = f"{country}{sector}" if country else sector
-            name = self.text[start:end]
-            actor = make_actor(name, code, None, "organisation", self.gaz.countries)
-            known[tuple(keys)] = actor
-            self.orgs.append(Found(start, end, actor, "name"))
-            inside.update(id(a) for a in within)
-        return inside
-
-    def description_end(self, end: int) -> int:
-        """The end of a describing apposition right after ``end`` (", a Washington think
-        tank", ", an organisation that monitors …"), or ``end`` if there is none."""
-        m = re.match(r", (?:an?|the) [^,.;:()\n\"“”]{3,80}", self.text[end : end + 90])
-        return end + m.end() if m else end
-
-    def place_in(self, start: int, end: int) -> str | None:
-        for atom in self.atoms:
-            if start <= atom.start and atom.end <= end and atom.kind in (
-                    "country", "adjective", "metonym"):  # fmt: skip
-                return atom.entry.code
-        return None
-
-    def place_after(self, end: int) -> str | None:
-        """ "… Institute in Washington": the place right after a name."""
-        m = re.match(r" in (?:the )?", self.text[end : end + 8])
-        if m is None:
-            return None
-        return self.place_in(end + m.end(), end + m.end() + 40) if any(
-            a.start == end + m.end() for a in self.atoms) else None  # fmt: skip
-
-    def trailing_org(self, end: int) -> Found | None:
-        """The organisation named right after ``end`` by at/with/of/for ("a scholar with
-        the American Enterprise Institute"): one only spaCy knows, or a gazetteer one."""
-        m = re.match(r"\s+(?:at|with|of|for|from)\s+", self.text[end : end + 16])
-        return self.org_at(end + m.end()) if m is not None else None
-
-    def leading_org(self, start: int) -> Found | None:
-        """An organisation only spaCy knows right before a title ("NetWatch Director",
-        "the Kiel Institute's president")."""
-        for f in self.orgs:
-            gap = self.text[f.end : start]
-            if gap in (" ", "'s ", "’s "):
-                return f
-        return None
-
-    def org_at(self, at: int) -> Found | None:
-        """The organisation whose name starts at ``at`` (after an optional "the ")."""
-        if self.text[at : at + 4].lower() == "the ":
-            at += 4
-        for f in self.orgs:
-            if f.start == at or f.start == at - 4:
-                return f
-        for atom in self.atoms:
-            if atom.start == at and atom.kind == "organisation":
-                actor = self.atom_actor(atom)
-                if actor is not None and actor.code:
-                    return Found(atom.start, atom.end, actor, "name")
-        return None
-
-    def add_organisations(self) -> None:
-        for f in self.orgs:
-            if not self.covered(f.start, f.end):
-                self.found.append(f)
-
-    def documents(self) -> None:
-        """ "The G7 communique …, the agreement states": a document that speaks (states,
-        says …) speaks for the organisation that issued the document named just before it."""
-        issued: list[tuple[int, Actor]] = []
-        for m in _DOCUMENTS.finditer(self.text):
-            if self.covered(m.start(), m.end()):
-                continue
-            owner = self.issuer(m.start())
-            if owner is not None:
-                issued.append((m.end(), owner))
-                continue
-            if self.text[max(0, m.start() - 4) : m.start()].lower() != "the ":
-                continue
-            if not _DOCUMENT_SPEAKS.match(self.text, m.end()):
-                continue
-            earlier = [(e, a) for e, a in issued if 0 < m.start() - e < 400]
-            if earlier:  # "the agreement": the document named just before
-                self.add(m.start() - 4, m.end(), earlier[-1][1], "title")
-
-    def issuer(self, noun: int) -> Actor | None:
-        """An organisation mentioned right before a document noun ("the G7 communique")."""
-        for f in self.found:
-            if 0 <= noun - f.end <= 1 and f.actor.kind == "organisation":
-                return f.actor
-        return None
 
     # -- steps 3 and 4 --------------------------------------------------------------------
     def add(self, start: int, end: int, actor: Actor, how: str, gender: str | None = None,
@@ -652,10 +558,21 @@ class _Article:
                 continue
             country = self.peer_country(f.institution, f.start) if f.institution else None
             if fallback != _PEERS_ONLY:
-                country = country or fallback[:3] or self.dominant_country(f.start, clear=True)
+                guess = fallback[:3] if fallback != _SECTOR_ONLY else ""
+                country = country or guess or self.dominant_country(f.start, clear=True)
+                if country is None and not self.countries_before(f.start):
+                    # Named before any country ("President X said … in Kenya", "Rebels
+                    # attacked … Ukrainian troops"): the country the text is clearly about,
+                    # as a place or a state; for a person, another person's nationality
+                    # ("welcomed South African leader Y") says nothing of this one's.
+                    country = self.dominant_country(len(self.text) + 1, clear=True,
+                                                    people=f.actor.kind != "person")  # fmt: skip
             if country is None:
                 if fallback == _PEERS_ONLY:
                     unplaced.append(f)
+                elif fallback == _SECTOR_ONLY:
+                    f.actor = make_actor(f.actor.name, sector, None, f.actor.kind,
+                                         self.gaz.countries)  # fmt: skip
                 continue
             role = f"{role_word} of {self.country_phrase(country)}" if role_word else None
             unnamed = role is not None and f.actor.name.lower() == (role_word or "").lower()
@@ -676,6 +593,8 @@ class _Article:
                 continue
             if atom.kind == "metonym":
                 actor = self.contextual(atom, context) or actor
+            if atom.kind == "organisation":
+                actor = self.owned_institution(atom, atoms, actor)
             start = atom.start
             words = chs[atom.first : atom.last]
             # "the United States", "the U.S.", "the Kremlin" — but not "the Syria conflict".
@@ -696,17 +615,6 @@ class _Article:
                 if atom.entry.surname_only or atom.last - atom.first == 1:
                     how = "surname"
             self.add(start, self.abbreviation_end(atom.end), actor, how, gender)
-
-    def contextual(self, atom: Atom, context: set[str]) -> Actor | None:
-        """ "Brussels" is the EU when the article mentions the EU (contextual.tsv)."""
-        keys = tuple(c.key for c in self.chs[atom.first : atom.last])
-        rule = _contextual().get(keys)
-        if rule is None or not context & rule[1]:
-            return None
-        for org in self.gaz.organisations:
-            if org.name == rule[0]:
-                return org.actor_on(self.day, self.gaz.countries)
-        return None
 
     def abbreviation_end(self, end: int) -> int:
         """Keep the final period of an initialism: "U.S." not "U.S"."""
@@ -866,11 +774,23 @@ class _Article:
             return bisect.bisect_right(starts, offset) - 1
 
         def is_subject(start: int, end: int) -> bool:
+            """The subject of a clause, or the antecedent of a relative clause's subject
+            ("Mr. Trump, who addressed …")."""
             span = self.doc.char_span(start, end, alignment_mode="expand")
-            return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+            if span is None:
+                return False
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+                return True
+            return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT")
+                                                 for g in c.children)
+                       for c in span.root.children)  # fmt: skip
+
+        def is_modifier(start: int, end: int) -> bool:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            return span is not None and span.root.dep_ in ("compound", "amod", "nmod")
 
         people = [PersonRef(f.start, f.end, f.actor, f.gender, is_subject(f.start, f.end),
-                            sentence_of(f.start))
+                            sentence_of(f.start), is_modifier(f.start, f.end))
                   for f in self.found if f.actor.kind == "person"]  # fmt: skip
         resolver = Resolver(people)
         for pending in self.pending:
@@ -943,7 +863,7 @@ class _Article:
     def run(self) -> list[ActorMention]:
         index = self.dictionary.index if self.dictionary else None
         atoms = find_atoms(self.text, self.chs, self.gaz.trie, index, self.day)
-        atoms = self.drop_inside_names(atoms)
+        atoms = self.ethnic_groups(self.drop_stances(self.drop_inside_names(atoms)))
         self.atoms = atoms
         inside = self.unknown_organisations(atoms)
         taken = self.phrases(atoms) | inside
@@ -957,6 +877,33 @@ class _Article:
         self.found.sort(key=lambda f: (f.start, f.end))
         return [ActorMention(text=self.text[f.start : f.end], start=f.start, end=f.end,
                              actor=f.actor, how=f.how) for f in self.found]  # fmt: skip
+
+    def ethnic_groups(self, atoms: list[Atom]) -> list[Atom]:
+        """ "ethnic Albanians" are a people living where the story is (Serbia, Macedonia),
+        not the state their name comes from: a mention coded as civilians of the country
+        the text is about (place_deferred), none when that is unclear. As a modifier
+        ("ethnic Albanian guerrillas") the name is dropped and the noun it modifies decides."""
+        kept: list[Atom] = []
+        for a in atoms:
+            if a.kind != "adjective" or not _ETHNIC.search(self.text, max(0, a.start - 8),
+                                                           a.start):  # fmt: skip
+                kept.append(a)
+                continue
+            span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or span[-1].dep_ in ("amod", "compound") or span[-1].pos_ == "ADJ":
+                continue
+            start = a.start - len("ethnic ")
+            self.add(start, a.end, make_actor(self.text[start : a.end], "", None, "group",
+                                              self.gaz.countries), "title")  # fmt: skip
+            self.deferred.append((self.found[-1], "CVL", None, ""))
+        return kept
+
+    def drop_stances(self, atoms: list[Atom]) -> list[Atom]:
+        """A country after "pro-"/"anti-" names a stance, not a nationality: "the
+        pro-Iranian Hezbollah" is Lebanese, "an anti-Syria journalist" is not Syrian."""
+        return [a for a in atoms if not (
+            a.kind in ("country", "adjective", "metonym")
+            and _STANCE.search(self.text, max(0, a.start - 6), a.start))]  # fmt: skip
 
     def drop_inside_names(self, atoms: list[Atom]) -> list[Atom]:
         """Atoms inside a longer PERSON name are not what they seem: "George Washington",

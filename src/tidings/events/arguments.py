@@ -2,10 +2,13 @@
 
 Only coded actors (ActorMentions) become parties. A noun phrase yields the actors it names
 directly, through its modifiers ("Iranian officials", "Moscow's forces", "leaders of
-Germany") and through coordination ("Serbia and Russia"). A few references the actor
-stage may leave unresolved are closed here because the events need them: first-person
-pronouns inside a quotation (the quote's speaker), he/his/she/her (the nearest person named
-before), and "the two leaders" (the article's two most mentioned people).
+Germany", "Turkish Kurd refugees") and through coordination ("Serbia and Russia"); a deed
+with no owner names its author ("crimes committed by X", "abuses by X"), and a region's
+demonym gives way to the states a dash list names ("two Asian allies — X and Y"). A few
+references the actor stage may leave unresolved are closed here because the events need
+them: first-person pronouns inside a quotation (the quote's speaker), he/his/she/her (the
+nearest person named before), and "the two leaders" (the article's two most mentioned
+people).
 """
 
 from __future__ import annotations
@@ -302,22 +305,83 @@ def np_actors(tok: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
         if is_pair(t):
             out.extend(index.pair)
             continue
+        mine: list[Party] = []
         for child in t.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                 found = index.mention_party(child) or index.pronoun_party(child)
                 if found is None and child.dep_ in ("poss", "appos") and depth < 2:
-                    out.extend(_military(p, t) for p in np_actors(child, index, depth + 1))
+                    mine.extend(_military(p, t) for p in np_actors(child, index, depth + 1))
+                elif found is not None and _own(child, t):
+                    mine.append(found)  # "offered its troops": its own, not a recipient
                 elif found is not None:
-                    out.append(_military(found, t))
-                elif child.dep_ == "amod":  # "a British-flagged tanker"
+                    mine.append(_military(found, t))
+                elif child.dep_ in ("amod", "compound"):
+                    # "a British-flagged tanker", "Turkish Kurd refugees": the modifier's own
+                    # modifier names the actor.
                     for grand in child.children:
                         if grand.dep_ in ("npadvmod", "compound", "amod"):
-                            out.extend(index.mention_parties(grand))
+                            mine.extend(_military(p, t) for p in index.mention_parties(grand))
             elif child.dep_ == "prep" and child.lower_ in ("of", "from") and depth < 2:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out.extend(np_actors(pobj, index, depth + 1))
+                        mine.extend(np_actors(pobj, index, depth + 1))
+        if not mine and t.pos_ == "NOUN" and depth < 2:
+            mine = _agent_of(t, index, depth)
+        out.extend(_listed_after(t, index, mine))
     return _unique(out)
+
+
+def _own(poss: Token, noun: Token) -> bool:
+    """A possessive pronoun on a verb's object that refers back to the clause's subject
+    ("Syria offered its troops", "will withdraw their forces"): the thing is the actor's
+    own, so it names the actor itself (which no event takes as its recipient), not its
+    military."""
+    return poss.dep_ == "poss" and poss.lower_ in ("its", "their", "his", "her") and (
+        noun.dep_ in ("dobj", "obj"))  # fmt: skip
+
+
+# Participles that make their by-phrase the author of a deed ("crimes committed by X").
+DOING = frozenset(
+    "commit perpetrate carry conduct launch stage make impose propose issue take "
+    "order mount".split()
+)
+# Region pseudo-countries (countries.tsv): "two Asian allies" names states, not a region.
+REGIONS = frozenset({"LAM", "AFR", "MEA", "ASA", "EUR"})
+
+
+def _agent_of(noun: Token, index: ActorIndex, depth: int) -> list[Party]:
+    """The author a deed's noun names: "crimes by Croatian extremists", "the attack carried
+    out by X" — the accused of an investigation, the one a protest is against."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return np_actors(obj, index, depth + 1)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in DOING:
+            agent = child(c, "agent")
+            by = child(agent, "pobj") if agent is not None else None
+            if by is not None:
+                return np_actors(by, index, depth + 1)
+    return []
+
+
+def _listed_after(noun: Token, index: ActorIndex, found: list[Party]) -> list[Party]:
+    """``found`` with a region's demonym replaced by the actors a dash or colon list after
+    the noun names ("two Asian allies — Japanese Prime Minister X and South Korean President
+    Y"): the list says which states; the region named none of them."""
+    regions = [p for p in found if p.code in REGIONS and p.how == "demonym"]
+    doc = noun.doc
+    end = noun.sent.end
+    if not regions or noun.i + 1 >= end or doc[noun.i + 1].text not in DASHES | {":"}:
+        return found
+    listed: list[Party] = []
+    for tok in doc[noun.i + 2 : end]:
+        if tok.text in DASHES or tok.text in (";", "."):
+            break
+        listed.extend(index.mention_parties(tok))
+    if not listed:
+        return found
+    return [p for p in found if p not in regions] + listed
 
 
 def _unique(parties: list[Party]) -> list[Party]:
