@@ -62,3 +62,22 @@ def test_an_object_parsed_as_a_participle_subject_is_still_the_object(nlp) -> No
     }
     ev = only(code(nlp, body, actors=actors), "COERCE")
     assert codes(ev.actor) == {"ATLGOV"} and codes(ev.recipient) == {"BRD"}
+
+
+def test_a_group_without_a_country_is_not_made_a_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = {
+        "militants": ("REB", "militants", "group"),
+        "Atlantis": ("ATL", "Atlantis", "country"),
+    }
+    ev = only(code(nlp, "The militants attacked Atlantis.", actors=actors), "ASSAULT")
+    assert codes(ev.actor) == {"REB"}
+
+
+def test_a_meeting_between_two_named_inside_a_misparsed_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Talks between Lind and Bordurian premier Boris Kade ended on Monday."
+    actors = {
+        "Lind": ("ATLGOV", "Anna Lind", "person"),
+        "Bordurian premier Boris Kade": ("BRDGOV", "Boris Kade", "person"),
+    }
+    ev = only(code(nlp, body, actors=actors), "CONSULT")
+    assert codes(ev.actor) == codes(ev.recipient) == {"ATLGOV", "BRDGOV"}

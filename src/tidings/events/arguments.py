@@ -467,6 +467,14 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     return []
 
 
+def _named_within(phrase: Token, index: ActorIndex) -> list[Party]:
+    """Each actor named inside the phrase, once per code, in text order."""
+    out: list[Party] = []
+    for tok in phrase.subtree:
+        out += [p for p in index.mention_parties(tok) if all(q.code != p.code for q in out)]
+    return out
+
+
 def noun_source(
     noun: Token, index: ActorIndex, place_modifiers: bool = True
 ) -> tuple[list[Party], bool]:
@@ -480,6 +488,11 @@ def noun_source(
                 found = np_actors(pobj, index)
                 if len(found) >= 2 or (found and is_pair(pobj)):
                     return found, True
+                # a misparsed pair ("between Trump and Chinese vice-premier Liu He" read
+                # as two objects): every actor named inside the phrase
+                named = _named_within(c, index)
+                if len({p.code for p in named}) >= 2:
+                    return named, True
     poss = child(noun, "poss")
     if poss is not None:
         found = np_actors(poss, index)

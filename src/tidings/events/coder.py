@@ -497,8 +497,8 @@ def _is_state(party: Party) -> bool:
 def _state_code(party: Party, index: ActorIndex, event: str, as_source: bool) -> Party:
     """A bare country acting (or addressed diplomatically) is its government."""
     code = party.code
-    if len(code) != 3 or not code.isalpha() or code in NON_STATE:
-        return party
+    if len(code) != 3 or not code.isalpha() or code in NON_STATE | SECTOR_ONLY:
+        return party  # "militants" (REB) is a group, not a country to govern
     if as_source or event not in MATERIAL_TARGET_TYPES:
         return Party(code + "GOV", party.name, party.token, party.how)
     return party
