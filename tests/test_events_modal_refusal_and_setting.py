@@ -81,3 +81,9 @@ def test_a_meeting_between_two_named_inside_a_misparsed_phrase(nlp) -> None:  # 
     }
     ev = only(code(nlp, body, actors=actors), "CONSULT")
     assert codes(ev.actor) == codes(ev.recipient) == {"ATLGOV", "BRDGOV"}
+
+
+def test_a_threats_condition_names_its_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Kade threatened to retaliate if Atlantis moves its troops to the border."
+    ev = only(code(nlp, body), "THREATEN")
+    assert codes(ev.actor) == {"BRDGOV"} and codes(ev.recipient) == {"ATLGOV"}

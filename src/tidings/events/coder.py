@@ -389,8 +389,25 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
                 found = _complement_targets(comp, index)
                 if found:
                     break
+        elif place == "cond":
+            found = _condition_subjects(trigger, index)
         if found:
             return found
+    return []
+
+
+def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
+    """Who a threat's condition is about ("threatened to retaliate if the United States
+    strikes", "will act unless Borduria withdraws"): the condition clause's subject."""
+    for verb in [trigger, *_complements(trigger)]:
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                subj = child(c, "nsubj", "nsubjpass")
+                found = np_actors(subj, index) if subj is not None else []
+                if found:
+                    return found
     return []
 
 
