@@ -87,3 +87,13 @@ def test_a_threats_condition_names_its_recipient(nlp) -> None:  # type: ignore[n
     body = "Kade threatened to retaliate if Atlantis moves its troops to the border."
     ev = only(code(nlp, body), "THREATEN")
     assert codes(ev.actor) == {"BRDGOV"} and codes(ev.recipient) == {"ATLGOV"}
+
+
+def test_they_after_a_sentence_naming_the_main_pair_is_the_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Lind and Kade will meet on Monday. "
+        "For Lind, the formal meeting with Kade is a chance to mend ties. "
+        "They have met twice before. Last year they agreed to keep a hotline open."
+    )
+    ev = only(code(nlp, body), "AGREE")
+    assert codes(ev.actor) == codes(ev.recipient) == {"ATLGOV", "BRDGOV"}

@@ -148,6 +148,12 @@ class ActorIndex:
         found = [p for t in coordination(subj) for p in self.mention_parties(t)]
         if not found and subj.lower_ == tok.lower_:
             found = self.previous_subject(subj)  # a chain of "they" sentences
+        if not found and tok.lower_ == "they" and self.pair:
+            # "the formal meeting with Putin is an opportunity for Trump … They …": a
+            # sentence naming both of the article's main pair and no other subject
+            named = {p.code for t in previous for p in self.mention_parties(t)}
+            if {p.code for p in self.pair} <= named:
+                found = list(self.pair)
         if tok.lower_ == "it" and (
             len(found) != 1
             or found[0].token not in self.by_token
