@@ -97,3 +97,13 @@ def test_they_after_a_sentence_naming_the_main_pair_is_the_pair(nlp) -> None:  #
     )
     ev = only(code(nlp, body), "AGREE")
     assert codes(ev.actor) == codes(ev.recipient) == {"ATLGOV", "BRDGOV"}
+
+
+def test_condemning_an_act_targets_its_doer_not_its_victim(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = only(code(nlp, "Atlantis condemned Borduria's invasion of Carpania."), "ACCUSE")
+    assert codes(ev.recipient) == {"BRDGOV"}
+
+
+def test_condemning_an_act_with_no_doer_named_accuses_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(nlp, "Atlantis condemned the violation of Carpania's borders.")
+    assert not [e for e in events if e.event == "ACCUSE"]

@@ -396,6 +396,25 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
     return []
 
 
+# Nouns of acts one condemns, besides the lexicon's own nominal events.
+OFFENCE_NOUNS = frozenset(
+    "violation violations breach breaches abuse abuses killing killings crackdown aggression "
+    "interference meddling bombing bombings shelling massacre atrocities crimes".split()
+)
+
+
+def _condemned_act(m: Match, lexicon: Lexicon) -> Token | None:
+    """The act an ACCUSE condemns, when its object is one ("criticized the invasion")."""
+    if m.entry.event != "ACCUSE" or "obj" not in m.entry.target:
+        return None
+    for obj in _objects(m.trigger):
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN":
+            lemma = obj.lemma_.lower()
+            if lemma in OFFENCE_NOUNS or (lemma, "N") in lexicon.entries:
+                return obj
+    return None
+
+
 def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
     """Who a threat's condition is about ("threatened to retaliate if the United States
     strikes", "will act unless Borduria withdraws"): the condition clause's subject."""
@@ -646,7 +665,15 @@ def _event(
     if not source:
         return None
     if not targets and not reciprocal:
-        targets = find_targets(m, index)
+        offence = _condemned_act(m, lexicon)
+        if offence is not None:
+            # "condemned Russia's invasion of Ukraine": the one who did it, not its victim;
+            # an act with no doer named ("the violation of Kyiv's integrity") names no one
+            targets = noun_source(offence, index)[0]
+            if not targets:
+                return None
+        else:
+            targets = find_targets(m, index)
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
