@@ -631,7 +631,11 @@ def _event(
             p for h in holders for o in prep_objects(h, {"from"}) for p in np_actors(o, index)
         ]
         subj = child(trigger, "nsubj")
+        if subj is not None and subj.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+            subj = trigger.head  # "the decision, which drew rebukes from …"
         targets = np_actors(subj, index) if subj is not None else []
+        if not targets:
+            return None  # whom the criticism is of is not to be guessed from elsewhere
     elif is_noun:
         source, reciprocal = noun_source(trigger, index, entry.event not in PLACE_NOUN_TYPES)
         if "mediator" in entry.flags and reciprocal:
