@@ -65,5 +65,8 @@ def test_wcxb_lines_alone(shared: Path) -> None:
     figures = furniture_line_benchmark(shared / "bench" / "wcxb-dev")
     assert figures["pages"] >= 700
     for group in ("paragraphs", "held_out_paragraphs"):
-        assert figures[group]["precision"] >= 0.98, group
-        assert figures[group]["recall"] >= 0.955, group
+        assert figures[group]["article_precision"] >= 0.98, group
+        assert figures[group]["article_recall"] >= 0.955, group
+        # the furniture class, which the article figures hide (furniture lines are few)
+        assert figures[group]["furniture_recall"] >= 0.86, group
+        assert figures[group]["furniture_precision"] >= 0.6, group

@@ -9,8 +9,9 @@ judged in three passes of one small logistic model family, whose weights are a d
 1. ``local``: the line alone (:mod:`tidings.extract.line_features`): its form and cue words.
 2. ``context``: the local score beside the page around it: its neighbours' scores, its
    position (before the first or after the last prose paragraph), repetition, runs of short
-   lines. A line between two furniture lines in a tail block is likely furniture; a heading
-   followed by prose is likely article.
+   lines, and whether its own words name a kind of furniture (a disclosure or a bio reads as
+   prose alone, and gives itself away by where it sits). A line between two furniture lines
+   in a tail block is likely furniture; a heading followed by prose is likely article.
 3. ``smooth``: the same context features over the second pass's scores, so runs settle.
 
 Then a few rules by kind of line, which the page context must not overturn: a line whose
@@ -128,9 +129,14 @@ def furniture_cued(features: Features) -> bool:
     )
 
 
-def context_features(lines: list[str], scores: list[float]) -> list[Features]:
-    """Features of each line in its page, given every line's score from the previous pass."""
+def context_features(
+    lines: list[str], scores: list[float], cued: list[bool] | None = None
+) -> list[Features]:
+    """Features of each line in its page, given every line's score from the previous pass
+    (and whether each line's own words name a kind of furniture, computed when not given)."""
     n = len(lines)
+    if cued is None:
+        cued = [furniture_cued(line_features(line)) for line in lines]
     counts = [len(WORD.findall(line)) for line in lines]
     prose = [
         s > 0 and (c >= PROSE_WORDS or c >= SENTENCE_WORDS and bool(SENTENCE_END.search(line)))
@@ -202,6 +208,11 @@ def context_features(lines: list[str], scores: list[float]) -> list[Features]:
             "heading_before_prose": float(short[k] and k + 1 < n and prose[k + 1]),
             "short": float(short[k]),
             "prose": float(prose[k]),
+            # a line naming a kind of furniture (a disclosure, a bio, a call to act) is
+            # judged by its page too: the local score alone weighs such words lightly, as
+            # reference texts keep many of them in prose
+            "cued": float(cued[k]),
+            "cued_outside": float(cued[k] and (k < first_prose or k > last_prose)),
             "dated_near": min(
                 dated_prefix[min(n, k + WINDOW + 1)] - dated_prefix[max(0, k - WINDOW)] - dated[k],
                 3,
@@ -231,9 +242,10 @@ def _line_verdicts(lines: list[str]) -> tuple[list[float], list[bool]]:
     table = weights()
     features = [line_features(line) for line in lines]
     scores = local = [logit(f, table["local"]) for f in features]
+    cued = [furniture_cued(f) for f in features]
     for stage in ("context", "smooth"):
         # each pass adds what the page says to the previous pass's verdict on the line
-        found = context_features(lines, scores)
+        found = context_features(lines, scores, cued)
         scores = [s + logit(f, table[stage]) for s, f in zip(scores, found, strict=True)]
     # a line that reads, alone, as plain article prose and directly follows a kept line
     # continues the article, whatever the page around it (the context passes learned that
@@ -263,7 +275,7 @@ def _line_verdicts(lines: list[str]) -> tuple[list[float], list[bool]]:
                 len(SENTENCE_BREAK.findall(line)) + 1 >= LONG_PROSE_SENTENCES:  # fmt: skip
             scores[k] = max(scores[k], 1.0)
     _drop_comment_thread(lines, scores)
-    return scores, [furniture_cued(f) for f in features]
+    return scores, cued
 
 
 def _drop_comment_thread(lines: list[str], scores: list[float]) -> None:

@@ -1,12 +1,15 @@
 """What one line of text looks like, as named numbers: the evidence the furniture filter weighs.
 
 A line of page furniture betrays itself by its form (short, no sentence punctuation, title
-case, a button's single word, a price, a domain, code) and by its words (calls to act,
-newsletter and consent vocabulary, the publisher speaking of itself as "we", share and
-related-link labels, bylines and bios). Article prose has the opposite marks: long
-sentences, commas, reporting verbs, quotations, names in mid-sentence. Every feature here
-reads the line alone, so a line can be scored without its page; the page context (position,
-neighbours, repetition) is added by :mod:`tidings.extract.furniture`.
+case, a button's single word, a price, a domain, code, a short label ending in a colon, a
+phone number or street address) and by its words (calls to act, newsletter and consent
+vocabulary, the publisher speaking of itself as "we", share and related-link labels, bylines
+and bios). Article prose has the opposite marks: long sentences, commas, asides in
+parentheses, questions, reporting verbs, quotations, names in mid-sentence, list items
+("Term – what it is"), table rows. An everyday verb ("Book", "See", "Choose") opens a call
+to act only in a short line; in a longer one it opens an instruction of a how-to text.
+Every feature here reads the line alone, so a line can be scored without its page; the page
+context (position, neighbours, repetition) is added by :mod:`tidings.extract.furniture`.
 
 The cue phrases live in ``data/furniture_cues.txt``, one family per section.
 """
@@ -39,7 +42,8 @@ CODE = re.compile(
     r"\b(?:const|var|let|def|return|function|import|class)\b\s+\w+\s*[=(:{]|"
     r"\w+=\"|=>|==|!=|&&|\|\|"
 )
-LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-*•▪►✓✔]\s?|\(\w\)\s)")
+# a list item's marker, followed by its words (a row of asterisks or dashes is a separator)
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-*•▪►✓✔]\s?(?=[^\W_])|\(\w\)\s)")
 DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
@@ -57,6 +61,19 @@ NUMBER = re.compile(r"\d")
 # characters without which a line cannot be code (a cheap test before the code pattern)
 CODE_CHARS = frozenset("{};<>=|&")
 WIDE_GAP = re.compile(r"\S {3,}\S")
+# a parenthesis of a few characters: an aside of running text ("(WireGuard recommended)")
+PAREN = re.compile(r"\([^)]{2,}\)")
+# an item of a list written "Term – what it is" ("Book music – DJ or band secured")
+DASH_ITEM = re.compile(r"^[^–—:]{2,60}\s[–—-]\s\S")
+# figures of a flattened table row: percentages and decimals ("5.78% 7.76% 8.18%")
+FIGURE = re.compile(r"\d[\d.,]*\s?%|\b\d+\.\d+\b")
+# how a page's contact box reads: a phone number, a street address, a US state and ZIP code
+CONTACT = re.compile(
+    r"\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|"
+    r"^\d{1,5}\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Suite|Ste|Hwy)\b|"
+    r",\s*[A-Z]{2}\s+\d{5}\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +174,9 @@ DENSITY_FAMILIES = ("self", "reader", "reporting")
 # families of pronoun-like cues ("we", "our", "you") that speak for the publisher only outside
 # quotation marks: inside them a speaker is talking
 SPEAKER_FAMILIES = ("self", "reader")
+# a line of at most this many words opening with an everyday verb ("Book a demo") is a call
+# to act; a longer one is an instruction or plain prose
+CALL_WORDS = 10
 
 
 def line_features(line: str) -> Features:
@@ -179,6 +199,11 @@ def line_features(line: str) -> Features:
     f["ends_question"] = float(text.rstrip("\"'”’ )").endswith("?"))
     f["ends_exclamation"] = float(text.rstrip("\"'”’ )").endswith("!"))
     f["sentences_ge2"] = float(len(SENTENCE_BREAK.findall(text)) >= 1)
+    # a question of several words: an article's subheading or its reader's question
+    f["question_long"] = float(n >= 4 and f["ends_question"] == 1.0)
+    # a lead-in to a list or a block of the article ("Here is how:") is several words long;
+    # a label of the page's own ("Locations:", "More by the author:") a few
+    f["colon_label"] = float(n <= 4 and f["ends_colon"] == 1.0)
     f["commas"] = min(text.count(","), 4) / 4
     # one pass over the words: letters-first words, how many capitalised, how many in capitals
     alpha = capitalised = shouting = first_upper = 0
@@ -210,6 +235,11 @@ def line_features(line: str) -> Features:
     f["money_short"] = float(money and n <= 12)
     # columns of a table or spec sheet, which a text dump flattens with tabs or wide gaps
     f["table_row"] = float("\t" in text or "   " in text and len(WIDE_GAP.findall(text)) >= 2)
+    # ... or with single spaces, when its cells repeat ("Yes No Yes Yes") or are figures
+    f["table_cells"] = float(not ends_sentence and _table_cells(words, text))
+    f["parenthesis"] = float("(" in text and bool(PAREN.search(text)))
+    f["dash_item"] = float(n >= 5 and bool(DASH_ITEM.match(text)))
+    f["contact"] = float(digits >= 5 and bool(CONTACT.search(text)))
     f["domain"] = float("." in text and bool(DOMAIN.search(text)))
     f["handle"] = float(("@" in text or "#" in text) and bool(HANDLE.search(text)))
     f["separators"] = float(bool(SEPARATORS.search(text)))
@@ -233,7 +263,14 @@ def line_features(line: str) -> Features:
                 opens.discard(name)
                 if name in unquoted_opens and outside[:1] == words[:1]:
                     opens.add(name)
+    # a call to act after an opening sentence ("Want more? Sign up for our newsletter.")
+    f["imperative_inside"] = float(_later_sentence_calls(text, index))
+    # an everyday verb opens a call to act only in a short line
+    if "plain_verb" in opens and n <= CALL_WORDS:
+        opens.add("imperative")
     for name, count in hits.items():
+        if name == "plain_verb":
+            continue
         if name in DENSITY_FAMILIES:
             f[f"{name}_density"] = min(count / max(n, 1) * 5, 1.0)
         elif name != "imperative":
@@ -242,3 +279,30 @@ def line_features(line: str) -> Features:
             f[f"{name}_short"] = float(count > 0 and n <= 12)
         f[f"{name}_opens"] = float(name in opens)
     return f
+
+
+SENTENCE_START = re.compile(r"[.!?…][\"'”’)]*\s+([\"“‘(]?[A-Z])")
+
+
+def _later_sentence_calls(text: str, index: CueIndex) -> bool:
+    """Whether a sentence after the line's first opens with a verb of a call to act."""
+    for match in SENTENCE_START.finditer(text):
+        rest = text[match.start(1) : match.start(1) + 40].translate(APOSTROPHES)
+        _, opens = cue_hits([w.lower() for w in WORD.findall(rest)[:4]], index)
+        if "imperative" in opens:
+            return True
+    return False
+
+
+def _table_cells(words: list[str], text: str) -> bool:
+    """Whether a line reads as a table row flattened with single spaces: a word repeated
+    across its cells, or three figures or more."""
+    if len(FIGURE.findall(text)) >= 3:
+        return True
+    if len(words) > 25:
+        return False
+    counts: dict[str, int] = {}
+    for w in words:
+        key = w.lower()
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts.values(), default=0) >= 3

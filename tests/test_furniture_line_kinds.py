@@ -1,0 +1,89 @@
+"""Kinds of line the local features tell apart: a call to act from a how-to instruction, a
+flattened table row, a contact box, a page's label, a separator from a list item.
+
+Every line here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.extract.furniture import context_features
+from tidings.extract.line_features import line_features
+
+
+@pytest.mark.parametrize(
+    ("line", "call"),
+    [
+        ("Book a demo", True),
+        ("See price at the shop", True),
+        ("Want more?", True),
+        ("Subscribe to our newsletter for weekly updates and offers from the whole team", True),
+        ("Choose a quiet room with soft furnishings and place the microphone near you.", False),
+        ("Like its two rivals, the new model folds flat and fits in a small rucksack.", False),
+        ("Book the caterer early – set up tastings and look at menus with both families", False),
+    ],
+)
+def test_everyday_verb_opens_a_call_to_act_only_in_a_short_line(line: str, call: bool) -> None:
+    assert line_features(line)["imperative_opens"] == float(call)
+
+
+def test_call_to_act_after_an_opening_sentence() -> None:
+    assert line_features("Enjoyed this guide? Sign up for the weekly letter.")["imperative_inside"]
+    assert not line_features("The council met on Monday. Then it adjourned.")["imperative_inside"]
+
+
+def test_separator_row_is_not_a_list_item() -> None:
+    assert line_features("* Bring two litres of water")["list_marker"] == 1.0
+    assert line_features("**************************")["list_marker"] == 0.0
+    assert line_features("- - - - - - - - -")["list_marker"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("Open source apps Yes No Yes Yes No", True),
+        ("Download speed loss 5.78% 7.76% 8.18% 4.84%", True),
+        ("Battery life 11.5 hours 9.25 hours 14.0 hours", True),
+        ("The ferry runs twice a day in summer and once a day in winter.", False),
+    ],
+)
+def test_flattened_table_row(line: str, cells: bool) -> None:
+    assert line_features(line)["table_cells"] == float(cells)
+
+
+@pytest.mark.parametrize(
+    ("line", "contact"),
+    [
+        ("412 Harbour Street, Portsmouth, ME 03801", True),
+        ("Call us (555) 201-4477 from nine to five", True),
+        ("The plant employs 1,200 people and ships 40,000 tonnes a year.", False),
+    ],
+)
+def test_contact_box_line(line: str, contact: bool) -> None:
+    assert line_features(line)["contact"] == float(contact)
+
+
+def test_short_colon_label_and_longer_lead_in() -> None:
+    assert line_features("Locations:")["colon_label"] == 1.0
+    assert line_features("Here is how the new timetable would work:")["colon_label"] == 0.0
+
+
+def test_prose_marks_of_list_items_and_questions() -> None:
+    item = line_features("Hire the band – confirm the set list and any special songs")
+    assert item["dash_item"] == 1.0
+    assert line_features("Tents for two (with a porch for the packs)")["parenthesis"] == 1.0
+    assert line_features("What does a season ticket cost?")["question_long"] == 1.0
+    assert line_features("Why?")["question_long"] == 0.0
+
+
+def test_context_pass_sees_whether_a_line_names_furniture() -> None:
+    lines = [
+        "Sign up for our newsletter",
+        "The bridge will reopen to traffic on Friday after three months of repairs, the "
+        "city's transport office said in a statement.",
+        "Share this article",
+    ]
+    found = context_features(lines, [-2.0, 3.0, -2.0])
+    assert [f["cued"] for f in found] == [1.0, 0.0, 1.0]
+    # before the first and after the last paragraph of prose
+    assert [f["cued_outside"] for f in found] == [1.0, 0.0, 1.0]
