@@ -91,3 +91,13 @@ def test_benchmark_splits_held_out_pages_and_their_unseen_lines(tmp_path: Path) 
 def test_benchmark_refuses_a_folder_without_ground_truth(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         furniture_line_benchmark(tmp_path)
+
+
+def test_prose_paragraphs_are_sentences_of_six_words_or_more() -> None:
+    from tidings.benchmarks.furniture import is_prose
+
+    assert is_prose("The council voted on Monday to close the old harbour bridge.")
+    assert is_prose('"We will not close it," the mayor said after the vote ended.')
+    assert not is_prose("Buy: check price at the harbour store, check price online")
+    assert not is_prose("Pros and cons of the new bridge")
+    assert not is_prose("It rained.")

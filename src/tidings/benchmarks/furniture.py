@@ -19,10 +19,13 @@ its boilerplate), so article precision is high whatever the filter does with fur
 furniture figures are the ones that show it. Article lines of fewer than
 ``MIN_ARTICLE_WORDS`` words (section headings such as "Pros" or "Step 3") are counted in the
 ``*_all_lines`` groups only, since alone they cannot be told from a menu label by anyone;
-furniture lines count in every group. The filter's weights were fitted on the pages outside
-the held-out third (by a hash of the page id, as in ``scripts/train_furniture.py``), so the
-figures are given for the held-out pages alone, and again for held-out lines whose text
-occurs on no training page (sites repeat their boilerplate word for word).
+the ``prose`` groups keep only article lines that also end a sentence (real paragraphs, not
+list items, table rows, code, promo lines such as "Buy: check price at …" or the fragments
+of a hard-wrapped reference); furniture lines count in every group. The filter's weights
+were fitted on the pages outside the held-out third (by a hash of the page id, as in
+``scripts/train_furniture.py``), so the figures are given for the held-out pages alone,
+and again for held-out lines whose text occurs on no training page (sites repeat their
+boilerplate word for word).
 """
 
 from __future__ import annotations
@@ -96,9 +99,18 @@ def page_lines(truth: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 
 GROUPS = (
+    "prose", "held_out_prose",
     "paragraphs", "training_paragraphs", "held_out_paragraphs", "held_out_unseen_paragraphs",
     "all_lines", "held_out_all_lines",
 )  # fmt: skip
+# A prose paragraph ends a sentence: headings, list items, table rows, code and the
+# fragments of a hard-wrapped reference do not.
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
+
+
+def is_prose(text: str) -> bool:
+    """A real article paragraph: at least MIN_ARTICLE_WORDS words ending a sentence."""
+    return len(WORD.findall(text)) >= MIN_ARTICLE_WORDS and bool(SENTENCE_END.search(text))
 
 
 def furniture_line_benchmark(wcxb_dir: Path | str, limit: int | None = None) -> dict[str, Any]:
@@ -124,6 +136,8 @@ def furniture_line_benchmark(wcxb_dir: Path | str, limit: int | None = None) -> 
             kept = line_score(text) > 0
             lines += 1
             names = ["all_lines"] + (["held_out_all_lines"] if unseen else [])
+            if not is_article or is_prose(text):
+                names += ["prose"] + (["held_out_prose"] if unseen else [])
             if not is_article or len(WORD.findall(text)) >= MIN_ARTICLE_WORDS:
                 names += ["paragraphs", f"{split}_paragraphs"]
                 if unseen and text not in seen:
@@ -155,8 +169,10 @@ def markdown(figures: dict[str, Any]) -> str:
         )
     rows.append(
         f"\n{figures['pages']} WCXB pages ({figures['held_out_pages']} held out from the fit), "
-        f"{figures['lines_per_s']} lines/s, each line judged alone; paragraphs = article lines "
-        f"of at least {figures['min_article_words']} words and every furniture line. Article "
+        f"{figures['lines_per_s']} lines/s, each line judged alone; prose = article paragraphs "
+        f"of at least {figures['min_article_words']} words that end a sentence (the issue's "
+        "'real article paragraphs') and every furniture line; paragraphs = article lines of "
+        f"at least {figures['min_article_words']} words and every furniture line. Article "
         "P/R: of the lines kept, the share that is article / of the article lines, the share "
         "kept. Furniture P/R: the same for lines dropped and furniture lines."
     )
