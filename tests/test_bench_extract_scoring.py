@@ -54,7 +54,7 @@ def test_a_failing_tool_scores_the_page_empty() -> None:
     def broken(page: Page) -> Extraction:
         raise RuntimeError("tool crashed")
 
-    assert safe(broken)(Page("x", b"", "", None)) == Extraction()
+    assert safe(broken)(Page("x", b"", None)) == Extraction()
 
 
 def write_sets(root: Path) -> tuple[Path, Path]:

@@ -11,6 +11,7 @@ import logging
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -26,8 +27,15 @@ class Extraction:
 class Page:
     id: str
     raw: bytes  # the page bytes as stored
-    html: str  # decoded once for the peer tools
     url: str | None
+
+    @cached_property
+    def html(self) -> str:
+        """The page decoded for the peer tools (tidings' decoder), on first use, so that
+        decoding counts in the peer's time as it does in tidings'."""
+        from tidings.sources.decode import decode_html
+
+        return decode_html(self.raw, self.id)[0]
 
 
 Adapter = Callable[[Page], Extraction]

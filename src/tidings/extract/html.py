@@ -5,9 +5,13 @@
 2. Named furniture blocks (newsletter boxes, share bars, related rails) are pruned from the
    tree (:mod:`tidings.extract.prune`).
 3. trafilatura extracts the main text favouring precision. When that text holds less than
-   half of the words the page's ``<p>`` elements hold, the precise pass probably cut the
-   article short, so a balanced pass runs too and wins if it finds clearly more
-   (:data:`PRECISE_SHARE`). Most pages need one pass only.
+   two thirds of the words the page's ``<p>`` elements hold, the precise pass probably cut
+   the article short, so a balanced pass runs too and wins if it finds clearly more
+   (:data:`PRECISE_SHARE`). Most pages need one pass only. The element credited with most
+   ``<p>`` text (or the chunks of a split article) is a second opinion: when it holds
+   clearly more of the same article, trafilatura runs on it alone and that text wins
+   (:mod:`tidings.extract.container`). A verbatim second copy of the article (responsive
+   layouts) is dropped.
 4. When the page carries a long JSON-LD ``articleBody`` (the publisher's own statement of
    the text), lines it does not contain are dropped.
 5. In-container furniture lines (labels, reader prompts, datelines and credits at the
@@ -23,16 +27,28 @@ from typing import Any
 from lxml import html as lxml_html
 
 from tidings.errors import InputError
+from tidings.extract.container import paragraph_credit, second_opinion
+from tidings.extract.html_tree import load_tree
+from tidings.extract.inert import strip_inert
 from tidings.extract.metadata import PageMeta, page_meta
 from tidings.extract.prompts import drop_prompts
 from tidings.extract.prune import prune_furniture
+from tidings.extract.readability_guard import guard_comparison
 from tidings.model import Article, Document
+
+# trafilatura's readability comparison is skipped where it cannot change the text
+guard_comparison()
 
 WORD = re.compile(r"\w+")
 # The balanced pass runs when the precise one found less than this share of <p> words …
-RECHECK_SHARE = 0.5
+RECHECK_SHARE = 0.65
 # … and replaces it when the precise pass found less than this share of its words.
 PRECISE_SHARE = 0.75
+# A later run of this many lines or more, holding this share of the words, repeating an
+# earlier run verbatim is a second copy of the article (responsive layouts).
+COPY_LINES = 4
+COPY_MIN_WORDS = 80
+COPY_SHARE = 0.2
 # Fewer words than this is a menu, a login wall or an error page, not an article.
 MIN_ARTICLE_WORDS = 15
 # A first line that agrees this well with the title is the headline repeated.
@@ -41,9 +57,7 @@ TITLE_AGREEMENT = 0.8
 
 def parse_html(content: str, source: str) -> lxml_html.HtmlElement:
     """A parsed tree, or InputError when the text is not HTML lxml can read."""
-    from trafilatura.utils import load_html
-
-    tree = load_html(content)
+    tree = load_tree(content)
     if tree is None:
         raise InputError("not parseable as HTML", source=source)
     return tree
@@ -93,16 +107,47 @@ def paragraph_words(tree: lxml_html.HtmlElement) -> int:
     return sum(len(WORD.findall(p.text_content() or "")) for p in tree.iter("p"))
 
 
+def drop_repeated_copy(lines: list[str]) -> list[str]:
+    """Without later verbatim copies of a long stretch of the text.
+
+    Responsive page builders print the whole article once per screen size and hide all but
+    one with CSS; an extractor sees every copy. A run of at least :data:`COPY_LINES` lines
+    that repeats an earlier run in the same order, and holds at least :data:`COPY_SHARE` of
+    the text's words, is such a copy. Lines that merely recur (a refrain, "Rest day" in a
+    training plan, the same step in each recipe) are short runs and stay."""
+    total = _words(lines)
+    first: dict[str, int] = {}
+    kept: list[str] = []
+    j = 0
+    while j < len(lines):
+        i = first.get(lines[j])
+        if i is not None:
+            run = 0
+            while j + run < len(lines) and i + run < j and lines[i + run] == lines[j + run]:
+                run += 1
+            copied = _words(lines[j : j + run])
+            if run >= COPY_LINES and copied >= max(COPY_MIN_WORDS, COPY_SHARE * total):
+                j += run
+                continue
+        first.setdefault(lines[j], j)
+        kept.append(lines[j])
+        j += 1
+    return kept
+
+
 def main_text(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
     """The article's lines (one per paragraph, heading, list item or table row).
 
-    trafilatura works on its own copy of the tree, so one parse serves both passes."""
+    trafilatura works on its own copy of the tree, so one parse serves every pass."""
     lines = _trafilatura(tree, url, precision=True)
     found = _words(lines)
-    if found and found >= RECHECK_SHARE * paragraph_words(tree):
-        return lines
-    wider = _trafilatura(tree, url, precision=False)
-    return wider if found < PRECISE_SHARE * _words(wider) else lines
+    p_words, container = paragraph_credit(tree)
+    if not found or found < RECHECK_SHARE * p_words:
+        wider = _trafilatura(tree, url, precision=False)
+        if found < PRECISE_SHARE * _words(wider):
+            lines = wider
+    lines = second_opinion(lines, container, lambda t: _trafilatura(t, url, precision=False))
+    return drop_repeated_copy(lines)
 
 
 def _within(line: str, body_words: set[str]) -> bool:
@@ -177,16 +222,17 @@ def extract_html_article(doc: Document) -> Article:
     meta: PageMeta = page_meta(tree)
     hints = doc.hints
     url = _fill(meta.url, hints.get("url"))
+    # htmldate weighs every date on the page (it prefers the original over an update, and
+    # it is right more often than a lone meta tag when the two disagree); its free-text
+    # search only pays when the page declares no date at all (on WCXB: 2 of 588 dates
+    # lost, half the date cost saved). It reads scripts, so it runs before they go.
+    page_date = html_date(tree, url, extensive=parse_published(meta.published) is None)
+    strip_inert(tree)  # every later step copies or walks the tree: make it smaller
     fallback = None
     # trafilatura's title/author search is costly: ask only when the page's own metadata
     # lacks the title or the author
     if not (meta.title and meta.author):
         fallback = trafilatura_meta(tree, url)
-    # htmldate weighs every date on the page (it prefers the original over an update, and
-    # it is right more often than a lone meta tag when the two disagree); its free-text
-    # search only pays when the page declares no date at all (on WCXB: 2 of 588 dates
-    # lost, half the date cost saved)
-    page_date = html_date(tree, url, extensive=parse_published(meta.published) is None)
     prune_furniture(tree)
     lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))

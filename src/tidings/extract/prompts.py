@@ -27,7 +27,8 @@ CREDIT = re.compile(
     r"\bcontributed (?:to )?(?:this )?(?:report|story|article)|"
     r"^reach the (?:reporter|writer|author)s?\b|"
     r"^(?:follow|contact|email) (?:the )?(?:reporter|writer|author)s?\b|"
-    r"^(?:additional )?reporting by\b|^(?:editing|edited|writing) by\b",
+    r"^\(?(?:additional )?reporting by\b|^\(?(?:editing|edited|writing) by\b|"
+    r"^write to (?:\w+ ){1,4}at \S+@",
     re.IGNORECASE,
 )
 
@@ -37,7 +38,8 @@ LABEL = re.compile(
     r"(?:read|see|view|show|load) (?:more|all|less)(?: \w+){0,3}|continue reading|"
     r"related(?: articles| stories| posts| content| reading| coverage)?|more from \w+|"
     r"(?:you (?:may|might) also like)|recommended(?: for you| reading)?|"
-    r"share(?: this| on| via)?(?: \w+){0,3}|tweet|email|print|copy link|"
+    r"share(?: this| on| via)?(?: \w+){0,3}|tweet|email|print(?: this)?(?: article| story| page)?|"
+    r"copy link|(?:order )?reprints?|(?:don['’]t|do not) miss|"
     r"follow us(?: on \w+)?|table of contents|contents|in this article|jump to|"
     r"\d+ min(?:ute)?s? read|listen(?: to (?:this|the) (?:article|story))?|"
     r"skip to (?:main )?content|back to (?:top|\w+)|top|menu|home|"
@@ -52,7 +54,11 @@ LABEL = re.compile(
 )
 # The line starts by addressing the reader about the site.
 PROMPT = re.compile(
-    r"^(?:read (?:more|also|next)|also read|see also|related|more|watch|listen)\s*[:|»›>-]|"
+    r"^(?:read (?:more|also|next)|also read|see (?:also|more)|related|more|watch|listen)"
+    r"\s*[:|»›>-]|"
+    r"\btell us what you think\b|^(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?|"
+    r"\bdelivered (?:to|through) your (?:letterbox|letter box|inbox)\b|"
+    r"^an error (?:has )?occurred\b|"
     r"^(?:sign up|signup|subscribe|join|register|get|follow|like|download|share)\b.{0,80}"
     r"\b(?:newsletter|inbox|updates|alerts|mailing list|e-?mail|podcast|app|facebook|twitter|"
     r"instagram|youtube|linkedin|telegram|whatsapp|community|group|us)\b|"
@@ -81,7 +87,10 @@ DISCLOSURE = re.compile(
     r"\bwe (?:may|might) (?:be compensated|receive (?:\w+ )?compensation)\b|"
     r"\b(?:may|might) (?:earn|receive) (?:us )?(?:a )?(?:\w+ )?(?:commission|compensation)\b|"
     r"\bqualifying purchases\b|\bour advertising partners\b|"
-    r"^(?:advertiser |affiliate )?disclosure:",
+    r"^(?:advertiser |affiliate )?disclosure:|"
+    r"\bfor your personal,? non-?commercial use only\b|"
+    # a request to rate what the reader made or read, however long the line
+    r"\b(?:leave|give) (?:a|us a) star rating\b|\brate this (?:recipe|article|post)\b",
     re.IGNORECASE,
 )
 # Lines at the edges that speak for the site rather than report: how to follow or share
@@ -96,7 +105,9 @@ SITE_VOICE = re.compile(
     r"^(?:feature[d]?|header|cover|lead|top|hero) (?:image|photo)s? (?:by|via|courtesy|credits?)\b|"
     r"^(?:images?|photos?|photography) (?:by|via|courtesy|credits?)\b|"
     r"\bnot (?:intended as )?(?:financial|investment|legal|tax|medical) advice\b|"
-    r"\bregistered investment advis[eo]r\b|\bterms of submitting\b",
+    r"\bregistered investment advis[eo]r\b|\bterms of submitting\b|"
+    r"^(?:explore|discover|browse|find|read|see) more (?:\w+ ){0,3}?"
+    r"(?:articles|blogs?|posts|stories|guides|news|resources)\b",
     re.IGNORECASE,
 )
 # … and calls to buy or contact, which also occur inside a long paragraph of advice, only
@@ -105,15 +116,34 @@ SITE_CALL = re.compile(
     r"\brequest a (?:quote|demo|consultation)\b|\b(?:\$?\d+ in )?free (?:trial|credits)\b|"
     r"\btalk to (?:our|an?) (?:\w+ ){0,4}(?:experts?|team|specialists?)\b|"
     r"\b(?:do not|don't) hesitate to (?:reach out|contact|call)\b|"
+    r"^(?:want|need|looking|interested|curious)\b[^?]{0,80}\? (?:check out|see|read|visit|click|"
+    r"contact|get in touch|reach out|download|sign up|join|try)\b|"
     r"\b(?:was|is) (?:written|produced|published) by\b.{0,200}\b(?:newsletter|sign up|subscribe)\b",
     re.IGNORECASE,
 )
 # The closing "about us" blurb: a capitalised name introduced as an agency, a company, a
-# publication ("Clay is a design agency in …"). Only judged at the end of the text.
+# publication ("Clay is a design agency in …"), or the author's bio ("Ann Lee is a finance
+# writer who …"). Only judged at the end of the text.
 ABOUT_US = re.compile(
-    r"^(?:[A-Z0-9][\w&.'’/-]*,? ){1,6}(?:(?:LLC|Inc|Ltd)\.?,? )?is an? (?:[\w/&,-]+ ){0,6}"
+    r"^[A-Z0-9][\w&.'’/-]*,? (?:(?:[A-Z0-9][\w&.'’/-]*|of|for|and|the|&),? ){0,5}"
+    r"(?:(?:LLC|Inc|Ltd)\.?,? )?is an? (?:[\w/&,-]+ ){0,6}"
     r"(?:agency|company|firm|studio|nonprofit|organi[sz]ation|publication|production|"
-    r"consultancy|newsroom|adviser|advisor)\b"
+    r"consultancy|newsroom|adviser|advisor|provider|supplier|manufacturer|developer|"
+    r"writer|journalist|reporter|editor|columnist|correspondent|contributor|blogger)\b|"
+    r"^[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4} is headquartered in\b"
+)
+# The heading of such a closing box ("About the author", "About Northwind").
+ABOUT_HEADING = re.compile(
+    r"^(?i:about) (?:(?i:the) )?(?:(?i:authors?|us)|[A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,2})$"
+)
+# A line that is nothing but a date ("January 22nd, 2019", "| 3 May 2024 |") is the page's
+# dateline, when it sits at an edge.
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_ONLY = re.compile(
+    rf"^\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,? )?"
+    rf"(?:{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}})\W*$",
+    re.IGNORECASE,
 )
 
 # Short lines (≤ 6 words) that start with a call to act on the site, or name who wrote the
@@ -124,11 +154,36 @@ SHORT = re.compile(
     re.IGNORECASE,
 )
 SHORT_WORDS = 6
+# trafilatura writes list items as "- item"; the marker is not part of what the line says.
+LIST_MARK = re.compile(r"^[-*•]\s+")
+# The heading of a rail of links to other pages.
+RAIL_HEADING = re.compile(
+    r"^(?:more (?:\w+ ){0,3}(?:stories|articles|posts|reads|news|coverage)|"
+    r"related(?: \w+)?(?: stories| articles| posts| content| reading| coverage| links)|"
+    r"(?:you (?:may|might) also (?:like|enjoy))|recommended(?: for you| reading| stories)?|"
+    r"(?:read|see) (?:more|also|next)|popular (?:now|stories|articles)|trending(?: now)?|"
+    r"most (?:read|popular|viewed))[.:!…]*$",
+    re.IGNORECASE,
+)
+# A row of buttons: three or more short labels separated by bars ("Get started | Subscribe
+# | Read more"); a table row starts with a bar, and a headline with a site name has two parts.
+BUTTON_ROW = re.compile(r"^[^|\s][^|]*(?:\|[^|]+){2,}$")
+BUTTON_WORDS = 3
+
+
+def _bare(line: str) -> str:
+    return LIST_MARK.sub("", line.strip())
+
+
+def is_button_row(text: str) -> bool:
+    if not BUTTON_ROW.match(text):
+        return False
+    return all(0 < len(WORD.findall(part)) <= BUTTON_WORDS for part in text.split("|"))
 
 
 def is_prompt(line: str) -> bool:
     """True when a line is in-container furniture (a label, a button, a reader prompt)."""
-    text = line.strip()
+    text = _bare(line)
     words = len(WORD.findall(text))
     if not text:
         return False
@@ -144,31 +199,67 @@ def is_prompt(line: str) -> bool:
 def is_edge_furniture(line: str) -> bool:
     """A dateline, a bare URL, a contributor credit or the site speaking for itself
     (judged only near the edges)."""
-    text = line.strip()
+    text = _bare(line)
     words = len(WORD.findall(text))
     if URL_ONLY.match(text) or CREDIT.search(text) and words <= MAX_WORDS:
         return True
     if words <= EDGE_MAX_WORDS and SITE_VOICE.search(text):
         return True
-    if words <= MAX_WORDS and SITE_CALL.search(text):
+    if words <= MAX_WORDS and SITE_CALL.search(text) or is_button_row(text):
         return True
-    return words <= 12 and bool(STAMP.search(text))
+    return words <= 12 and bool(STAMP.search(text) or DATE_ONLY.match(text))
+
+
+def is_closing_furniture(line: str) -> bool:
+    """The closing box about the site or the author, or its heading (judged at the end)."""
+    text = _bare(line)
+    words = len(WORD.findall(text))
+    if words <= 4 and ABOUT_HEADING.match(text):
+        return True
+    return words <= EDGE_MAX_WORDS and bool(ABOUT_US.match(text))
+
+
+def _edge_flags(lines: list[str], flags: list[bool], order: range, closing: bool) -> None:
+    """Mark edge furniture from one end inwards. The edge is the first EDGE lines of
+    content, counted past the furniture already found: a dateline under a share bar and a
+    bio above a "Learn more" button are still at the edge."""
+    content = 0
+    for i in order:
+        if content >= EDGE:
+            return
+        line = lines[i]
+        if not WORD.search(line):
+            continue
+        if flags[i] or is_edge_furniture(line) or closing and is_closing_furniture(line):
+            flags[i] = True
+        else:
+            content += 1
+
+
+def _rail_flags(lines: list[str], flags: list[bool]) -> None:
+    """Mark the list under a rail heading ("More great stories", "Related articles"): its
+    items are other pages' titles, whatever words they use."""
+    in_rail = False
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if RAIL_HEADING.match(text):
+            in_rail = flags[i] = True
+        elif in_rail and LIST_MARK.match(text):
+            flags[i] = True
+        else:
+            in_rail = False
 
 
 def drop_prompts(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept lines, dropped furniture lines); lines without a single word (table rules,
     separators) go too."""
+    flags = [is_prompt(line) for line in lines]
+    _rail_flags(lines, flags)
+    _edge_flags(lines, flags, range(len(lines)), closing=False)
+    _edge_flags(lines, flags, range(len(lines) - 1, -1, -1), closing=True)
     kept: list[str] = []
     dropped: list[str] = []
-    last = len(lines) - 1
-    for i, line in enumerate(lines):
-        edge = i < EDGE or last - i < EDGE
-        furniture = (
-            is_prompt(line)
-            or (edge and is_edge_furniture(line))
-            or (last - i < EDGE and len(WORD.findall(line)) <= EDGE_MAX_WORDS
-                and bool(ABOUT_US.match(line.strip())))
-        )  # fmt: skip
+    for line, furniture in zip(lines, flags, strict=True):
         if not WORD.search(line):
             continue
         (dropped if furniture else kept).append(line)

@@ -1,0 +1,188 @@
+"""A second opinion on where the article sits: the element that holds most running text.
+
+trafilatura finds the main text by its own rules, and on some pages they pick the wrong
+part of the tree or cut the article short: a body nested in an ``<aside>`` (broken markup),
+lists and subheadings of a guide dropped while its paragraphs are kept. The classic
+readability measure gives an independent answer that is cheap to compute: every ``<p>``
+with a sentence or more credits its words to its parent (fully) and grandparent (half),
+and the element with the highest credit is the article's container.
+
+That container is only a check: when trafilatura's lines already cover its text, nothing
+more runs. When it holds clearly more prose than trafilatura kept, trafilatura runs again on
+the container alone (so its formatting and boilerplate rules still apply), and that text
+wins only if it contains what the first pass found and adds a clear share to it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+WORD = re.compile(r"\w+")
+# A <p> shorter than this is a caption, a button or a teaser, not running text.
+MIN_P_WORDS = 8
+# Elements whose text is one line each when the container's words are counted.
+BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
+)
+# The container is worth a second pass when trafilatura's lines leave out at least this
+# share of its words …
+CHECK_MISSING = 0.1
+# … and it is prose rather than a rail of links.
+MAX_LINK_SHARE = 0.3
+# The container's own extraction wins when it holds nearly all of the first pass's words
+# (same article) and the first pass has at most this share of its words (a clear gain).
+SAME_ARTICLE = 0.85
+CLEAR_GAIN = 0.85
+# A first pass that strayed into other text can still be replaced when most of it is in
+# the container and the container's text is much larger (the first pass had < 60% of it).
+PART_OF_IT = 0.6
+MUCH_MORE = 0.6
+# A list of this many items or more, each nothing but a link, is a rail of other pages.
+MIN_RAIL_ITEMS = 3
+# An article split into chunks: how far up from the best container to look for twin
+# wrappers, and how many words of running text a twin needs.
+CHUNK_LEVELS = 2
+CHUNK_WORDS = 50
+# With fewer words than this the first pass found nothing worth keeping.
+EMPTY_WORDS = 15
+
+
+@dataclass(slots=True)
+class Container:
+    parts: list[lxml_html.HtmlElement]
+    words: Counter[str]  # lower-cased words of its block text
+    link_words: int
+
+
+def _bag(lines: list[str]) -> Counter[str]:
+    return Counter(w for ln in lines for w in WORD.findall(ln.lower()))
+
+
+def _block_lines(element: lxml_html.HtmlElement) -> list[str]:
+    """The text of the innermost block elements under ``element``."""
+    lines = []
+    for block in element.iter(*BLOCKS):
+        if next(block.iterdescendants(*BLOCKS), None) is not None:
+            continue
+        text = block.text_content()
+        if text and not text.isspace():
+            lines.append(text)
+    return lines
+
+
+def paragraph_credit(tree: lxml_html.HtmlElement) -> tuple[int, list[lxml_html.HtmlElement]]:
+    """(words in all ``<p>`` elements, the element credited with most of them, or the
+    chunks of the article when it is split (:func:`gather_chunks`); empty when none)."""
+    credit: dict[lxml_html.HtmlElement, float] = {}
+    total = 0
+    for p in tree.iter("p"):
+        n = len(WORD.findall(p.text_content() or ""))
+        total += n
+        parent = p.getparent()
+        if n < MIN_P_WORDS or parent is None:
+            continue
+        credit[parent] = credit.get(parent, 0.0) + n
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            credit[grandparent] = credit.get(grandparent, 0.0) + n / 2
+    best = max(credit, key=credit.__getitem__) if credit else None
+    return total, [] if best is None else gather_chunks(best)
+
+
+def _p_words(element: lxml_html.HtmlElement) -> int:
+    return sum(len(WORD.findall(p.text_content() or "")) for p in element.iter("p"))
+
+
+def gather_chunks(best: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Every chunk of an article split by ad slots, in page order.
+
+    Some sites cut the body into several identical wrappers (same tag, same class) with an
+    advert between them; the best container is then one chunk. When ``best`` or its parent
+    has such twins that also hold running text, the twins are the chunks (each is extracted
+    on its own: trafilatura takes the first wrapper it recognises and stops)."""
+    node = best
+    for _ in range(CHUNK_LEVELS):
+        parent = node.getparent()
+        if parent is None:
+            break
+        twins = [el for el in parent if el.tag == node.tag and el.get("class") == node.get("class")]
+        others = [el for el in twins if el is not node]
+        if others and node.get("class") and any(_p_words(el) >= CHUNK_WORDS for el in others):
+            return twins
+        node = parent
+    return [best]
+
+
+def describe(parts: list[lxml_html.HtmlElement]) -> Container:
+    words = _bag([line for part in parts for line in _block_lines(part)])
+    link_words = sum(
+        len(WORD.findall(a.text_content() or "")) for part in parts for a in part.iter("a")
+    )
+    return Container(parts, words, link_words)
+
+
+def _all_link(element: lxml_html.HtmlElement) -> bool:
+    text = WORD.findall(element.text_content() or "")
+    linked = [w for a in element.iter("a") for w in WORD.findall(a.text_content() or "")]
+    return bool(text) and linked == text
+
+
+def is_link_rail(element: lxml_html.HtmlElement) -> bool:
+    """A list whose every item is a link and nothing else (a rail of other pages), or a
+    paragraph that is one link (a "Check out …" pointer to another page)."""
+    if element.tag == "p":
+        return _all_link(element)
+    items = [li for li in element if li.tag == "li"]
+    return len(items) >= MIN_RAIL_ITEMS and all(_all_link(li) for li in items)
+
+
+def isolate(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A new page whose body holds a copy of ``element`` as its only article, without the
+    lists of links inside it (trafilatura's precise pass drops those; the balanced pass
+    that runs on the container would keep them)."""
+    root = lxml_html.fromstring("<html><body><article></article></body></html>")
+    article = root.find(".//article")
+    assert article is not None  # the literal above has one
+    article.append(copy.deepcopy(element))
+    for rail in [el for el in article.iter("ul", "ol", "p") if is_link_rail(el)]:
+        if rail.getparent() is not None:
+            rail.drop_tree()
+    return root
+
+
+def _share(part: Counter[str], whole: Counter[str]) -> float:
+    total = sum(whole.values())
+    return sum((part & whole).values()) / total if total else 1.0
+
+
+def second_opinion(
+    lines: list[str],
+    parts: list[lxml_html.HtmlElement],
+    extract: Callable[[lxml_html.HtmlElement], list[str]],
+) -> list[str]:
+    """``lines``, or the container's own extraction when it is the same article told more
+    fully (or when ``lines`` is empty). ``extract`` runs trafilatura on a tree."""
+    if not parts:
+        return lines
+    found = _bag(lines)
+    box = describe(parts)
+    box_words = sum(box.words.values())
+    if not box_words or box.link_words > MAX_LINK_SHARE * box_words:
+        return lines
+    empty = sum(found.values()) < EMPTY_WORDS
+    if not empty and _share(found, box.words) >= 1 - CHECK_MISSING:
+        return lines
+    wider = [line for part in parts for line in extract(isolate(part))]
+    wider_words = _bag(wider)
+    if empty:
+        return wider if sum(wider_words.values()) >= EMPTY_WORDS else lines
+    same, had = _share(wider_words, found), _share(found, wider_words)
+    if same >= SAME_ARTICLE and had < CLEAR_GAIN or same >= PART_OF_IT and had < MUCH_MORE:
+        return wider
+    return lines

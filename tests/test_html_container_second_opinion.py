@@ -1,0 +1,65 @@
+"""The container check: a second trafilatura pass only when the text-rich element holds
+clearly more of the same article, and split articles are gathered chunk by chunk."""
+
+from lxml import html as lxml_html
+
+from tidings.extract.container import gather_chunks, paragraph_credit, second_opinion
+from tidings.extract.html import main_text
+
+SENTENCES = [
+    "The harbour board met on Monday to decide the future of the old ferry pier.",
+    "Engineers told the board that the timber piles had rotted below the waterline.",
+    "A repair would cost less than a new pier but would last only fifteen years.",
+    "Fishermen who use the pier every morning asked the board to keep it open.",
+    "The board will publish both plans next month and hold a public meeting after.",
+    "Until then the pier stays open to walkers but closed to vehicles and trailers.",
+]
+
+
+def _page(body: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(f"<html><head><title>Pier</title></head><body>{body}</body></html>")
+
+
+def test_lines_that_cover_the_container_run_no_second_pass() -> None:
+    tree = _page("<article>" + "".join(f"<p>{s}</p>" for s in SENTENCES) + "</article>")
+    _, parts = paragraph_credit(tree)
+    calls: list[int] = []
+
+    def extract(t: lxml_html.HtmlElement) -> list[str]:
+        calls.append(1)
+        return []
+
+    assert second_opinion(SENTENCES, parts, extract) == SENTENCES
+    assert not calls
+
+
+def test_container_wins_when_it_tells_the_same_article_more_fully() -> None:
+    tree = _page("<div class='story'>" + "".join(f"<p>{s}</p>" for s in SENTENCES) + "</div>")
+    _, parts = paragraph_credit(tree)
+    found = SENTENCES[:2]
+    assert second_opinion(found, parts, lambda t: SENTENCES) == SENTENCES
+    # a different text from the container is not the same article: keep the first pass
+    other = ["Weather: rain in the north, sun in the south, wind everywhere along the coast."]
+    assert second_opinion(found, parts, lambda t: other * 6) == found
+
+
+def test_article_split_by_an_advert_is_gathered() -> None:
+    chunk = "<div class='chunk'>{}</div>"
+    first = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    second = "".join(f"<p>{s}</p>" for s in reversed(SENTENCES))
+    tree = _page(chunk.format(first) + "<div class='ad'>Advert</div>" + chunk.format(second))
+    _, parts = paragraph_credit(tree)
+    assert [p.get("class") for p in parts] == ["chunk", "chunk"]
+    lone = tree.xpath("//div[@class='chunk']")[0]
+    assert len(gather_chunks(lone)) == 2
+
+
+def test_article_inside_an_aside_is_found() -> None:
+    # broken markup put the whole body inside a pop-up <aside>, which trafilatura skips
+    body = (
+        "<aside class='popup'><div class='entry'>"
+        + "".join(f"<p>{s}</p>" for s in SENTENCES)
+        + "</div></aside>"
+    )
+    lines = main_text(_page(body), None)
+    assert any("timber piles" in line for line in lines)
