@@ -1,29 +1,20 @@
-"""An orphan's recipient from the previous sentence, in order: a side it acted on or spoke
-of; else the subject of what it reported; else the side that spoke (its main subject)."""
+"""An orphan's recipient from the previous sentence is a side that sentence acted on or
+spoke of, never one of its subjects: the last speaker or the subject of a report was tried
+as a fallback and found wrong on most corpus articles (the object case is in
+test_events_discourse)."""
 
 from __future__ import annotations
 
 import pytest
 
-from events_support import code, codes, only
+from events_support import code
 
 pytestmark = pytest.mark.slow
 
 
-def test_the_last_speaker_is_the_one_answered(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_the_previous_sentences_subject_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]
     body = (
         "While Carpanian rebels claimed the raid, Atlantis says it was planned in Borduria. "
         "Borduria denies any role and has warned of an all-out war."
     )
-    ev = only(code(nlp, body), "THREATEN")
-    assert codes(ev.actor) == {"BRDGOV"} and codes(ev.recipient) == {"ATLGOV"}
-    assert ev.rule.endswith("+prev")
-
-
-def test_the_subject_of_a_reported_clause_comes_before_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    body = (
-        "Kade said Atlantis was ready to lift the sanctions. "
-        "But Carpania said it could not accept the proposal before the sanctions were lifted."
-    )
-    ev = only(code(nlp, body), "REJECT")
-    assert codes(ev.actor) == {"CRPGOV"} and codes(ev.recipient) == {"ATLGOV"}
+    assert not [e for e in code(nlp, body) if e.rule.endswith("+prev")]

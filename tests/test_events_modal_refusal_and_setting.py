@@ -107,3 +107,15 @@ def test_condemning_an_act_targets_its_doer_not_its_victim(nlp) -> None:  # type
 def test_condemning_an_act_with_no_doer_named_accuses_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     events = code(nlp, "Atlantis condemned the violation of Carpania's borders.")
     assert not [e for e in events if e.event == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "met"),
+    [("PORT AVERY, Atlantis (AP) — ", {"ATLGOV"}), ("KADEGRAD, Borduria (AP) — ", set())],
+)
+def test_unqualified_officials_met_are_the_datelines_hosts(  # type: ignore[no-untyped-def]
+    nlp, dateline: str, met: set[str]
+) -> None:
+    body = dateline + "Prime Minister Boris Kade met with several top government officials."
+    found = [e for e in code(nlp, body) if e.event == "CONSULT"]
+    assert {c for e in found for c in codes(e.recipient)} == met

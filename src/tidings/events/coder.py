@@ -45,6 +45,7 @@ from tidings.events.arguments import (
     ActorIndex,
     Party,
     child,
+    dateline_end,
     is_pair,
     is_passive,
     noun_source,
@@ -415,6 +416,51 @@ def _condemned_act(m: Match, lexicon: Lexicon) -> Token | None:
     return None
 
 
+# Nouns for a government's people that a dispatch leaves unqualified when they are the
+# host's ("Esper met with several top government officials" under a HANOI dateline).
+HOST_OFFICIALS = frozenset(
+    "official officials leader leaders minister ministers authority authorities "
+    "counterpart counterparts host hosts".split()
+)
+
+
+def _host_officials(m: Match, index: ActorIndex, source: list[Party]) -> list[Party]:
+    """For a meeting: unqualified officials met in a datelined dispatch are the dateline
+    country's government, when that is not the visitor's own country."""
+    if m.entry.event != "CONSULT":
+        return []
+    trigger = m.trigger
+    met = [*_objects(trigger), *prep_objects(trigger, {"with"})]
+    if not any(t.lemma_.lower() in HOST_OFFICIALS and _unqualified(t) for t in met):
+        return []
+    host = _dateline_country(trigger.doc, index)
+    if host is None or host in {p.code[:3] for p in source}:
+        return []
+    return [Party(host, host, -1)]
+
+
+def _unqualified(noun: Token) -> bool:
+    """No country, people or name says whose they are ("several top government officials";
+    the actors stage may still have guessed a country from the text before)."""
+    return not any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") or t.dep_ == "poss"
+        for t in noun.subtree
+    )
+
+
+def _dateline_country(doc: Doc, index: ActorIndex) -> str | None:
+    """The country named in the article's dateline ("HANOI, Vietnam (AP) —")."""
+    first = next(iter(doc.sents), None)
+    dash = dateline_end(first) if first is not None else None
+    if first is None or dash is None:
+        return None
+    for tok in doc[first.start : dash]:
+        for p in index.mention_parties(tok):
+            if len(p.code) >= 3 and p.code[:3].isalpha() and p.code[:3] not in NON_STATE:
+                return p.code[:3]
+    return None
+
+
 def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
     """Who a threat's condition is about ("threatened to retaliate if the United States
     strikes", "will act unless Borduria withdraws"): the condition clause's subject."""
@@ -677,7 +723,7 @@ def _event(
             if not targets:
                 return None
         else:
-            targets = find_targets(m, index)
+            targets = _host_officials(m, index, source) or find_targets(m, index)
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
