@@ -996,7 +996,12 @@ def _refusals(
             continue
         asked = {r.code[:3] for r in request.recipient}
         for verb in refusing_clauses(doc, act):
-            refusers = [p for p in verb_source(verb, index) if p.code[:3] in asked]
+            asker = {a.code for a in request.actor}
+            refusers = [
+                p
+                for p in verb_source(verb, index)
+                if p.code[:3] in asked and _state_code(p, index, "REJECT", True).code not in asker
+            ]
             if not refusers or (verb.sent.start_char, "REJECT") in coded:
                 continue
             # doing what was asked would concede it; the negation makes it a refusal
