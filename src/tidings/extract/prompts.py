@@ -171,6 +171,83 @@ BUTTON_ROW = re.compile(r"^[^|\s][^|]*(?:\|[^|]+){2,}$")
 BUTTON_WORDS = 3
 
 
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (``a|b(c|d)|e`` → ``a``, ``b(c|d)``, ``e``)."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1  # the escaped character is a literal
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]" or pattern[i + 1 : i + 3] == "^]":
+                i += pattern[i + 1] == "^"
+                i += 1  # a leading "]" is a literal inside the class
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class AnyOf:
+    """Whether any of several patterns occurs in a line, tested the cheap way.
+
+    A long alternation searched as one pattern is tried branch by branch at every position
+    of the line. Here the branches anchored at the start (``^…``) are tried once, at the
+    start, and those that begin at a word boundary (``\\b…``) share one boundary test, so
+    most positions fail at once. Only whether a match exists is answered, which the split
+    leaves unchanged."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        start: list[str] = []
+        word: list[str] = []
+        other: list[str] = []
+        for pattern in patterns:
+            # other flags would change what the split branches mean
+            assert not pattern.flags & ~(re.IGNORECASE | re.UNICODE), pattern.pattern[:40]
+            ignore_case = bool(pattern.flags & re.IGNORECASE)
+            for branch in _branches(pattern.pattern):
+                if branch.startswith("^"):
+                    start.append(_scoped(branch[1:], ignore_case))
+                elif branch.startswith("\\b"):
+                    word.append(_scoped(branch[2:], ignore_case))
+                else:
+                    other.append(_scoped(branch, ignore_case))
+        self.start = re.compile("|".join(start)) if start else None
+        self.word = re.compile(rf"\b(?:{'|'.join(word)})") if word else None
+        self.other = re.compile("|".join(other)) if other else None
+
+    def found(self, text: str) -> bool:
+        if self.start is not None and self.start.match(text):
+            return True
+        if self.word is not None and self.word.search(text):
+            return True
+        return self.other is not None and self.other.search(text) is not None
+
+
+def _scoped(branch: str, ignore_case: bool) -> str:
+    return f"(?i:{branch})" if ignore_case else f"(?:{branch})"
+
+
+# is_prompt asks, for a short line, whether any of these occurs (one pass per kind of
+# anchor instead of one search per pattern).
+PROMPT_ANY = AnyOf(DISCLOSURE, LABEL, PROMPT)
+DISCLOSURE_ANY = AnyOf(DISCLOSURE)
+SITE_VOICE_ANY = AnyOf(SITE_VOICE)
+SITE_CALL_ANY = AnyOf(SITE_CALL)
+CREDIT_ANY = AnyOf(CREDIT)
+STAMP_ANY = AnyOf(STAMP)
+
+
 def _bare(line: str) -> str:
     return LIST_MARK.sub("", line.strip())
 
@@ -184,16 +261,16 @@ def is_button_row(text: str) -> bool:
 def is_prompt(line: str) -> bool:
     """True when a line is in-container furniture (a label, a button, a reader prompt)."""
     text = _bare(line)
-    words = len(WORD.findall(text))
     if not text:
         return False
-    if words <= EDGE_MAX_WORDS and DISCLOSURE.search(text):
-        return True
-    if words > MAX_WORDS:
+    words = len(WORD.findall(text))
+    if words > EDGE_MAX_WORDS:
         return False
+    if words > MAX_WORDS:
+        return DISCLOSURE_ANY.found(text)
     if words <= SHORT_WORDS and SHORT.match(text):
         return True
-    return bool(LABEL.match(text) or PROMPT.search(text))
+    return PROMPT_ANY.found(text)  # DISCLOSURE, LABEL or PROMPT
 
 
 def is_edge_furniture(line: str) -> bool:
@@ -201,13 +278,13 @@ def is_edge_furniture(line: str) -> bool:
     (judged only near the edges)."""
     text = _bare(line)
     words = len(WORD.findall(text))
-    if URL_ONLY.match(text) or CREDIT.search(text) and words <= MAX_WORDS:
+    if URL_ONLY.match(text) or words <= MAX_WORDS and CREDIT_ANY.found(text):
         return True
-    if words <= EDGE_MAX_WORDS and SITE_VOICE.search(text):
+    if words <= EDGE_MAX_WORDS and SITE_VOICE_ANY.found(text):
         return True
-    if words <= MAX_WORDS and SITE_CALL.search(text) or is_button_row(text):
+    if words <= MAX_WORDS and SITE_CALL_ANY.found(text) or is_button_row(text):
         return True
-    return words <= 12 and bool(STAMP.search(text) or DATE_ONLY.match(text))
+    return words <= 12 and (STAMP_ANY.found(text) or bool(DATE_ONLY.match(text)))
 
 
 def is_closing_furniture(line: str) -> bool:

@@ -11,6 +11,7 @@ furniture word ("post-share-enabled") is never taken for furniture.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import html as lxml_html
 
@@ -35,8 +36,33 @@ MAX_WORDS = 60
 MIN_LINK_SHARE = 0.5
 
 
-def _names(el: lxml_html.HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+# Every furniture token holds one of these clues once lower-cased ("ad" only after a
+# separator). Most names hold none, and one search for a clue costs less than the full
+# pattern. Only ASCII names are screened: there the pattern's case-insensitive match is
+# plain lower-casing.
+CLUES = re.compile(
+    r"(?<![^\s_-])ad|newsletter|sign|subscri|action|cta|shar|social|follow|related|"
+    r"recommended|stories|read|table|toc|advert|sponsor|promo|donat|paywall|disclosure|"
+    r"breadcrumb|author|partner"
+)
+
+
+def may_be_furniture_name(value: str) -> bool:
+    """False only when :data:`NAMED_FURNITURE` cannot match ``value`` (a cheap screen)."""
+    return not value.isascii() or CLUES.search(value.lower()) is not None
+
+
+# Pages repeat the same class names on hundreds of elements, and a site on all its pages:
+# each distinct value is judged once. No furniture token spans a space, so a class and an
+# id can be judged apart.
+@lru_cache(maxsize=16384)
+def is_furniture_name(value: str) -> bool:
+    return may_be_furniture_name(value) and NAMED_FURNITURE.search(value) is not None
+
+
+def has_furniture_name(el: lxml_html.HtmlElement) -> bool:
+    class_, id_ = el.get("class"), el.get("id")
+    return bool(class_ and is_furniture_name(class_) or id_ and is_furniture_name(id_))
 
 
 def is_furniture_block(el: lxml_html.HtmlElement) -> bool:
@@ -51,10 +77,7 @@ def prune_furniture(tree: lxml_html.HtmlElement) -> int:
     """Drop furniture blocks in place; returns how many were removed."""
     doomed = []
     for el in tree.xpath("//*[@class or @id]"):
-        if el.tag in KEEP_TAGS:
-            continue
-        names = _names(el)
-        if not names or not NAMED_FURNITURE.search(names):
+        if el.tag in KEEP_TAGS or not has_furniture_name(el):
             continue
         if is_furniture_block(el):
             doomed.append(el)
