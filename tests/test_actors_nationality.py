@@ -5,26 +5,11 @@ its country is that country's, and a country word overrides a generic organisati
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tidings.actors import resolve_actors
-from tidings.model import ActorMention, Article
+from actors_support import codes, mentions
 
 pytestmark = pytest.mark.slow
-
-
-def mentions(nlp, text: str) -> list[ActorMention]:  # type: ignore[no-untyped-def]
-    article = Article(doc_id="t", title=None, body=text, published=dt.date(2021, 3, 4))
-    found = resolve_actors(nlp(text), article)
-    for m in found:
-        assert text[m.start : m.end] == m.text
-    return found
-
-
-def codes(found: list[ActorMention]) -> dict[str, str]:
-    return {m.text: m.actor.code for m in found}
 
 
 def test_actors_nationality_beats_location(nlp) -> None:  # type: ignore[no-untyped-def]

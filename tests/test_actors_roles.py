@@ -4,23 +4,13 @@ a country (judges, prosecutors, police), state bodies, and documents that speak.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tidings.actors import resolve_actors
+from actors_support import mentions
 from tidings.actors.orgtypes import described_sector, head_sector
-from tidings.model import ActorMention, Article
+from tidings.model import ActorMention
 
 pytestmark = pytest.mark.slow
-
-
-def mentions(nlp, text: str) -> list[ActorMention]:  # type: ignore[no-untyped-def]
-    article = Article(doc_id="t", title=None, body=text, published=dt.date(2021, 3, 4))
-    found = resolve_actors(nlp(text), article)
-    for m in found:
-        assert text[m.start : m.end] == m.text
-    return found
 
 
 def code_of(found: list[ActorMention], surface: str) -> str:

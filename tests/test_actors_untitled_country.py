@@ -10,22 +10,9 @@ import datetime as dt
 
 import pytest
 
-from tidings.actors import resolve_actors
-from tidings.model import ActorMention, Article
+from actors_support import codes, mentions
 
 pytestmark = pytest.mark.slow
-
-
-def mentions(nlp, text: str, day: dt.date = dt.date(2021, 3, 4)) -> list[ActorMention]:  # type: ignore[no-untyped-def]
-    article = Article(doc_id="t", title=None, body=text, published=day)
-    found = resolve_actors(nlp(text), article)
-    for m in found:
-        assert text[m.start : m.end] == m.text
-    return found
-
-
-def codes(found: list[ActorMention]) -> dict[str, str]:
-    return {m.text: m.actor.code for m in found}
 
 
 def test_actors_unknown_president_takes_story_country(nlp) -> None:  # type: ignore[no-untyped-def]
