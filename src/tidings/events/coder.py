@@ -995,8 +995,8 @@ def _refusals(
         if request not in events or not request.recipient:
             continue
         asked = {r.code[:3] for r in request.recipient}
+        asker = {a.code for a in request.actor}
         for verb in refusing_clauses(doc, act):
-            asker = {a.code for a in request.actor}
             refusers = [
                 p
                 for p in verb_source(verb, index)
