@@ -18,3 +18,8 @@ def test_the_previous_sentences_subject_is_not_taken(nlp) -> None:  # type: igno
         "Borduria denies any role and has warned of an all-out war."
     )
     assert not [e for e in code(nlp, body) if e.rule.endswith("+prev")]
+
+
+def test_a_want_with_no_one_named_asks_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Kade sent a letter to Atlantis. Borduria does not want to jump to conclusions."
+    assert not [e for e in code(nlp, body) if e.event == "REQUEST"]

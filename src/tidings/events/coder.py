@@ -966,7 +966,7 @@ def code_events(
                 requests.append((ev, act))
             if ev.recipient or lenient or "untargeted" in m.entry.flags:
                 events.append(ev)
-            elif ev.event in DISCOURSE_TYPES:
+            elif ev.event in DISCOURSE_TYPES and "noinfer" not in m.entry.flags:
                 orphans.append(Orphan(ev, sent))
     if orphans:
         events += resolve_orphans(doc, orphans, events, article, mentions)
