@@ -803,9 +803,7 @@ def _event(
             reported is None
             and article.published is not None
             and not stated_as_state(clause)
-            and not (
-                narrated_past(clause) and not _quoted(clause, index) and not _lede(clause, article)
-            )
+            and not _undated_narration(clause, index, article)
         ):
             # Reported as happening now (or announced now): the publication day.
             date = DateValue(article.published.isoformat(), "day")
@@ -838,6 +836,12 @@ def _event(
         rule=entry.id,
         cameo=lexicon.cameo_code(event_type, mode),
     )
+
+
+def _undated_narration(clause: Token, index: ActorIndex, article: Article) -> bool:
+    """An act told in the simple past after the lede and outside any quote: the text does
+    not say when it happened (a quote or the lede reports the news itself)."""
+    return narrated_past(clause) and not _quoted(clause, index) and not _lede(clause, article)
 
 
 def _lede(tok: Token, article: Article) -> bool:

@@ -193,7 +193,7 @@ def stated_as_state(trigger: Token) -> bool:
     return verb.tag_ in PRESENT_TAGS and not auxes
 
 
-def _reported(trigger: Token) -> bool:
+def _content_clause(trigger: Token) -> bool:
     """Whether the clause is the content of a report ("the Kremlin said the leaders
     agreed …"): a reported act is the news of the report, not an undated aside."""
     tok = trigger
@@ -210,7 +210,7 @@ def narrated_past(trigger: Token) -> bool:
     """Whether the clause narrates a past act in the simple past, active or passive, with
     no date of its own ("the ambassador accused the UK …", "officers were charged"): the
     text places it in the past but does not say when, so it takes no publication day."""
-    if trigger.pos_ not in ("VERB", "AUX") or _reported(trigger):
+    if trigger.pos_ not in ("VERB", "AUX") or _content_clause(trigger):
         return False
     verb = _finite_verb(trigger)
     if verb is None:
