@@ -123,18 +123,27 @@ SITE_CALL = re.compile(
 )
 # The closing "about us" blurb: a capitalised name introduced as an agency, a company, a
 # publication ("Clay is a design agency in …"), or the author's bio ("Ann Lee is a finance
-# writer who …"). Only judged at the end of the text.
+# writer who …"); agencies and companies also in German, French and Spanish ("emit ist
+# eine Webagentur aus Düsseldorf"). Only judged at the end of the text.
 ABOUT_US = re.compile(
     r"^[A-Z0-9][\w&.'’/-]*,? (?:(?:[A-Z0-9][\w&.'’/-]*|of|for|and|the|&),? ){0,5}"
     r"(?:(?:LLC|Inc|Ltd)\.?,? )?is an? (?:[\w/&,-]+ ){0,6}"
     r"(?:agency|company|firm|studio|nonprofit|organi[sz]ation|publication|production|"
     r"consultancy|newsroom|adviser|advisor|provider|supplier|manufacturer|developer|"
     r"writer|journalist|reporter|editor|columnist|correspondent|contributor|blogger)\b|"
-    r"^[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4} is headquartered in\b"
+    r"^[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4} is headquartered in\b|"
+    r"^(?:[\w&.'’-]+\s+){1,4}(?:ist eine?|est une?|es una?)\s+(?:[\w/&,-]+\s+){0,6}?"
+    r"(?i:\w*agentur|unternehmen|firma|agence|entreprise|soci[ée]t[ée]|agencia|empresa)\b"
 )
 # The heading of such a closing box ("About the author", "About Northwind").
 ABOUT_HEADING = re.compile(
     r"^(?i:about) (?:(?i:the) )?(?:(?i:authors?|us)|[A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,2})$"
+)
+# The author's name and role heading a closing bio box ("Ann Lee, Senior Technology Writer").
+NAME_ROLE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+,?\s+(?:[\w&/-]+\s+){0,6}"
+    r"(?i:writer|editor|journalist|reporter|correspondent|contributor|columnist|author|"
+    r"theorist|researcher|analyst|photographer|producer)s?$"
 )
 # A line that is nothing but a date ("January 22nd, 2019", "| 3 May 2024 |") is the page's
 # dateline, when it sits at an edge.
@@ -163,6 +172,37 @@ RAIL_HEADING = re.compile(
     r"(?:you (?:may|might) also (?:like|enjoy))|recommended(?: for you| reading| stories)?|"
     r"(?:read|see) (?:more|also|next)|popular (?:now|stories|articles)|trending(?: now)?|"
     r"most (?:read|popular|viewed))[.:!…]*$",
+    re.IGNORECASE,
+)
+# A call-to-action button; the short line right above one is its pitch ("Centralize your
+# training with Acme!" over "Book a demo", "Get the app!" over "Download now").
+CTA_BUTTON = re.compile(
+    r"^(?:book an? (?:demo|call|consultation)|request an? (?:demo|quote|consultation)|"
+    r"get started(?: \w+){0,2}|shop now|buy now|subscribe (?:now|today)|"
+    r"sign ?up (?:now|today|for free)|donate (?:now|today)|start (?:your |a )?free trial|"
+    r"try (?:it )?(?:for )?free|get (?:a )?(?:free )?(?:quote|demo)|download (?:now|the app)|"
+    r"register now|join (?:now|today)|see (?:plans|pricing)|claim (?:offer|discount))[.:!…]*$",
+    re.IGNORECASE,
+)
+PITCH_WORDS = 15
+# A request for the reader's verdict on what they just read closes the article: what
+# follows it is the page's own business (sharing, the next issue, offers).
+FEEDBACK = re.compile(
+    r"^(?:how|what) (?:was|did you think of) this "
+    r"(?:issue|article|post|story|episode|newsletter)\b|"
+    r"^(?:was|is) this (?:article|page|post|answer|guide|story) (?:helpful|useful)\b|"
+    r"^did you (?:find|like|enjoy) this (?:article|post|story|guide|issue)\b",
+    re.IGNORECASE,
+)
+# ... once at least this many words of the article came before it.
+FEEDBACK_AFTER_WORDS = 100
+# A footnote ends with the link back to its marker in the text ("… ↩"): an aside filed
+# below the article, not part of its running text.
+FOOTNOTE_RETURN = ("↩", "↩\ufe0e", "↩\ufe0f")
+# A link that jumps down the page, glued to the paragraph that follows it ("JUMP TO THE
+# LIST ⤵ The moving process …"): the label goes, the paragraph stays.
+JUMP_LABEL = re.compile(
+    r"^(?:jump|skip|go) (?:straight )?to (?:the )?(?:\w+ ){0,3}?\w+\s*[⤵↓⬇▼▾👇»]\s*(?=\w)",
     re.IGNORECASE,
 )
 # A row of buttons: three or more short labels separated by bars ("Get started | Subscribe
@@ -291,7 +331,7 @@ def is_closing_furniture(line: str) -> bool:
     """The closing box about the site or the author, or its heading (judged at the end)."""
     text = _bare(line)
     words = len(WORD.findall(text))
-    if words <= 4 and ABOUT_HEADING.match(text):
+    if words <= 4 and ABOUT_HEADING.match(text) or words <= 12 and NAME_ROLE.match(text):
         return True
     return words <= EDGE_MAX_WORDS and bool(ABOUT_US.match(text))
 
@@ -327,17 +367,67 @@ def _rail_flags(lines: list[str], flags: list[bool]) -> None:
             in_rail = False
 
 
+def _pitch_flags(lines: list[str], flags: list[bool]) -> None:
+    """Mark the short pitch right above a call-to-action button."""
+    for i in range(1, len(lines)):
+        if CTA_BUTTON.match(_bare(lines[i])) and len(WORD.findall(lines[i - 1])) <= PITCH_WORDS:
+            flags[i] = flags[i - 1] = True
+
+
+def _closing_feedback_flags(lines: list[str], flags: list[bool]) -> None:
+    """Mark everything from a request for the reader's verdict to the end of the text."""
+    before = 0
+    for i, line in enumerate(lines):
+        if before >= FEEDBACK_AFTER_WORDS and FEEDBACK.match(_bare(line)):
+            for j in range(i, len(lines)):
+                flags[j] = True
+            return
+        if not flags[i]:
+            before += len(WORD.findall(line))
+
+
+def _closing_box_flags(lines: list[str], flags: list[bool]) -> None:
+    """Mark the rest of the text from a closing box's start: once the end of the text holds
+    an "about us" blurb or an "About the author" heading, what follows it (contact lines,
+    keyword links, a legal line) belongs to the same box."""
+    content = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if content >= EDGE:
+            return
+        if is_closing_furniture(lines[i]):
+            for j in range(i, len(lines)):
+                flags[j] = True
+            return
+        if not flags[i] and WORD.search(lines[i]):
+            content += 1
+
+
+def _without_jump_labels(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the lines with glued jump links cut off, the labels cut)."""
+    labels: list[str] = []
+    out: list[str] = []
+    for line in lines:
+        label = JUMP_LABEL.match(line)
+        if label:
+            labels.append(label.group(0).strip())
+            line = line[label.end() :]
+        out.append(line)
+    return out, labels
+
+
 def drop_prompts(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept lines, dropped furniture lines); lines without a single word (table rules,
     separators) go too."""
-    flags = [is_prompt(line) for line in lines]
+    lines, dropped = _without_jump_labels(lines)
+    flags = [is_prompt(line) or line.rstrip().endswith(FOOTNOTE_RETURN) for line in lines]
     _rail_flags(lines, flags)
+    _pitch_flags(lines, flags)
+    _closing_feedback_flags(lines, flags)
     _edge_flags(lines, flags, range(len(lines)), closing=False)
     _edge_flags(lines, flags, range(len(lines) - 1, -1, -1), closing=True)
+    _closing_box_flags(lines, flags)
     kept: list[str] = []
-    dropped: list[str] = []
     for line, furniture in zip(lines, flags, strict=True):
-        if not WORD.search(line):
-            continue
-        (dropped if furniture else kept).append(line)
+        if WORD.search(line):
+            (dropped if furniture else kept).append(line)
     return kept, dropped

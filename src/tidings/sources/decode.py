@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tidings.errors import InputError
+from tidings.sources.mojibake import repair_mojibake
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,9 +85,15 @@ def _labels(declared: list[str | None], data: bytes) -> Iterator[str]:
 
 def decode_html(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Decode page bytes; returns (text, codec). ``declared`` is the transport's charset.
+    Mojibake the page itself carries (UTF-8 once read as cp1252) is repaired.
 
     Raises InputError for empty or binary input.
     """
+    text, codec = _decode(data, source, declared)
+    return repair_mojibake(text), codec
+
+
+def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
     if not data.strip():
         raise InputError("empty page", source=source)
     for bom, codec in BOMS:

@@ -12,6 +12,7 @@ from typing import Any
 from tidings.errors import InputError
 from tidings.model import Document
 from tidings.sources.limits import read_capped
+from tidings.sources.mojibake import repair_mojibake
 
 
 def sha256(data: bytes) -> str:
@@ -26,7 +27,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         raise InputError("binary file (NUL bytes), not text", source=source)
     for enc in ("utf-8-sig", "cp1252", "latin-1"):
         try:
-            return data.decode(enc), enc
+            return repair_mojibake(data.decode(enc)), enc
         except UnicodeDecodeError:
             continue
     raise InputError("cannot decode as text", source=source)  # pragma: no cover

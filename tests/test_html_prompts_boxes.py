@@ -1,0 +1,72 @@
+"""Boxes inside the article container: a button's pitch, the page after a request for
+feedback, a closing box and what follows it, footnotes, and jump links glued to prose."""
+
+from tidings.extract.prompts import drop_prompts
+
+REPORT = [
+    "The council voted on Tuesday to close the river bridge for repairs until spring.",
+    "Engineers said the steel frame had corroded faster than the 1998 survey predicted.",
+    "Drivers will be sent through the northern bypass, adding about ten minutes.",
+    "The mayor said the company is a partner in the repair contract and will pay half.",
+    "Residents can comment on the plan at the library until the end of the month.",
+]
+
+
+def test_the_short_pitch_above_a_button_goes_with_it() -> None:
+    pitch = "Plan every bridge inspection in one place with Girderly!"
+    kept, dropped = drop_prompts([*REPORT[:3], pitch, "Book a demo", *REPORT[3:]])
+    assert kept == REPORT and dropped == [pitch, "Book a demo"]
+
+
+def test_a_long_paragraph_above_a_button_stays() -> None:
+    paragraph = REPORT[3] + " " + REPORT[4]
+    kept, dropped = drop_prompts([*REPORT[:3], paragraph, "Get started"])
+    assert paragraph in kept and dropped == ["Get started"]
+
+
+def test_a_request_for_feedback_closes_the_article() -> None:
+    tail = ["How was this issue?", "Share with a friend", "Jobs this week",
+            "- Analyst at Northwind", "See you next week,"]  # fmt: skip
+    kept, dropped = drop_prompts([*REPORT, *REPORT, *tail])
+    assert kept == [*REPORT, *REPORT] and dropped == tail
+
+
+def test_a_request_for_feedback_before_the_article_closes_nothing() -> None:
+    kept, _ = drop_prompts(["Was this article helpful?", *REPORT])
+    assert kept == REPORT
+
+
+def test_what_follows_a_closing_about_us_blurb_belongs_to_its_box() -> None:
+    box = ["Northwind Studio is a small design agency in Leeds.",
+           "Looking for: web design Leeds / web design York / web design Hull",
+           "All loans made by Example Bank."]  # fmt: skip
+    kept, dropped = drop_prompts([*REPORT, *box])
+    assert kept == REPORT and dropped == box
+
+
+def test_a_closing_about_us_blurb_in_german() -> None:
+    blurb = "Nordwind Digital ist eine Webagentur aus Düsseldorf. Wir entwickeln Apps."
+    kept, dropped = drop_prompts([*REPORT, blurb])
+    assert kept == REPORT and dropped == [blurb]
+
+
+def test_a_closing_name_and_role_opens_the_bio_box() -> None:
+    box = ["Ann Lee Senior Technology Writer", "Ann covers city budgets and transport."]
+    kept, dropped = drop_prompts([*REPORT, *box])
+    assert kept == REPORT and dropped == box
+
+
+def test_footnotes_with_their_return_links_are_dropped() -> None:
+    notes = ["- The survey was paid for by the city. ↩", "- Figures from 2023. ↩︎"]
+    kept, dropped = drop_prompts([*REPORT, *notes])
+    assert kept == REPORT and dropped == notes
+
+
+def test_a_jump_link_glued_to_a_paragraph_loses_only_the_link() -> None:
+    kept, dropped = drop_prompts([f"JUMP TO THE LIST ⤵ {REPORT[0]}", *REPORT[1:]])
+    assert kept == REPORT and dropped == ["JUMP TO THE LIST ⤵"]
+    # without the arrow, a paragraph that happens to start that way stays whole
+    line = "Jump to the conclusions of the report and you find a bridge in danger. " + REPORT[1]
+    line += " " + REPORT[2] + " " + REPORT[4]
+    assert len(line.split()) > 40
+    assert drop_prompts([line, *REPORT])[0][0] == line
