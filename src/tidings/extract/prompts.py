@@ -163,6 +163,20 @@ SHORT = re.compile(
     re.IGNORECASE,
 )
 SHORT_WORDS = 6
+# Labels of the page's own records, wherever they sit: who made a picture ("Photo: Ann Lee",
+# "Image courtesy of Northwind"), how long the page takes to read, when it was last
+# revised ("Last updated: May 2, 2025", "Posted on"). Judged up to RECORD_WORDS words, so a
+# caption that describes its picture ("Cover image: the lights over the canal") stays.
+PAGE_RECORD = re.compile(
+    r"^\W*(?:(?:header|featured|cover|lead|top|hero) )?"
+    r"(?:photo|image|picture|illustration|photograph)s?(?: credits?)?\s*(?::|by\b|via\b|©|"
+    r"courtesy\b)|^(?:photo |image )?credits?\s*:|"
+    r"\b\d+\s*min(?:ute)?s?\.?\s+read\b|"
+    r"^(?:last )?(?:updated|reviewed|posted|published)(?: on| at)?\W*$|^last (?:updated|reviewed)\b|"
+    r"^reading time\W*$",
+    re.IGNORECASE,
+)
+RECORD_WORDS = 10
 # trafilatura writes list items as "- item"; the marker is not part of what the line says.
 LIST_MARK = re.compile(r"^[-*•]\s+")
 # The heading of a rail of links to other pages.
@@ -309,6 +323,8 @@ def is_prompt(line: str) -> bool:
     if words > MAX_WORDS:
         return DISCLOSURE_ANY.found(text)
     if words <= SHORT_WORDS and SHORT.match(text):
+        return True
+    if words <= RECORD_WORDS and PAGE_RECORD.search(text):
         return True
     return PROMPT_ANY.found(text)  # DISCLOSURE, LABEL or PROMPT
 
