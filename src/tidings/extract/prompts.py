@@ -62,7 +62,11 @@ PROMPT = re.compile(
     r"^(?:sign up|signup|subscribe|join|register|get|follow|like|download|share)\b.{0,80}"
     r"\b(?:newsletter|inbox|updates|alerts|mailing list|e-?mail|podcast|app|facebook|twitter|"
     r"instagram|youtube|linkedin|telegram|whatsapp|community|group|us)\b|"
-    r"\b(?:sign up|subscribe) (?:for|to) (?:our|the|my)\b|"
+    # "our"/"my" name the site's own list; "the" only with a kind of list ("sign up for the
+    # newsletter"), since news writes "sign up for the military" and "subscribe to the view"
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|my)\b|"
+    r"\b(?:sign up|subscribe) (?:for|to) the (?:[\w-]+ ){0,3}?(?:newsletters?|podcast|channel|"
+    r"mailing list|list|updates|alerts|feed|digest|briefing)\b|"
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox|delivered|weekly|daily)\b|"
     r"^(?:support|donate to|help) (?:us|our|independent|the)\b.{0,80}\b(?:journalism|reporting|"
     r"donat\w*|contribut\w*|work|mission)\b|"
@@ -172,7 +176,8 @@ PAGE_RECORD = re.compile(
     r"(?:photo|image|picture|illustration|photograph)s?(?: credits?)?\s*(?::|by\b|via\b|©|"
     r"courtesy\b)|^(?:photo |image )?credits?\s*:|"
     r"\b\d+\s*min(?:ute)?s?\.?\s+read\b|"
-    r"^(?:last )?(?:updated|reviewed|posted|published)(?: on| at)?\W*$|^last (?:updated|reviewed)\b|"
+    r"^(?:last )?(?:updated|reviewed|posted|published)(?: on| at)?\W*$|"
+    r"^last (?:updated|reviewed)\b|"
     r"^reading time\W*$",
     re.IGNORECASE,
 )

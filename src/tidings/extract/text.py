@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from tidings.extract.furniture import split_article
+from tidings.extract.prompts import drop_prompts
 from tidings.model import Article, Document
 
 
 def extract_text_article(doc: Document) -> Article:
+    """The line filter judges each line by its words and its page; the prompt rules the
+    HTML path applies inside the article container then catch the labels, boxes and
+    closing blurbs a dump keeps in the same place (they name kinds of furniture the
+    filter's weights cannot learn from a few examples)."""
     from tidings.extract import parse_date
 
     hints = doc.hints
     parts = split_article(doc.content, title_hint=hints.get("title"))
+    paragraphs, prompts = drop_prompts(parts.paragraphs)
     return Article.from_paragraphs(
         doc.content_hash,
-        parts.paragraphs,
+        paragraphs,
         title=hints.get("title") or parts.title,
         credit=parts.credit,
         byline=hints.get("author") or parts.byline,
         publisher=hints.get("publisher"),
         url=hints.get("url"),
         published=parse_date(hints.get("published")),
-        furniture=parts.furniture,
+        furniture=[*parts.furniture, *prompts],
     )
