@@ -38,3 +38,22 @@ def test_text_article_hints_win() -> None:
     assert article.title == "Ferries back"
     assert article.byline == "A. Writer"
     assert "Sign up for our newsletter" in article.furniture
+
+
+def test_in_body_teasers_credits_and_closing_blurb_leave_a_dump() -> None:
+    body = [
+        "Ferries to the outer islands resumed on Monday after engineers repaired a pier damaged "
+        "by last week's storm, the regional transport authority said.",
+        "More: Storm damage closes three harbours along the northern coast",
+        "The authority said timetables would return to normal by the weekend, though some "
+        "crossings could be delayed by high winds.",
+        "Crews will inspect the remaining piers on Tuesday, officials said, and islanders were "
+        "asked to sign up for the priority list if they need medical trips.",
+        "Ann Lee contributed to this report.",
+        "Northwind Media is a news agency based in Leeds.",
+    ]
+    text = "\n\n".join(["Ferry service to the islands resumes", *body])
+    doc = Document(source="dump.txt", content_hash="d", format="text", content=text)
+    article = extract_text_article(doc)
+    assert article.body.split("\n\n") == [body[0], body[2], body[3]]
+    assert {body[1], body[4], body[5]} <= set(article.furniture)

@@ -66,7 +66,7 @@ PROMPT = re.compile(
     # newsletter"), since news writes "sign up for the military" and "subscribe to the view"
     r"\b(?:sign up|subscribe) (?:for|to) (?:our|my)\b|"
     r"\b(?:sign up|subscribe) (?:for|to) the (?:[\w-]+ ){0,3}?(?:newsletters?|podcast|channel|"
-    r"mailing list|list|updates|alerts|feed|digest|briefing)\b|"
+    r"mailing list|email list|updates|alerts|feed|digest|briefing)\b|"
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox|delivered|weekly|daily)\b|"
     r"^(?:support|donate to|help) (?:us|our|independent|the)\b.{0,80}\b(?:journalism|reporting|"
     r"donat\w*|contribut\w*|work|mission)\b|"
