@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from tidings.extract.line_features import DATE, DOMAIN_LINE, SENTENCE_END, WORD, cue_hits, cue_index
+from tidings.extract.prompts import is_prompt
 
 # How far down the page a headline may sit (crawler dumps open with menus and banners).
 HEAD_LINES = 25
@@ -52,6 +53,25 @@ NOT_HEADLINE = (
 )
 # how much a headline candidate loses for each line between it and the body
 DISTANCE_COST = 0.15
+# Lines between a headline and its body that read like headlines but name the page's
+# records: a dateline with an ordinal day ("November 26th, 2024"), a credit glued to its
+# name ("Written byAnn Lee"), the writer's role ("Audrey Huang, Print Managing Editor",
+# "National Biotech Reporter").
+ORDINAL_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
+    re.IGNORECASE,
+)
+CREDIT_OPENING = re.compile(
+    r"^(?:written|reviewed|edited|posted|published|updated|fact[- ]checked|medically reviewed)"
+    r"\s*by",
+    re.IGNORECASE,
+)
+ROLE_LINE = re.compile(
+    r"^(?:[\w'’.,-]+\s+){0,5}(?i:reporter|editor|writer|correspondent|columnist|contributor|"
+    r"expert|analyst|producer|photographer|strategist|specialist)s?$"
+)
+ROLE_WORDS = 6
 
 
 @dataclass
@@ -90,6 +110,10 @@ def headline_score(line: str) -> float:
     if n < 3 or n > 30 or text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return 0.0
     if is_byline(text) or is_credit(text) or DATE.search(text) and n <= 8:
+        return 0.0
+    if ORDINAL_DATE.search(text) and n <= 8 or CREDIT_OPENING.match(text):
+        return 0.0
+    if n <= ROLE_WORDS and ROLE_LINE.match(text) or is_prompt(text):
         return 0.0
     _, opens = cue_hits([w.lower() for w in words], cue_index())
     if opens.intersection(NOT_HEADLINE):

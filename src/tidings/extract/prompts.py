@@ -45,6 +45,7 @@ LABEL = re.compile(
     r"skip to (?:main )?content|back to (?:top|\w+)|top|menu|home|"
     r"log ?in|sign ?in|sign ?up|register|subscribe(?: now| today)?|join(?: now)?|"
     r"book a demo|request a (?:demo|quote)|get started|learn more|shop now|buy now|"
+    r"(?:schedule|book) (?:a|an|your) (?:free )?(?:consultation|call|demo|appointment)|"
     r"donate(?: now| today)?|support us|newsletters?|"
     r"advertiser disclosure|editorial disclosure|privacy policy|terms of (?:use|service)|"
     r"cookie (?:policy|settings)|all rights reserved\.?|"

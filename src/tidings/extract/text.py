@@ -20,7 +20,8 @@ def extract_text_article(doc: Document) -> Article:
     return Article.from_paragraphs(
         doc.content_hash,
         paragraphs,
-        title=hints.get("title") or parts.title,
+        # a headline's no-break spaces and doubled spaces are layout, not words
+        title=hints.get("title") or (" ".join(parts.title.split()) if parts.title else None),
         credit=parts.credit,
         byline=hints.get("author") or parts.byline,
         publisher=hints.get("publisher"),
