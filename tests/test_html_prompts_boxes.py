@@ -70,3 +70,8 @@ def test_a_jump_link_glued_to_a_paragraph_loses_only_the_link() -> None:
     line += " " + REPORT[2] + " " + REPORT[4]
     assert len(line.split()) > 40
     assert drop_prompts([line, *REPORT])[0][0] == line
+
+
+def test_a_pagination_label_is_a_label() -> None:
+    kept, dropped = drop_prompts([*REPORT[:2], "Page 1 of 8", *REPORT[2:]])
+    assert kept == REPORT and dropped == ["Page 1 of 8"]

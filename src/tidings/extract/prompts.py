@@ -49,7 +49,8 @@ LABEL = re.compile(
     r"donate(?: now| today)?|support us|newsletters?|"
     r"advertiser disclosure|editorial disclosure|privacy policy|terms of (?:use|service)|"
     r"cookie (?:policy|settings)|all rights reserved\.?|"
-    r"photo|image|video|audio|gallery|comments?|\d+ comments?|leave a (?:comment|reply))"
+    r"photo|image|video|audio|gallery|comments?|\d+ comments?|leave a (?:comment|reply)|"
+    r"page \d+ of \d+)"
     r"[.:!…]*$",
     re.IGNORECASE,
 )
