@@ -75,3 +75,17 @@ def test_a_jump_link_glued_to_a_paragraph_loses_only_the_link() -> None:
 def test_a_pagination_label_is_a_label() -> None:
     kept, dropped = drop_prompts([*REPORT[:2], "Page 1 of 8", *REPORT[2:]])
     assert kept == REPORT and dropped == ["Page 1 of 8"]
+
+
+def test_calls_to_the_reader_about_the_site() -> None:
+    calls = [
+        "You may also be interested in the following reports:",
+        "Add Northwind News as a preferred source on Google to see more of our coverage.",
+        "Or call us directly at 1-800-555-0199",
+        "Fill out the form to get a copy of our ebook.",
+    ]
+    kept, dropped = drop_prompts([*REPORT[:2], *calls, *REPORT[2:]])
+    assert kept == REPORT and dropped == calls
+    # a quoted call in a story is reporting
+    quoted = "“Call us directly if the water rises again,” the fire chief told residents."
+    assert drop_prompts([*REPORT, quoted, *REPORT])[0].count(quoted) == 1

@@ -83,6 +83,8 @@ PROMPT = re.compile(
     r"^(?:how|what) (?:was|did you think of) this (?:issue|article|post|story|episode)\b|"
     r"^was this (?:article|page|post|answer) helpful\b|^why trust us\b|"
     r"^you (?:may|might) also (?:like|enjoy)\b|^advertisement\s*[:|-]|"
+    r"^you (?:may|might) (?:also )?be interested in\b|\bas a preferred source on google\b|"
+    r"^(?:or )?call us (?:directly|today|now|at|on)\b|^fill (?:out |in )?(?:this|the|our) form\b|"
     r"^please select which sections\b|^jump to (?:the )?\w+|^pin (?:it |this )?for later\b|"
     r"^(?:this (?:article|story|post) (?:contains|may contain) affiliate links)",
     re.IGNORECASE,
