@@ -79,3 +79,25 @@ def test_shared_pages_get_the_same_text_guarded_or_not(shared: Path) -> None:
     for path in pages:
         page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         assert _text(page, guarded=True) == _text(page, guarded=False), path.name
+
+
+def test_a_page_mostly_sidebar_is_judged_on_the_pruned_page() -> None:
+    """The article is less than half the page's text but more than half of what is left
+    once named boilerplate (here a sidebar) is pruned: readability cannot win either way."""
+    from trafilatura.utils import load_html
+
+    from tidings.extract.readability_guard import outweighs
+
+    others = "".join(
+        f"<p>Other story number {n} covers the town fair, its stalls and its rides.</p>"
+        for n in range(30)
+    )
+    article = "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+    page = (
+        f"<html><body><nav><a href='/'>Home</a></nav><article>{article}</article>"
+        f"<div class='sidebar'>{others}</div></body></html>"
+    )
+    text = _text(page, guarded=False)
+    assert not outweighs(text, load_html(page))  # the first test alone would not decide
+    assert _calls(page) == 0
+    assert _text(page, guarded=True) == text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml import html as lxml_html
@@ -34,10 +35,13 @@ from tidings.extract.metadata import PageMeta, page_meta
 from tidings.extract.prompts import drop_prompts
 from tidings.extract.prune import prune_furniture
 from tidings.extract.readability_guard import guard_comparison
+from tidings.extract.trafilatura_selectors import install_twins
 from tidings.model import Article, Document
 
 # trafilatura's readability comparison is skipped where it cannot change the text
 guard_comparison()
+# trafilatura's regex-heavy XPath selectors run as Python walks (same elements, faster)
+install_twins()
 
 WORD = re.compile(r"\w+")
 # The balanced pass runs when the precise one found less than this share of <p> words …
@@ -88,8 +92,14 @@ def _lines(text: str | None) -> list[str]:
     return [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
 
 
+@lru_cache(maxsize=8192)
+def _line_words(line: str) -> int:
+    return len(WORD.findall(line))
+
+
 def _words(lines: list[str]) -> int:
-    return sum(len(WORD.findall(ln)) for ln in lines)
+    # the same lines are counted several times per page (passes, copies, arbitration)
+    return sum(map(_line_words, lines))
 
 
 def _trafilatura(tree: lxml_html.HtmlElement, url: str | None, precision: bool) -> list[str]:

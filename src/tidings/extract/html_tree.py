@@ -18,6 +18,8 @@ runs when one is there.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -82,3 +84,14 @@ def load_tree(content: str) -> lxml_html.HtmlElement | None:
     if tree is not None and dubious and len(tree) < 2:
         return None
     return tree
+
+
+def document_elements(tree: etree._Element, *tags: str) -> Iterator[etree._Element]:
+    """What XPath ``//*`` (or ``//tag``) selects from ``tree``: the elements of its whole
+    document in document order, the root included. A broken page can leave libxml2 with
+    several top-level elements (a second ``<html>`` after the first); ``//*`` reads them
+    all. A Python walk over them is about twice as fast as that XPath on a news page."""
+    root = tree.getroottree().getroot()
+    before = list(root.itersiblings(etree.Element, preceding=True))
+    for top in (*reversed(before), root, *root.itersiblings(etree.Element)):
+        yield from top.iter(*tags) if tags else top.iter(etree.Element)

@@ -17,6 +17,16 @@ own: the guard returns it without running them. ``fast=True`` is not the same th
 also changes trafilatura's short-text recovery, and skips the comparison where it would
 have won).
 
+In precision mode the comparison first prunes the page of named boilerplate
+(``OVERALL_DISCARD_XPATH``: navigation, share bars, footers …) and readability reads what
+is left, so readability's text is a part of the pruned page's text. When trafilatura's text
+is more than half as long as the pruned page, the verdict is known again. The guard then
+does that prune itself, in place, on the page copy the comparison was handed (the prune
+is idempotent: each selector tests only an element's own attributes, and every match is
+gone after one pass), so a comparison that still has to run pays for the prune only once
+more as an empty walk. On the 892 benchmark pages this skips 143 of the 361 precision-mode
+comparisons the first test left to run.
+
 The guard wraps ``trafilatura.core.compare_extraction`` once per process, and only for the
 trafilatura version whose rules it restates; with any other version nothing is changed.
 """
@@ -32,18 +42,39 @@ PAGE_MARGIN = 1.1
 _MARK = "_tidings_guarded"
 
 
-def comparison_is_moot(body: Any, text: str, raw_tree: Any, options: Any) -> bool:
-    """True when neither readability nor justext could replace trafilatura's ``text``."""
+def own_text_stands(body: Any, text: str, options: Any) -> bool:
+    """True when only a readability text more than twice as long could replace ``text``:
+    not recall mode, long enough, made of paragraphs, clean (no justext either)."""
     from trafilatura.external import SANITIZED_XPATH
-    from trafilatura.utils import trim
 
     if options.focus == "recall" or len(text) < options.min_extracted_size:
         return False
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return False
-    if body.xpath(SANITIZED_XPATH):
+    return not body.xpath(SANITIZED_XPATH)
+
+
+def outweighs(text: str, page: Any) -> bool:
+    """``text`` is more than half as long as all the text of ``page`` (with the margin)."""
+    from trafilatura.utils import trim
+
+    return 2 * len(text) >= PAGE_MARGIN * len(trim(page.text_content()))
+
+
+def comparison_is_moot(body: Any, text: str, raw_tree: Any, options: Any) -> bool:
+    """True when neither readability nor justext could replace trafilatura's ``text``. In
+    precision mode ``raw_tree`` (the comparison's own copy) may be pruned in place, as the
+    comparison would prune it."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    if not own_text_stands(body, text, options):
         return False
-    return 2 * len(text) >= PAGE_MARGIN * len(trim(raw_tree.text_content()))
+    if outweighs(text, raw_tree):
+        return True
+    return options.focus == "precision" and outweighs(
+        text, prune_unwanted_nodes(raw_tree, OVERALL_DISCARD_XPATH)
+    )
 
 
 def guard_comparison() -> bool:
