@@ -63,3 +63,29 @@ def test_article_inside_an_aside_is_found() -> None:
     )
     lines = main_text(_page(body), None)
     assert any("timber piles" in line for line in lines)
+
+
+def _slides(teaser_links: bool) -> str:
+    """An intro block with the most paragraph credit, and the article's sections beside it
+    further up the tree, each paragraph nested too deep to credit the section."""
+    intro = (
+        "<div class='intro'><div class='copy'>"
+        + "".join(f"<p>{s}</p>" for s in SENTENCES[:4])
+        + "</div></div>"
+    )
+    link = "<a href='/other'>{}</a>" if teaser_links else "{}"
+    slides = "".join(
+        f"<section class='slide'><div><div><div><p>{link.format(s)}</p></div></div></div></section>"
+        for s in SENTENCES * 2
+    )
+    return f"<div class='listicle'><section class='head'><div>{intro}</div></section>{slides}</div>"
+
+
+def test_sections_beside_the_best_container_widen_it() -> None:
+    _, parts = paragraph_credit(_page(_slides(teaser_links=False)))
+    assert [p.get("class") for p in parts] == ["listicle"]
+
+
+def test_teasers_beside_the_best_container_do_not_widen_it() -> None:
+    _, parts = paragraph_credit(_page(_slides(teaser_links=True)))
+    assert [p.get("class") for p in parts] == ["copy"]

@@ -5,7 +5,9 @@ part of the tree or cut the article short: a body nested in an ``<aside>`` (brok
 lists and subheadings of a guide dropped while its paragraphs are kept. The classic
 readability measure gives an independent answer that is cheap to compute: every ``<p>``
 with a sentence or more credits its words to its parent (fully) and grandparent (half),
-and the element with the highest credit is the article's container.
+and the element with the highest credit is the article's container. An article split
+into chunks (twin wrappers around adverts) or into sections whose paragraphs sit too deep to
+credit their common ancestor (a listicle's slides) is gathered whole.
 
 That container is only a check: when trafilatura's lines already cover its text, nothing
 more runs. When it holds clearly more prose than trafilatura kept, trafilatura runs again on
@@ -94,7 +96,10 @@ def paragraph_credit(tree: lxml_html.HtmlElement) -> tuple[int, list[lxml_html.H
         if grandparent is not None:
             credit[grandparent] = credit.get(grandparent, 0.0) + n / 2
     best = max(credit, key=credit.__getitem__) if credit else None
-    return total, [] if best is None else gather_chunks(best)
+    if best is None:
+        return total, []
+    chunks = gather_chunks(best)
+    return total, widen_to_sections(best) if chunks == [best] else chunks
 
 
 def _p_words(element: lxml_html.HtmlElement) -> int:
@@ -119,6 +124,39 @@ def gather_chunks(best: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
             return twins
         node = parent
     return [best]
+
+
+# When the best container holds only part of the article's running text, the article may
+# be cut into sections (a listicle's slides, a guide's chapters) whose paragraphs sit too
+# deep to credit the element that holds them all. The nearest ancestor, up to WIDEN_LEVELS
+# up, holding WIDEN_GAIN times the container's <p> words is then the article, if the
+# paragraphs it adds are prose: links make up less than WIDEN_LINK_SHARE of their words
+# (a rail of teasers beside an article is mostly links).
+WIDEN_LEVELS = 4
+WIDEN_GAIN = 1.3
+WIDEN_LINK_SHARE = 0.1
+
+
+def widen_to_sections(best: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """``best``, or the ancestor holding the sections beside it (and that ancestor's twins,
+    :func:`gather_chunks`)."""
+    node, words = best, _p_words(best)
+    for _ in range(WIDEN_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if _p_words(parent) >= WIDEN_GAIN * words:
+            return gather_chunks(parent) if _prose_beside(best, parent) else [best]
+        node = parent
+    return [best]
+
+
+def _prose_beside(best: lxml_html.HtmlElement, wider: lxml_html.HtmlElement) -> bool:
+    inside = set(best.iter("p"))
+    added = [p for p in wider.iter("p") if p not in inside]
+    words = sum(len(WORD.findall(p.text_content() or "")) for p in added)
+    linked = sum(len(WORD.findall(a.text_content() or "")) for p in added for a in p.iter("a"))
+    return linked < WIDEN_LINK_SHARE * words
 
 
 def describe(parts: list[lxml_html.HtmlElement]) -> Container:

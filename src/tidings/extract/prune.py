@@ -80,6 +80,8 @@ def named_furniture(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 
 
 def is_furniture_block(el: lxml_html.HtmlElement) -> bool:
+    if el.tag == "p" and "paywall" in (el.get("class") or "").lower():
+        return False  # the article's own paragraphs, marked as the part behind the paywall
     words = len((el.text_content() or "").split())
     if words <= MAX_WORDS:
         return True
