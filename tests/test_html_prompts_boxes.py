@@ -89,3 +89,14 @@ def test_calls_to_the_reader_about_the_site() -> None:
     # a quoted call in a story is reporting
     quoted = "“Call us directly if the water rises again,” the fire chief told residents."
     assert drop_prompts([*REPORT, quoted, *REPORT])[0].count(quoted) == 1
+
+
+def test_a_closing_call_of_two_sentences_is_the_site_speaking() -> None:
+    call = (
+        "To get started, request a quote here and our team of experienced bridge engineers "
+        "will get right back to you with a plan, a price and a date. You can also call our "
+        "office directly on weekdays between nine and five, or write to us at any time."
+    )
+    assert 40 < len(call.split()) <= 60
+    kept, dropped = drop_prompts([*REPORT, call])
+    assert kept == REPORT and dropped == [call]

@@ -119,7 +119,8 @@ SITE_VOICE = re.compile(
     re.IGNORECASE,
 )
 # … and calls to buy or contact, which also occur inside a long paragraph of advice, only
-# on short lines (≤ MAX_WORDS).
+# on lines of up to SITE_CALL_WORDS words (a closing call runs a sentence or two).
+SITE_CALL_WORDS = 60
 SITE_CALL = re.compile(
     r"\brequest a (?:quote|demo|consultation)\b|\b(?:\$?\d+ in )?free (?:trial|credits)\b|"
     r"\btalk to (?:our|an?) (?:\w+ ){0,4}(?:experts?|team|specialists?)\b|"
@@ -347,7 +348,7 @@ def is_edge_furniture(line: str) -> bool:
         return True
     if words <= EDGE_MAX_WORDS and SITE_VOICE_ANY.found(text):
         return True
-    if words <= MAX_WORDS and SITE_CALL_ANY.found(text) or is_button_row(text):
+    if words <= SITE_CALL_WORDS and SITE_CALL_ANY.found(text) or is_button_row(text):
         return True
     return words <= 12 and (STAMP_ANY.found(text) or bool(DATE_ONLY.match(text)))
 
