@@ -4,8 +4,18 @@ Every extractor keeps some lines that the page's designers placed inside the art
 "Advertisement", "Read more: …", "Sign up for our newsletter", "Subscribe to …", "Share
 this", "Follow us", "Table of Contents", "5 min read", donation appeals, "Book a demo".
 They speak to the reader about the site rather than report anything, and they are short.
-Only short lines (≤ :data:`MAX_WORDS` words) are ever judged, so a sentence of reporting
-that happens to mention a newsletter is kept.
+Three kinds of rule, from the narrowest view to the widest:
+
+- a line alone (:func:`is_prompt`): labels, prompts and page records, judged only on short
+  lines (≤ :data:`MAX_WORDS` words), so a sentence of reporting that happens to mention a
+  newsletter is kept; paid-link disclosures and footnotes (which end with "↩") at any
+  length;
+- a line at an edge of the text (:func:`is_edge_furniture`, :func:`is_closing_furniture`):
+  datelines, credits, the site's own voice and calls to contact it, an "about us" blurb;
+- a box of lines: a rail of links under its heading, the pitch above a button, everything
+  from a closing box's first line or from a request for the reader's verdict to the end.
+
+A jump link glued to a paragraph ("JUMP TO THE LIST ⤵ The …") loses the link only.
 """
 
 from __future__ import annotations
