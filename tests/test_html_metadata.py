@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from tidings.extract import extract_article
 from tidings.sources.html import html_document
 
@@ -76,3 +78,23 @@ def test_hints_fill_only_what_the_page_lacks() -> None:
 def test_paragraph_boundaries_survive_extraction() -> None:
     art = extract_article(html_document(page(""), "paras.html", {}))
     assert art.paragraph_texts()[: len(PARAGRAPHS)] == PARAGRAPHS
+
+
+def test_a_declared_date_htmldate_cannot_place_sends_it_to_the_free_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the page shows an update date in its markup; htmldate's markup search places nothing,
+    # so its free-text search runs and finds the original, which wins
+    import tidings.extract.html as html_module
+
+    calls: list[bool] = []
+
+    def fake_html_date(tree: object, url: str | None, extensive: bool = True) -> str | None:
+        calls.append(extensive)
+        return "2022-11-02" if extensive else None
+
+    monkeypatch.setattr(html_module, "html_date", fake_html_date)
+    head = '<meta property="article:published_time" content="2025-06-12">'
+    art = extract_article(html_document(page(head), "upd.html", {}))
+    assert calls == [False, True]
+    assert art.published == dt.date(2022, 11, 2)
