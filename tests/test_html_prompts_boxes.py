@@ -100,3 +100,14 @@ def test_a_closing_call_of_two_sentences_is_the_site_speaking() -> None:
     assert 40 < len(call.split()) <= 60
     kept, dropped = drop_prompts([*REPORT, call])
     assert kept == REPORT and dropped == [call]
+
+
+def test_contact_details_close_a_bio_box() -> None:
+    box = [
+        "Ann Lee Senior Technology Writer",
+        "Ann covers city budgets and transport for the paper.",
+        "Her reporting has been cited by the regional assembly.",
+        "ORCID: 0000-0002-1825-0097 Email: ann@example.org",
+    ]
+    kept, dropped = drop_prompts([*REPORT, *box])
+    assert kept == REPORT and dropped == box

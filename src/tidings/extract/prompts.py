@@ -128,6 +128,12 @@ SITE_VOICE = re.compile(
     r"(?:articles|blogs?|posts|stories|guides|news|resources)\b",
     re.IGNORECASE,
 )
+# A line of labelled contact details ("ORCID: 0000-0002-… Email: ann@example.org", "Phone:
+# 555-0100") closes an author box or a press release.
+CONTACT_FIELDS = re.compile(
+    r"^\W*(?:(?:e-?mail|orcid|phone|tel|telephone|fax|mobile)\s*:\s*\S+(?:\s+\S+){0,2}\s*){1,4}$",
+    re.IGNORECASE,
+)
 # … and calls to buy or contact, which also occur inside a long paragraph of advice, only
 # on lines of up to SITE_CALL_WORDS words (a closing call runs a sentence or two).
 SITE_CALL_WORDS = 60
@@ -355,6 +361,8 @@ def is_edge_furniture(line: str) -> bool:
     text = _bare(line)
     words = len(WORD.findall(text))
     if URL_ONLY.match(text) or words <= MAX_WORDS and CREDIT_ANY.found(text):
+        return True
+    if words <= 12 and CONTACT_FIELDS.match(text):
         return True
     if words <= EDGE_MAX_WORDS and SITE_VOICE_ANY.found(text):
         return True
