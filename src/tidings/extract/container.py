@@ -80,13 +80,18 @@ def _block_lines(element: lxml_html.HtmlElement) -> list[str]:
     return lines
 
 
+# Words of each <p> of a page, counted once by paragraph_credit and read by the rest.
+WordCounts = dict[lxml_html.HtmlElement, int]
+
+
 def paragraph_credit(tree: lxml_html.HtmlElement) -> tuple[int, list[lxml_html.HtmlElement]]:
     """(words in all ``<p>`` elements, the element credited with most of them, or the
     chunks of the article when it is split (:func:`gather_chunks`); empty when none)."""
     credit: dict[lxml_html.HtmlElement, float] = {}
+    counts: WordCounts = {}
     total = 0
     for p in tree.iter("p"):
-        n = len(WORD.findall(p.text_content() or ""))
+        n = counts[p] = len(WORD.findall(p.text_content() or ""))
         total += n
         parent = p.getparent()
         if n < MIN_P_WORDS or parent is None:
@@ -98,15 +103,19 @@ def paragraph_credit(tree: lxml_html.HtmlElement) -> tuple[int, list[lxml_html.H
     best = max(credit, key=credit.__getitem__) if credit else None
     if best is None:
         return total, []
-    chunks = gather_chunks(best)
-    return total, widen_to_sections(best) if chunks == [best] else chunks
+    chunks = gather_chunks(best, counts)
+    return total, widen_to_sections(best, counts) if chunks == [best] else chunks
 
 
-def _p_words(element: lxml_html.HtmlElement) -> int:
+def _p_words(element: lxml_html.HtmlElement, counts: WordCounts | None = None) -> int:
+    if counts is not None:
+        return sum(counts.get(p, 0) for p in element.iter("p"))
     return sum(len(WORD.findall(p.text_content() or "")) for p in element.iter("p"))
 
 
-def gather_chunks(best: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+def gather_chunks(
+    best: lxml_html.HtmlElement, counts: WordCounts | None = None
+) -> list[lxml_html.HtmlElement]:
     """Every chunk of an article split by ad slots, in page order.
 
     Some sites cut the body into several identical wrappers (same tag, same class) with an
@@ -120,7 +129,11 @@ def gather_chunks(best: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
             break
         twins = [el for el in parent if el.tag == node.tag and el.get("class") == node.get("class")]
         others = [el for el in twins if el is not node]
-        if others and node.get("class") and any(_p_words(el) >= CHUNK_WORDS for el in others):
+        if (
+            others
+            and node.get("class")
+            and any(_p_words(el, counts) >= CHUNK_WORDS for el in others)
+        ):
             return twins
         node = parent
     return [best]
@@ -137,24 +150,28 @@ WIDEN_GAIN = 1.3
 WIDEN_LINK_SHARE = 0.1
 
 
-def widen_to_sections(best: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+def widen_to_sections(
+    best: lxml_html.HtmlElement, counts: WordCounts
+) -> list[lxml_html.HtmlElement]:
     """``best``, or the ancestor holding the sections beside it (and that ancestor's twins,
     :func:`gather_chunks`)."""
-    node, words = best, _p_words(best)
+    node, words = best, _p_words(best, counts)
     for _ in range(WIDEN_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        if _p_words(parent) >= WIDEN_GAIN * words:
-            return gather_chunks(parent) if _prose_beside(best, parent) else [best]
+        if _p_words(parent, counts) >= WIDEN_GAIN * words:
+            return gather_chunks(parent, counts) if _prose_beside(best, parent, counts) else [best]
         node = parent
     return [best]
 
 
-def _prose_beside(best: lxml_html.HtmlElement, wider: lxml_html.HtmlElement) -> bool:
+def _prose_beside(
+    best: lxml_html.HtmlElement, wider: lxml_html.HtmlElement, counts: WordCounts
+) -> bool:
     inside = set(best.iter("p"))
     added = [p for p in wider.iter("p") if p not in inside]
-    words = sum(len(WORD.findall(p.text_content() or "")) for p in added)
+    words = sum(counts.get(p, 0) for p in added)
     linked = sum(len(WORD.findall(a.text_content() or "")) for p in added for a in p.iter("a"))
     return linked < WIDEN_LINK_SHARE * words
 

@@ -383,15 +383,23 @@ def is_closing_furniture(line: str) -> bool:
 def _edge_flags(lines: list[str], flags: list[bool], order: range, closing: bool) -> None:
     """Mark edge furniture from one end inwards. The edge is the first EDGE lines of
     content, counted past the furniture already found: a dateline under a share bar and a
-    bio above a "Learn more" button are still at the edge."""
+    bio above a "Learn more" button are still at the edge. At the end, the closing box
+    nearest it (an "about us" blurb, a bio heading) takes every line after it too: contact
+    lines, keyword links, a legal line."""
     content = 0
+    boxed = False
     for i in order:
         if content >= EDGE:
             return
         line = lines[i]
         if not WORD.search(line):
             continue
-        if flags[i] or is_edge_furniture(line) or closing and is_closing_furniture(line):
+        if closing and is_closing_furniture(line):
+            if not boxed:
+                flags[i:] = [True] * (len(lines) - i)
+                boxed = True
+            flags[i] = True
+        elif flags[i] or is_edge_furniture(line):
             flags[i] = True
         else:
             content += 1
@@ -430,22 +438,6 @@ def _closing_feedback_flags(lines: list[str], flags: list[bool]) -> None:
             before += len(WORD.findall(line))
 
 
-def _closing_box_flags(lines: list[str], flags: list[bool]) -> None:
-    """Mark the rest of the text from a closing box's start: once the end of the text holds
-    an "about us" blurb or an "About the author" heading, what follows it (contact lines,
-    keyword links, a legal line) belongs to the same box."""
-    content = 0
-    for i in range(len(lines) - 1, -1, -1):
-        if content >= EDGE:
-            return
-        if is_closing_furniture(lines[i]):
-            for j in range(i, len(lines)):
-                flags[j] = True
-            return
-        if not flags[i] and WORD.search(lines[i]):
-            content += 1
-
-
 def _without_jump_labels(lines: list[str]) -> tuple[list[str], list[str]]:
     """(the lines with glued jump links cut off, the labels cut)."""
     labels: list[str] = []
@@ -469,7 +461,6 @@ def drop_prompts(lines: list[str]) -> tuple[list[str], list[str]]:
     _closing_feedback_flags(lines, flags)
     _edge_flags(lines, flags, range(len(lines)), closing=False)
     _edge_flags(lines, flags, range(len(lines) - 1, -1, -1), closing=True)
-    _closing_box_flags(lines, flags)
     kept: list[str] = []
     for line, furniture in zip(lines, flags, strict=True):
         if WORD.search(line):
