@@ -84,7 +84,7 @@ def _article_table(scores: list[ArticleScore]) -> Table:
     for s in scores:
         table.add_row(
             s.id + (" [red](failed)[/]" if s.error else ""),
-            f"{s.body_f1:.3f}",
+            f"{s.body_f1:.3f}" if s.has_body else "—",
             ("✓" if s.title_exact else "✗") if s.has_title else "—",
             _frac(s.furniture_leaked, s.furniture_lines),
             f"{s.quotes_matched}/{s.quotes_gold}/{s.quotes_predicted}" if s.quotes_scored else "—",

@@ -65,6 +65,7 @@ class ArticleScore:
     id: str
     error: str | None = None
     body_f1: float = 0.0
+    has_body: bool = True  # tidings' own gold files keep no copy of the article's text
     furniture_lines: int = 0
     furniture_leaked: int = 0
     has_title: bool = False
@@ -118,8 +119,9 @@ def score_article_text(
 ) -> None:
     article = gold.get("article") or {}
     body = analysis.article.body if analysis else ""
-    score.body_f1 = matching.token_f1(article.get("body", ""), body)
-    gold_lines = matching.body_lines(article.get("body", ""))
+    score.has_body = isinstance(article.get("body"), str)
+    score.body_f1 = matching.token_f1(article.get("body") or "", body) if score.has_body else 0.0
+    gold_lines = matching.body_lines(article.get("body") or "")
     predicted_lines = matching.body_lines(body)
     for line in article.get("furniture") or []:
         norm = matching.normal_line(line)
@@ -370,11 +372,11 @@ class Totals:
         )
 
     def article(self) -> dict[str, Any]:
-        n = len(self.scores)
+        bodied = [s for s in self.scores if s.has_body]
         titled = [s for s in self.scores if s.has_title]
         lines, leaked = self._sum("furniture_lines"), self._sum("furniture_leaked")
         return {
-            "body_f1": sum(s.body_f1 for s in self.scores) / n if n else None,
+            "body_f1": sum(s.body_f1 for s in bodied) / len(bodied) if bodied else None,
             "furniture_leaked": leaked / lines if lines else 0.0,
             "title_exact": sum(s.title_exact for s in titled) / len(titled) if titled else None,
             "furniture_leaked_lines": leaked,
