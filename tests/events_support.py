@@ -77,7 +77,9 @@ def code(
     assert article.body == body
     doc = nlp(article.body)
     mentions = mentions_for(article.body, actors)
-    return code_events(doc, article, mentions, quotes or [], dates or [])
+    # These tests pin the lexicon's and the parse's rules on invented countries, which the
+    # trained typer has never seen; tests/test_events_typer.py tests the typer on real text.
+    return code_events(doc, article, mentions, quotes or [], dates or [], typer=None)
 
 
 def quote_of(body: str, words: str, code_: str, name: str) -> Quote:

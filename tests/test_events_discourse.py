@@ -1,5 +1,5 @@
 """Recipients taken from the discourse (events.discourse) and, for sentence-level coding,
-PLOVER's domestic-target convention (lenient mode)."""
+PLOVER's domestic-target convention (evaluation.plover_conventions)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,13 @@ import datetime as dt
 import pytest
 
 from events_support import code, codes, date_at, mentions_for, only
-from tidings.events import code_events
+from tidings.evaluation.plover_conventions import PLOVER
+from tidings.events import code_events, discourse
 from tidings.model import Article, Event
+
+# The routes themselves, each asked for every directed type (events.discourse.INFERRED
+# asks only the measured ones: see test_events_recipient_inference).
+ALL_ROUTES = dict.fromkeys(discourse.DISCOURSE_TYPES, ("sentence", "prev", "counterpart"))
 
 
 def code_article(nlp, paragraphs: list[str], title: str | None = None) -> list[Event]:  # type: ignore[no-untyped-def]
@@ -21,10 +26,11 @@ def code_article(nlp, paragraphs: list[str], title: str | None = None) -> list[E
 def code_lenient(nlp, body: str) -> list[Event]:  # type: ignore[no-untyped-def]
     article = Article.from_paragraphs("t", [body], title=None, published=None)
     doc = nlp(article.body)
-    return code_events(doc, article, mentions_for(article.body), [], [], lenient=True)
+    return code_events(doc, article, mentions_for(article.body), [], [], conventions=PLOVER)
 
 
-def test_recipient_from_previous_sentence_object(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_recipient_from_previous_sentence_object(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(discourse, "INFERRED", ALL_ROUTES)
     events = code(
         nlp,
         "Prime Minister Boris Kade sent a peace proposal to President Anna Lind on Monday. "
@@ -42,7 +48,8 @@ def test_recipient_from_own_sentence_when_not_attached(nlp) -> None:  # type: ig
     assert ev.rule.endswith("+sentence")
 
 
-def test_recipient_from_article_counterpart(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_recipient_from_article_counterpart(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(discourse, "INFERRED", ALL_ROUTES)
     events = code_article(
         nlp,
         [
@@ -58,7 +65,8 @@ def test_recipient_from_article_counterpart(nlp) -> None:  # type: ignore[no-unt
     assert ev.rule.endswith("+counterpart")
 
 
-def test_recipient_from_headline_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_recipient_from_headline_pair(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(discourse, "INFERRED", ALL_ROUTES)
     events = code_article(
         nlp,
         ["Borduria and Atlantis have quarrelled for months.", "Kade demanded an apology."],

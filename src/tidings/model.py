@@ -189,6 +189,8 @@ class Event:
     trigger: str | None = None  # the verb or noun that triggered it
     rule: str = ""  # id of the lexicon entry or pattern that produced it
     cameo: str | None = None  # corresponding CAMEO code
+    # the event typer's probability of this type (None when coded by the lexicon alone)
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -54,8 +54,9 @@ def _refs(refs: list[ActorRef]) -> list[dict[str, str]]:
 def event_record(event: Event, **where: Any) -> dict[str, Any]:
     """One coded event with PLOVER's field names (``source``, ``recipient``, ``event``,
     ``mode``, ``context``, ``date`` + ``date_precision``, ``quad_code``, ``event_scale``,
-    ``event_text``, ``text``) and tidings' own (``aux``, ``cameo``, ``rule``, sentence
-    offsets); ``where`` adds provenance such as ``doc_id``, ``published``, ``publisher``."""
+    ``event_text``, ``text``) and tidings' own (``aux``, ``cameo``, ``rule``, the typer's
+    ``confidence``, sentence offsets); ``where`` adds provenance such as ``doc_id``,
+    ``published``, ``publisher``."""
     scale = scale_of(event.event)
     record: dict[str, Any] = {
         "event": event.event, "mode": event.mode, "context": list(event.context),
@@ -67,7 +68,7 @@ def event_record(event: Event, **where: Any) -> dict[str, Any]:
         "event_scale": scale.weight if scale else None,
         "cameo": event.cameo, "event_text": event.trigger, "text": event.text,
         "sentence_start": event.sentence_start, "sentence_end": event.sentence_end,
-        "location": event.location, "rule": event.rule,
+        "location": event.location, "rule": event.rule, "confidence": event.confidence,
     }  # fmt: skip
     for key, value in where.items():
         record[key] = value.isoformat() if hasattr(value, "isoformat") else value

@@ -33,7 +33,7 @@ from tidings.cli import app
 from tidings.errors import TidingsError
 from tidings.model import Analysis, Document, Event, Quote, to_dict
 from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
-from tidings.store.export import FORMATS, TABLES
+from tidings.store.export import FORMATS, TABLES, check_target
 from tidings.store.records import json_record
 
 DB_HELP = "The DuckDB store file."
@@ -191,12 +191,13 @@ def _events_table(events: list[Event], with_doc: bool = False) -> Table:
     table = Table(show_lines=False, expand=False)
     if with_doc:
         table.add_column("article", no_wrap=True)
-    for name in ("date", "event", "actor", "recipient", "aux", "rule", "text"):
+    for name in ("date", "event", "actor", "recipient", "aux", "rule", "conf.", "text"):
         table.add_column(name)
     for e in events:
         kind = e.event + (f"/{e.mode}" if e.mode else "")
+        conf = f"{e.confidence:.2f}" if e.confidence is not None else ""
         row = [_date(e), kind, escape(_refs(e.actor)), escape(_refs(e.recipient)),
-               e.aux or "", escape(e.rule), escape(_short(e.text, 100))]  # fmt: skip
+               e.aux or "", escape(e.rule), conf, escape(_short(e.text, 100))]  # fmt: skip
         if with_doc:
             row.insert(0, getattr(e, "doc_id", "")[:12])
         table.add_row(*row)
@@ -331,12 +332,18 @@ def export_command(
     table: str = typer.Option("events", help=f"One of: {', '.join(TABLES)}."),
     out: Path = typer.Option(..., "--out", help="File to write.", dir_okay=False),  # noqa: B008
     db: str = typer.Option(DEFAULT_PATH, "--db", help=DB_HELP),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out if it exists."),
 ) -> None:
-    """Write a table as JSON Lines, CSV or Parquet."""
+    """Write a table as JSON Lines, CSV or Parquet (never onto the store itself, and over
+    an existing file only with --force)."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r}: use one of {', '.join(FORMATS)}", param_hint="--format")
     if table not in TABLES:
         raise typer.BadParameter(f"{table!r}: use one of {', '.join(TABLES)}", param_hint="--table")
+    try:
+        check_target(out, db, force)  # before the store is opened
+    except TidingsError as exc:
+        raise _fail(exc) from None
     with _open(db) as store:
-        n = store.export(out, fmt, table)  # type: ignore[arg-type]
+        n = store.export(out, fmt, table, force=force)  # type: ignore[arg-type]
     typer.echo(f"{n} {table} written to {out}")

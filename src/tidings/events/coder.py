@@ -28,17 +28,16 @@ actor but not its recipient is passed to ``discourse.resolve_orphans``, which ma
 recipient from the sentence's other country, the previous sentence or the article's main
 counterpart (the rule id then ends in "+sentence", "+prev" or "+counterpart"); an act
 addressed to the actor's own side ("instructed our envoys") gets no inferred recipient.
-In lenient (sentence-level) mode, PLOVER's domestic convention applies instead: with no
-recipient named, the place where the act happens, else the one other country the
-sentence names, else the actor's own country; an actor with no country of its own is coded
-by that place, or else by the one country the sentence names besides the recipient.
+Scoring that codes sentences by another scheme's rules passes its own ``conventions``
+(``events.conventions``); the PLOVER gold standard's are in ``evaluation.plover_conventions``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.events.arguments import (
     NON_STATE,
@@ -54,6 +53,7 @@ from tidings.events.arguments import (
     verb_source,
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
+from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
     continued_date,
     has_since,
@@ -66,6 +66,8 @@ from tidings.events.dating import (
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.events.refusals import refusing_clauses, requested_act
+from tidings.events.typed import Verdict, additions, article_verdicts, model_entry, vetoed
+from tidings.events.typer import EventTyper, load_typer
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
 # Types whose recipient is the country as such, not its government, when a bare country is
@@ -85,9 +87,9 @@ TARGET_PREPS = frozenset({"on", "against", "to", "with", "from", "for", "at", "i
 LIGHT_VERBS = frozenset(
     "hold have conduct launch stage mount make issue carry begin start undertake sign reach "
     "impose give deliver extend pay announce declare reiterate repeat renew voice express "
-    "continue resume open lead lodge file order step".split()
-)
-PLACE_PREPS = frozenset({"in", "into", "at", "inside", "near", "across", "throughout"})
+    "continue resume open lead lodge file order step authorize authorise approve "
+    "greenlight".split()
+)  # the last four put their subject behind the act ("Obama authorized airstrikes")
 # Marks of a condition: an act under "if"/"unless" is not what the actor intends.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -476,94 +478,11 @@ def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
     return []
 
 
-def _unknown_source(trigger: Token) -> list[Party]:
-    """For sentence-level type scoring only: an actor the actors stage could not code (a
-    subject such as "thousands of students", or the unnamed agent of a passive "were
-    killed")."""
-    verb = light_verb(trigger) or trigger
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    subj = child(verb, "nsubj")
-    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
-        return [Party("", subj.text, subj.i)]
-    if subj is None and is_passive(verb):
-        return [Party("", "", -1)]
-    return []
-
-
-def _place_targets(trigger: Token, index: ActorIndex, source_codes: set[str]) -> list[Party]:
-    """For sentence-level scoring only: with no recipient found, the coded actor named where
-    the act happens ("lifted a curfew in Montenegro"), as PLOVER codes a domestic act's
-    target."""
-    verb = light_verb(trigger) or trigger
-    for pobj in prep_objects(verb, PLACE_PREPS):
-        found = [p for p in np_actors(pobj, index) if p.code and p.code[:3] not in
-                 {c[:3] for c in source_codes}]  # fmt: skip
-        if found:
-            return found
-    # The parser often hangs the place on the subject or object ("students throughout
-    # Indonesia staged …"): any place phrase of the sentence then says where it happened.
-    for tok in trigger.sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-            found = [p for p in index.mention_parties(tok) if p.code]
-            if found:
-                return found
-    return []
-
-
-def _home_country(trigger: Token, index: ActorIndex, targets: list[Party]) -> list[Party]:
-    """For sentence-level scoring only: an actor the coder cannot name is coded by the one
-    country the sentence names apart from the recipient ("Ousted President X agreed to
-    resign without returning to Kyrgyzstan" → KGZ)."""
-    taken = {p.code[:3] for p in targets if p.code}
-    found = [
-        p
-        for tok in trigger.sent
-        for p in index.mention_parties(tok)
-        if p.code and p.code[:3] not in taken and p.code[:3] not in NON_STATE
-    ]
-    if len({p.code[:3] for p in found}) != 1:
-        return []
-    return [Party(found[0].code[:3], found[0].name, -1)]
-
-
-def _other_country(trigger: Token, index: ActorIndex, source: list[Party]) -> list[Party]:
-    """For sentence-level scoring only: the one other country the sentence names outside
-    its subject ("rejected a fresh offer from Afghanistan"), which the parse did not attach
-    to the trigger."""
-    home = {p.code[:3] for p in source if p.code}
-    subject = {t.i for p in source if p.token >= 0 for t in trigger.doc[p.token].subtree}
-    found: list[Party] = []
-    for tok in trigger.sent:
-        if tok.i in subject or tok.dep_ in ("nsubj", "nsubjpass"):
-            continue
-        for p in index.mention_parties(tok):
-            if p.code and p.code[:3] not in home and p.code[:3] not in NON_STATE:
-                found.append(p)
-    return found if len({p.code[:3] for p in found}) == 1 else []
-
-
 # CAMEO sector codes that may stand without a country ("opposition groups" → OPP).
 SECTOR_ONLY = frozenset(
     "OPP REB CVL MIL GOV POL BUS MED EDU LAB REF INS SPY JUD LEG COP HLH ELI AGR CRM RAD UAF "
     "IMG".split()
 )
-
-
-def _placeless(party: Party) -> bool:
-    """For sentence-level scoring only: an actor PLOVER would code by where it acts."""
-    return not party.code or party.code in SECTOR_ONLY
-
-
-def _domestic_target(source: list[Party]) -> list[Party]:
-    """For sentence-level scoring only: an act with no other side named falls on the
-    actor's own country (PLOVER's convention for domestic events: "the president declined
-    to resign" → the president's country), when the source has one."""
-    for p in source:
-        home = p.code[:3]
-        if len(p.code) >= 3 and home.isalpha() and home not in NON_STATE | SECTOR_ONLY:
-            return [Party(home, home, -1)]
-    return []
 
 
 def _is_state(party: Party) -> bool:
@@ -636,11 +555,33 @@ def _suppressed_by(m: Match, fired: list[Match]) -> bool:
         if "wrap" not in other.entry.flags:
             continue
         for comp in _complements(other.trigger) + _objects(other.trigger):
-            if comp.dep_ == "nsubjpass":
+            # an adverbial clause sets the scene ("Since the U.S. launched airstrikes, Iran
+            # has demanded …"): its act is an event of its own, not the wrapper's content
+            if comp.dep_ in ("nsubjpass", "advcl"):
                 continue
             if m.trigger.i in {t.i for t in comp.subtree}:
                 return True
     return False
+
+
+@dataclass(slots=True)
+class Parties:
+    """Who acts on whom, as the source and recipient passes settle it."""
+
+    m: Match  # an "obligation" row moves the match to the modal's verb
+    source: list[Party]
+    targets: list[Party]
+    reciprocal: bool = False
+
+
+@dataclass(slots=True)
+class Stance:
+    """The aux pass's result: the clause that carries the act, its type and aux mode."""
+
+    clause: Token
+    event_type: str
+    aux: str | None
+    coercive_intent: bool
 
 
 def _event(
@@ -649,14 +590,44 @@ def _event(
     lexicon: Lexicon,
     article: Article,
     dates: list[DateMention],
-    lenient: bool = False,
+    conventions: Conventions = ARTICLE,
     inner: list[Match] | None = None,
     orphan_ok: bool = False,
 ) -> Event | None:
+    """The event a match codes, in passes: source → recipient → aux → date → build.
+
+    None when no source is found, or when a recipient the row needs is missing and neither
+    ``orphan_ok`` (the discourse may supply it) nor the conventions keep the event.
+    ``inner`` are the matches inside the trigger's complement ("offered to lift
+    sanctions")."""
+    parties = _source_pass(m, index, conventions)
+    if parties is None:
+        return None
+    parties = _recipient_pass(parties, index, lexicon, conventions, orphan_ok)
+    if parties is None:
+        return None
+    stance = _aux_pass(parties.m, inner or [])
+    date, date_text, aux = _date_pass(parties.m.trigger, stance, index, article, dates)
+    return _build(parties, stance, aux, date, date_text, index, lexicon)
+
+
+def _source_pass(m: Match, index: ActorIndex, conventions: Conventions) -> Parties | None:
+    """Who acts: the parse's source (news outlets and, for a "nonstate" row, states left
+    out), as the conventions complete it; None when there is none."""
+    parties = _parsed_parties(m, index)
+    if parties is None:
+        return None
+    source = [p for p in parties.source if not p.is_news_outlet]
+    if "nonstate" in m.entry.flags:
+        source = [p for p in source if not _is_state(p)]
+    parties.source = conventions.complete_source(parties.m.trigger, index, source)
+    return parties if parties.source else None
+
+
+def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
+    """The source the trigger's kind of phrase names (and the recipient, for the rows
+    whose recipient comes with the source); None when the row rules the event out."""
     trigger, entry = m.trigger, m.entry
-    is_noun = _pos(trigger) == "N"
-    reciprocal = False
-    targets: list[Party] = []
     if "obligation" in entry.flags:
         # "X said Y must …": X asks Y; the modal's clause subject is the recipient.
         subj = child(trigger.head, "nsubj", "nsubjpass")
@@ -666,9 +637,8 @@ def _event(
             reporter = None
         source = [reporter] if reporter is not None else []
         targets = np_actors(subj, index) if subj is not None else []
-        m = Match(entry, trigger.head, m.used | {trigger.i})
-        trigger = m.trigger
-    elif "fromsource" in entry.flags:
+        return Parties(Match(entry, trigger.head, m.used | {trigger.i}), source, targets)
+    if "fromsource" in entry.flags:
         # "the move drew fire from Pelosi": the critic is in the from-phrase, whatever the
         # parser hung it on, and the subject (or whose move it was) is criticised.
         holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "prep")]
@@ -682,38 +652,52 @@ def _event(
         targets = np_actors(subj, index) if subj is not None else []
         if not targets:
             return None  # whom the criticism is of is not to be guessed from elsewhere
-    elif is_noun:
-        source, reciprocal = noun_source(trigger, index, entry.event not in PLACE_NOUN_TYPES)
-        if "mediator" in entry.flags and reciprocal:
-            source, reciprocal = [], False  # "mediation between A and B": A and B are mediated
-        if not source and "ofsource" in entry.flags:
-            # "the withdrawal of Russian troops": the ones withdrawing act.
-            source = [p for o in prep_objects(trigger, {"of"}) for p in np_actors(o, index)]
-        carrier = light_verb(trigger) or _setting_verb(trigger, entry)
-        if not source and carrier is not None:
-            source = verb_source(carrier, index)
-    elif _pos(trigger) == "A":
+        return Parties(m, source, targets)
+    pos = _pos(trigger)
+    if pos == "N":
+        return Parties(m, *_noun_parties(trigger, entry, index))
+    if pos == "A":
         source = verb_source(trigger.head, index) if trigger.dep_ != "ROOT" else []
         if trigger.dep_ == "amod":  # "a ready ally": the noun it describes
             source = np_actors(trigger.head, index)
-    else:
-        source = verb_source(trigger, index)
-        if not source and is_passive(trigger) and "passsrc" in entry.flags:
-            subj = child(trigger, "nsubjpass")
-            source = np_actors(subj, index) if subj is not None else []
-    source = [p for p in source if not p.is_news_outlet]
-    if "nonstate" in entry.flags:
-        source = [p for p in source if not _is_state(p)]
-    if not source and lenient:
-        source = _unknown_source(trigger)
-    if source and lenient and all(_placeless(p) for p in source):
-        # PLOVER codes an unidentified actor, a people or a group with no country by the
-        # country where it acts ("ethnic Albanians demonstrated in Serbia" → SRB).
-        source = [Party(p.code[:3], p.name, -1) for p in _place_targets(trigger, index, set())][
-            :1
-        ] or source
-    if not source:
-        return None
+        return Parties(m, source, [])
+    source = verb_source(trigger, index)
+    if not source and is_passive(trigger) and "passsrc" in entry.flags:
+        subj = child(trigger, "nsubjpass")
+        source = np_actors(subj, index) if subj is not None else []
+    return Parties(m, source, [])
+
+
+def _noun_parties(
+    trigger: Token, entry: Entry, index: ActorIndex
+) -> tuple[list[Party], list[Party], bool]:
+    """A nominal event's source, no recipient yet, and whether it is reciprocal ("talks
+    between A and B"); a light or setting verb's subject acts when the noun names no one."""
+    source, reciprocal = noun_source(trigger, index, entry.event not in PLACE_NOUN_TYPES)
+    if "mediator" in entry.flags and reciprocal:
+        source, reciprocal = [], False  # "mediation between A and B": A and B are mediated
+    if not source and "ofsource" in entry.flags:
+        # "the withdrawal of Russian troops": the ones withdrawing act.
+        source = [p for o in prep_objects(trigger, {"of"}) for p in np_actors(o, index)]
+    carrier = light_verb(trigger) or _setting_verb(trigger, entry)
+    if not source and carrier is not None:
+        source = verb_source(carrier, index)
+    return source, [], reciprocal
+
+
+def _recipient_pass(
+    parties: Parties,
+    index: ActorIndex,
+    lexicon: Lexicon,
+    conventions: Conventions,
+    orphan_ok: bool,
+) -> Parties | None:
+    """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
+    the row's target places; the source itself for a reciprocal act), the source's own
+    side left out, as the conventions complete it; None when the row needs a recipient
+    and the event is not to be kept without one."""
+    m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
+    entry = m.entry
     if not targets and not reciprocal:
         offence = _condemned_act(m, lexicon)
         if offence is not None:
@@ -737,22 +721,22 @@ def _event(
         # "I have instructed our representatives …": addressed to its own side, so no
         # other recipient is to be sought in the discourse.
         self_directed = named and not targets
-    if self_directed and not lenient and "untargeted" not in entry.flags:
+    keep = "untargeted" in entry.flags or conventions.keeps_without_recipient()
+    if self_directed and not keep:
         return None
-    if not targets and "untargeted" not in entry.flags and not lenient and not orphan_ok:
+    if not targets and not keep and not orphan_ok:
         return None
-    if not targets and lenient:
-        targets = _place_targets(trigger, index, source_codes) or _other_country(
-            trigger, index, source
-        )
-    if lenient and all(_placeless(p) for p in source):
-        source = _home_country(trigger, index, targets) or source
-    if not targets and lenient:
-        targets = _domestic_target(source)
+    source, targets = conventions.complete_parties(m.trigger, index, source, targets, source_codes)
+    return Parties(m, source, targets, reciprocal)
 
+
+def _aux_pass(m: Match, inner: list[Match]) -> Stance:
+    """The type and aux mode the verb group gives the act: a negated act is refused or
+    marked "negation"; a stated coercive intention or an ultimatum is a THREATEN; else
+    hypothetical, future or historical (pluperfect)."""
+    trigger, entry = m.trigger, m.entry
     # A trigger another inner trigger used as its object is that one's content ("offered to
     # lift sanctions": the lifting is intended, not the sanctions).
-    inner = inner or []
     intended = [
         o.entry.event
         for o in inner
@@ -780,7 +764,18 @@ def _event(
         aux = "future"
     elif aux is None and group.pluperfect:
         aux = "historical"
+    return Stance(clause, event_type, aux, coercive_intent)
 
+
+def _date_pass(
+    trigger: Token,
+    stance: Stance,
+    index: ActorIndex,
+    article: Article,
+    dates: list[DateMention],
+) -> tuple[DateValue | None, str | None, str | None]:
+    """When: the date, its text and the aux mode the date settles (module docstring)."""
+    clause, aux = stance.clause, stance.aux
     dating = own_date(trigger, dates)
     if dating is None and clause is not trigger:
         dating = own_date(clause, dates)
@@ -807,15 +802,29 @@ def _event(
         ):
             # Reported as happening now (or announced now): the publication day.
             date = DateValue(article.published.isoformat(), "day")
+    return date, date_text, aux
 
+
+def _build(
+    parties: Parties,
+    stance: Stance,
+    aux: str | None,
+    date: DateValue | None,
+    date_text: str | None,
+    index: ActorIndex,
+    lexicon: Lexicon,
+) -> Event:
+    """The event: mode and context, the parties as states act, and the sentence's text."""
+    m, source, targets = parties.m, parties.source, parties.targets
+    trigger, entry, event_type = m.trigger, m.entry, stance.event_type
     mode, context = _mode_and_context(m, lexicon, event_type)
-    if event_type != entry.event and not coercive_intent:
+    if event_type != entry.event and not stance.coercive_intent:
         context = list(entry.context)
     actors = [
         p if "nonstate" in entry.flags else _state_code(p, index, event_type, True) for p in source
     ]  # protesters named by a demonym are a people ("Kenyan farmers" → KEN), not a state
-    recipients = [_state_code(p, index, event_type, reciprocal) for p in targets]
-    if reciprocal:
+    recipients = [_state_code(p, index, event_type, parties.reciprocal) for p in targets]
+    if parties.reciprocal:
         actors = recipients = _dedupe_parties(actors)
     sent = trigger.sent
     tokens = {trigger.i} | m.used | {p.token for p in source + targets if p.token >= 0}
@@ -935,49 +944,82 @@ def code_events(
     quotes: list[Quote],
     dates: list[DateMention],
     lexicon: Lexicon | None = None,
-    lenient: bool = False,
+    conventions: Conventions = ARTICLE,
+    typer: EventTyper | None | Literal["packaged"] = "packaged",
 ) -> list[Event]:
     """Every PLOVER event the body states, in text order.
 
+    Candidates come from the lexicon and from the parse (``events.candidates``); the
+    trained typer (``events.typer``) vetoes lexicon matches it is sure are no event and
+    types candidates the lexicon does not know (``events.typed``). ``typer=None`` codes
+    with the lexicon alone.
+
     Most lexicon rows code an event only when a recipient is found (an event without one
     rarely helps an analyst and is often a misparse), and only mentions with a code take
-    part. ``lenient`` keeps events without a recipient and lets uncoded mentions (a name the
-    actor stage could not code) take part, for sentence-level evaluation of the type alone:
-    an uncoded subject noun or a passive's unnamed agent stands in for the source (code ""),
-    and a missing recipient is taken from the place the act happens ("in Montenegro").
+    part. ``conventions`` (``events.conventions``) may change that for scoring sentences
+    by another scheme's rules: let uncoded mentions take part, complete a missing source or
+    recipient, keep events without a recipient and add no refusals.
     """
     if not mentions:
         return []
     lexicon = lexicon or load_lexicon()
-    index = ActorIndex(doc, mentions, quotes, uncoded=lenient)
+    if typer == "packaged":
+        typer = load_typer()
+    index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded())
     lemmas = lexicon.lemmas
+    fired_by_sent: list[tuple[Span, list[Match]]] = []
+    for sent in doc.sents:
+        if not (index.in_sentence(sent) or index.may_refer(sent)):
+            continue
+        tokens = [t for t in sent if any(k in lemmas for k in lemma_keys(t))]
+        fired_by_sent.append((sent, [m for t in tokens if (m := match(t, lexicon, index))]))
+    verdicts: dict[int, Verdict] = {}
+    if typer is not None:
+        lexicon_types = {m.trigger.i: m.entry.event for _, f in fired_by_sent for m in f}
+        verdicts = article_verdicts(doc, index, typer, lexicon_types)
     events: list[Event] = []
     orphans: list[Orphan] = []
     requests: list[tuple[Event, Token]] = []
-    for sent in doc.sents:
-        candidates = [t for t in sent if any(k in lemmas for k in lemma_keys(t))]
-        if not candidates or not (index.in_sentence(sent) or index.may_refer(sent)):
-            continue
-        fired = [m for t in candidates if (m := match(t, lexicon, index)) is not None]
-        for m in fired:
+    keep_untargeted = conventions.keeps_without_recipient()
+    for sent, fired in fired_by_sent:
+        fired = [m for m in fired if not vetoed(verdicts.get(m.trigger.i))]
+        taken = {m.trigger.i for m in fired} | {i for m in fired for i in m.used}
+        added = [
+            Match(model_entry(verdicts[i].label, doc[i]), doc[i])
+            for i in additions(verdicts, taken)
+            if sent.start <= i < sent.end
+        ]
+        for m in fired + added:
             if _suppressed_by(m, fired):
                 continue
             inner = [o for o in fired if _governed_by(o.trigger, m.trigger)]
-            ev = _event(m, index, lexicon, article, dates, lenient, inner, orphan_ok=not lenient)
+            ev = _event(m, index, lexicon, article, dates, conventions, inner, orphan_ok=True)
             if ev is None:
                 continue
+            verdict = verdicts.get(m.trigger.i)
+            if verdict is not None:
+                ev.confidence = round(verdict.probabilities.get(ev.event, 0.0), 3)
+            if m.entry.id.startswith("typer.") and not _coded_parties(ev):
+                continue  # a typed act needs coded parties: an uncoded "us" names no one
             if ev.event == "REQUEST" and (act := requested_act(m.trigger)) is not None:
                 requests.append((ev, act))
-            if ev.recipient or lenient or "untargeted" in m.entry.flags:
+            if ev.recipient or keep_untargeted or "untargeted" in m.entry.flags:
                 events.append(ev)
             elif ev.event in DISCOURSE_TYPES and "noinfer" not in m.entry.flags:
                 orphans.append(Orphan(ev, sent))
     if orphans:
         events += resolve_orphans(doc, orphans, events, article, mentions)
-    if not lenient:
+    if conventions.infers_refusals():
         events += _refusals(doc, events, requests, index, lexicon, article, dates)
     events.sort(key=lambda e: e.sentence_start)
     return merge_repeats(events)
+
+
+def _coded_parties(ev: Event) -> bool:
+    """Whether the source and (when there is one) the recipient have a code."""
+    ev.actor = [r for r in ev.actor if r.code]
+    ev.recipient = [r for r in ev.recipient if r.code]
+    return bool(ev.actor)
 
 
 REFUSAL = "reject.asked"

@@ -1,0 +1,134 @@
+"""A random sample of coded events from the 10k corpus, for judging by hand (issue #12).
+
+``draw``: runs tidings over articles drawn with a fixed seed from
+``../shared/corpus/allsides-10k.jsonl.gz`` (never the articles whose candidates trained the
+typer, nor tidings' test articles), then draws ``--events`` of the events coded, uniformly.
+It writes the pointers (article id, sentence offsets in the article body, the coded event)
+to ``data/events/corpus_sample.jsonl`` and, for the judge only, the sentences themselves to
+``--show`` (not committed: third-party text).
+
+``score``: reads the judge's verdicts (``data/events/corpus_sample_judged.jsonl``: id, and
+``type``, ``source``, ``recipient``, ``aux`` each true or false) and prints the share of
+events right on all four, and on each.
+
+    python scripts/corpus_event_sample.py draw --show /tmp/sample_show.jsonl
+    python scripts/corpus_event_sample.py score
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+from pathlib import Path
+
+from tidings.model import Document
+from tidings.pipeline import Pipeline, Settings
+
+SEED = 20261207
+FIELDS = ("type", "source", "recipient", "aux")
+
+
+def _excluded(data: Path) -> set[str]:
+    ids = {json.loads(line)["article"] for line in (data / "candidates.jsonl").open()}
+    selection = Path("gold/test/SELECTION.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return ids | {line.split("\t")[0] for line in selection}
+
+
+def draw(args: argparse.Namespace) -> None:
+    rng = random.Random(SEED)
+    skip = _excluded(args.data)
+    with gzip.open(args.shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
+        records = [r for line in fh if (r := json.loads(line))["id"] not in skip]
+    picked = rng.sample(records, args.articles)
+    docs = [
+        Document(
+            source=r["id"],
+            content_hash=r["id"],
+            format="jsonl",
+            content=r["text"],
+            hints={
+                k: r[k]
+                for k in ("title", "publisher", "url", "published")
+                if r.get(k) not in (None, "None")
+            },
+        )  # fmt: skip
+        for r in picked
+    ]
+    pipeline = Pipeline(Settings(n_process=args.processes))
+    coded = []
+    for result in pipeline.analyze_many(docs):
+        if isinstance(result, Exception):
+            continue
+        for event in result.events:
+            coded.append((result, event))
+    sample = rng.sample(coded, min(args.events, len(coded)))
+    pointers, shown = [], []
+    for n, (analysis, ev) in enumerate(sample, 1):
+        body = analysis.article.body
+        record = {
+            "id": f"e{n:03d}", "article": analysis.document.source,
+            "published": str(analysis.article.published),
+            "sentence": [ev.sentence_start, ev.sentence_end],
+            "event": ev.event, "mode": ev.mode,
+            "source": [f"{r.code} {r.name}" for r in ev.actor],
+            "recipient": [f"{r.code} {r.name}" for r in ev.recipient],
+            "aux": ev.aux, "date": ev.date.value if ev.date else None,
+            "rule": ev.rule, "confidence": ev.confidence,
+        }  # fmt: skip
+        pointers.append(record)
+        before = body.rfind("\n\n", 0, max(0, ev.sentence_start - 2))
+        context = body[max(0, before) : ev.sentence_start].strip()[-600:]
+        shown.append(
+            {
+                **{
+                    k: record[k]
+                    for k in (
+                        "id",
+                        "published",
+                        "event",
+                        "mode",
+                        "source",
+                        "recipient",
+                        "aux",
+                        "date",
+                    )
+                },
+                "context": context,
+                "sentence": body[ev.sentence_start : ev.sentence_end],
+            }
+        )
+    (args.data / "corpus_sample.jsonl").write_text(
+        "".join(json.dumps(p) + "\n" for p in pointers), encoding="utf-8"
+    )
+    args.show.write_text(
+        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in shown), encoding="utf-8"
+    )
+    print(f"{len(coded)} events from {len(docs)} articles; {len(sample)} drawn -> {args.show}")
+
+
+def score(args: argparse.Namespace) -> None:
+    path = args.data / "corpus_sample_judged.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    n = len(rows)
+    right = sum(all(r.get(f) is True for f in FIELDS) for r in rows)
+    parts = ", ".join(f"{f} {sum(r.get(f) is True for r in rows) / n:.2f}" for f in FIELDS)
+    print(f"{n} events judged: {right / n:.2f} right on type, source, recipient and aux ({parts})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("command", choices=("draw", "score"))
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--data", type=Path, default=Path("data/events"))
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--events", type=int, default=50)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--show", type=Path, default=Path("/tmp/sample_show.jsonl"))
+    args = parser.parse_args()
+    draw(args) if args.command == "draw" else score(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Shared by the candidate sampler and the typer's training: an article of the corpus parsed
+as the pipeline parses it, and its candidates with their offsets in the record's text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from tidings.actors import resolve_actors
+from tidings.events.candidates import Candidate, candidates
+from tidings.events.typer_features import eventive_noun
+from tidings.extract import extract_article
+from tidings.model import ActorMention, Document
+
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMention]] | None:
+    """The record through extract → nlp → actors, or None when the extractor refuses it."""
+    doc_in = Document(
+        source=rec["id"],
+        content_hash=rec["id"],
+        format="text",
+        content=rec["text"],
+        hints={"published": rec.get("published"), "title": rec.get("title")},
+    )
+    try:
+        article = extract_article(doc_in)
+    except Exception:  # an article the extractor refuses is simply not used
+        return None
+    sdoc = nlp(article.body)
+    return sdoc, resolve_actors(sdoc, article)
+
+
+def actor_test(sdoc: Doc, mentions: list[ActorMention]) -> Callable[[Token], bool]:
+    """A resolved mention or a named entity of a political kind."""
+    covered = set()
+    for m in mentions:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    return lambda tok: tok.i in covered or tok.ent_type_ in ENTITY_TYPES
+
+
+def located_candidates(
+    text: str, sdoc: Doc, mentions: list[ActorMention]
+) -> list[tuple[Candidate, int, int]]:
+    """Each candidate with the offsets of its sentence and trigger in the record's text
+    (candidates whose sentence the extractor changed cannot be pointed at and are left out)."""
+    is_actor = actor_test(sdoc, mentions)
+    out = []
+    for sent in sdoc.sents:
+        at = text.find(sent.text)
+        if at < 0:
+            continue
+        for cand in candidates(sent, is_actor, eventive_noun):
+            out.append((cand, at, at + (cand.trigger.idx - sent.start_char)))
+    return out

@@ -1,0 +1,320 @@
+"""Train tidings' event typer (``src/tidings/events/data/typer.npz``) and write its model card.
+
+Training data:
+- the candidates annotated for tidings (``data/events/candidates.jsonl`` with the labels in
+  ``data/events/labels-*.jsonl``): text from ``../shared/corpus``, drawn by
+  ``scripts/sample_event_candidates.py``;
+- NGEC's synthetic PLOVER stories (``../shared/events/ngec/``; Halterman 2025): the first
+  sentence of each story, where a candidate whose CAMEO reading has the story's type takes
+  that type (weight ``--ngec-weight``).
+Never trained or tuned on: the PLOVER gold-standard sentences, tidings' test articles
+(``gold/test``), ``../shared/gold``.
+
+Prints grouped 5-fold cross-validation (folds by article) on the annotated candidates — the
+typer alone, the lexicon alone, and both as the coder combines them — then fits on
+everything and saves the weights and ``data/events/typer_training.json``.
+
+    python scripts/train_event_typer.py [--shared ../shared] [--cache /tmp/typer.pkl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import pickle
+import random
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import optimize, sparse
+
+sys.path.insert(0, str(Path(__file__).parent))
+from event_data import actor_test, located_candidates, parse_record  # noqa: E402
+
+from tidings.events.arguments import ActorIndex  # noqa: E402
+from tidings.events.candidates import Candidate, candidates  # noqa: E402
+from tidings.events.coder import match  # noqa: E402
+from tidings.events.lexicon import load_lexicon  # noqa: E402
+from tidings.events.typed import ADD_AT, DROP_AT  # noqa: E402
+from tidings.events.typer import NONE, EventTyper  # noqa: E402
+from tidings.events.typer_features import (  # noqa: E402
+    DENSE_DIM,
+    cameo_types,
+    dense_features,
+    eventive_noun,
+    feature_names,
+)
+from tidings.model import PLOVER_TYPES  # noqa: E402
+from tidings.nlp import load_nlp  # noqa: E402
+
+LABELS = (NONE, *PLOVER_TYPES)
+SEED = 20261206
+
+
+@dataclass
+class Item:
+    """One training candidate, as features: what the typer sees of it and its label."""
+
+    names: list[str]
+    dense: np.ndarray
+    label: int
+    group: str  # the article (grouped cross-validation), or "ngec"
+    weight: float
+    lexicon: str | None  # the lexicon's type, for the baseline
+
+
+def read_labels(folder: Path) -> dict[str, dict]:
+    labels: dict[str, dict] = {}
+    for path in sorted(folder.glob("labels-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("event") in LABELS:
+                    labels[row["id"]] = row
+    return labels
+
+
+def lexicon_type(cand: Candidate, lexicon, index: ActorIndex) -> str | None:
+    m = match(cand.trigger, lexicon, index)
+    return m.entry.event if m is not None else None
+
+
+@dataclass
+class Seen:
+    """What the typer sees of one annotated candidate, before its label is joined."""
+
+    names: list[str]
+    dense: np.ndarray
+    lexicon: str | None
+    article: str
+
+
+def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) -> dict[str, Seen]:
+    """Features of every candidate in ``candidates.jsonl`` (by id), parsing only the
+    articles of candidates not in ``known``."""
+    pointers = [json.loads(x) for x in (folder / "candidates.jsonl").read_text().splitlines()]
+    wanted: dict[str, dict[int, str]] = defaultdict(dict)
+    for p in pointers:
+        if p["id"] not in known:
+            wanted[p["article"]][p["trigger"][0]] = p["id"]
+    lexicon = load_lexicon()
+    found = dict(known)
+    with gzip.open(shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] not in wanted:
+                continue
+            parsed = parse_record(rec, nlp)
+            if parsed is None:
+                continue
+            sdoc, mentions = parsed
+            index = ActorIndex(sdoc, mentions, [])
+            for cand, _sent_at, trig_at in located_candidates(rec["text"], sdoc, mentions):
+                cid = wanted[rec["id"]].get(trig_at)
+                if cid is not None and cid not in found:
+                    lex = lexicon_type(cand, lexicon, index)
+                    found[cid] = Seen(
+                        feature_names(cand, lex), dense_features(cand), lex, rec["id"]
+                    )
+    return found
+
+
+def ngec(shared: Path, nlp) -> tuple[list, list, list]:
+    """Candidates of the stories' first sentences whose CAMEO reading is the story's type."""
+    path = shared / "events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip"
+    with zipfile.ZipFile(path) as z:
+        rows = list(csv.DictReader(io.TextIOWrapper(z.open(z.namelist()[0]), encoding="utf-8")))
+    lexicon = load_lexicon()
+    cands, lex, ys = [], [], []
+    texts = [r["text"][:400] for r in rows]
+    for row, sdoc in zip(rows, nlp.pipe(texts, batch_size=32), strict=True):
+        first = next(iter(sdoc.sents), None)
+        if first is None or row["label"] not in PLOVER_TYPES:
+            continue
+        index = ActorIndex(sdoc, [], [])
+        is_actor = actor_test(sdoc, [])
+        for cand in candidates(first, is_actor, eventive_noun):
+            default, matched = cameo_types(cand.trigger)
+            reading = (matched or default or "").split("/")[0]
+            if reading == row["label"]:
+                cands.append(cand)
+                lex.append(lexicon_type(cand, lexicon, index))
+                ys.append(LABELS.index(row["label"]))
+    return cands, lex, ys
+
+
+def vocabulary_of(rows: list[list[str]], min_count: int) -> dict[str, int]:
+    counts = Counter(f for row in rows for f in set(row))
+    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+
+
+def matrix(items: list[Item], vocabulary: dict[str, int], dense_weight: float) -> sparse.csr_matrix:
+    """The same matrix ``EventTyper.matrix`` builds, from stored feature names and vectors."""
+    rows, cols, vals = [], [], []
+    width = len(vocabulary)
+    for r, item in enumerate(items):
+        known = {vocabulary[f] for f in item.names if f in vocabulary}
+        rows.extend([r] * len(known))
+        cols.extend(known)
+        vals.extend([1.0] * len(known))
+        nz = np.flatnonzero(item.dense)
+        rows.extend([r] * len(nz))
+        cols.extend((width + nz).tolist())
+        vals.extend((item.dense[nz] * dense_weight).tolist())
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(items), width + DENSE_DIM))
+
+
+def fit(items: list[Item], c: float, min_count: int, dense_weight: float) -> EventTyper:
+    """Weighted multinomial logistic regression (L2, strength 1/C as in scikit-learn), by
+    L-BFGS over the vocabulary of the training items."""
+    vocabulary = vocabulary_of([it.names for it in items], min_count)
+    x = matrix(items, vocabulary, dense_weight)
+    xt = x.T.tocsr()  # transposed once: the gradient's product is then as fast as the loss's
+    y = np.array([it.label for it in items])
+    w = np.array([it.weight for it in items])
+    n, d = x.shape
+    k = len(LABELS)
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), y] = 1.0
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        wts, b = theta[: d * k].reshape(d, k), theta[d * k :]
+        logits = np.asarray(x @ wts) + b
+        logits -= logits.max(axis=1, keepdims=True)
+        logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        value = -c * (w[:, None] * onehot * logp).sum() + 0.5 * (wts**2).sum()
+        g = c * (np.exp(logp) - onehot) * w[:, None]
+        grad_w = np.asarray(xt @ g) + wts
+        return value, np.concatenate([grad_w.ravel(), g.sum(axis=0)])
+
+    res = optimize.minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
+                            options={"maxiter": 1000})  # fmt: skip
+    wts, b = res.x[: d * k].reshape(d, k), res.x[d * k :]
+    return EventTyper(LABELS, vocabulary, wts, b, dense_weight)
+
+
+def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    acc = float((y == pred).mean())
+    ev, pv = y != 0, pred != 0
+    tp = float(((y == pred) & ev).sum())
+    p = tp / max(1, pv.sum())
+    r = tp / max(1, ev.sum())
+    return {"accuracy": acc, "event_P": p, "event_R": r, "event_F1": 2 * p * r / max(1e-9, p + r)}
+
+
+def combined(lexicon: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """What the coder does with both (events.typed): the lexicon's type unless the typer is
+    sure of NONE; the typer's type where the lexicon has none and the typer is sure."""
+    out = lexicon.copy()
+    best, p = probs.argmax(axis=1), probs.max(axis=1)
+    out[(lexicon != 0) & (best == 0) & (p >= DROP_AT)] = 0
+    add = (lexicon == 0) & (best != 0) & (p >= ADD_AT)
+    out[add] = best[add]
+    return out
+
+
+def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
+    """The annotated items and NGEC's; parsed features are kept in ``--cache`` and only
+    candidates new since are parsed on a re-run."""
+    seen: dict[str, Seen] = {}
+    extra: list[Item] = []
+    if args.cache is not None and args.cache.is_file():
+        with args.cache.open("rb") as fh:
+            seen, extra = pickle.load(fh)  # noqa: S301 - a file this script wrote
+    nlp = load_nlp()
+    before = len(seen)
+    seen = candidate_features(args.shared, args.data, nlp, seen)
+    if not extra:
+        nc, nl, ny = ngec(args.shared, nlp)
+        extra = [
+            Item(feature_names(c, t), dense_features(c), y, "ngec", args.ngec_weight, t)
+            for c, t, y in zip(nc, nl, ny, strict=True)
+        ]
+    if args.cache is not None and (len(seen) > before or not args.cache.is_file()):
+        with args.cache.open("wb") as fh:
+            pickle.dump((seen, extra), fh)
+    labels = read_labels(args.data)
+    own = [
+        Item(f.names, f.dense, LABELS.index(labels[cid]["event"]), f.article, 1.0, f.lexicon)
+        for cid, f in sorted(seen.items())
+        if cid in labels
+    ]
+    return own, extra
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--data", type=Path, default=Path("data/events"))
+    parser.add_argument("--out", type=Path, default=Path("src/tidings/events/data/typer.npz"))
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--dense-weight", type=float, default=0.3)
+    parser.add_argument("--ngec-weight", type=float, default=0.3)
+    parser.add_argument("--no-ngec", action="store_true")
+    parser.add_argument("--cache", type=Path, help="keep the parsed features here (re-runs "
+                        "that only change the fit skip the parsing)")  # fmt: skip
+    args = parser.parse_args()
+    own, extra = features(args)
+    if args.no_ngec:
+        extra = []
+    for it in extra:
+        it.weight = args.ngec_weight
+    y = np.array([it.label for it in own])
+    lexicon = np.array([LABELS.index(it.lexicon) if it.lexicon else 0 for it in own])
+    print(
+        f"annotated candidates: {len(own)} from {len({it.group for it in own})} articles; "
+        f"NGEC candidates: {len(extra)}; labels {Counter(LABELS[i] for i in y).most_common()}"
+    )
+    # grouped cross-validation: no article in both folds
+    articles = sorted({it.group for it in own})
+    random.Random(SEED).shuffle(articles)
+    fold_of = {a: i % 5 for i, a in enumerate(articles)}
+    folds = np.array([fold_of[it.group] for it in own])
+    probs = np.zeros((len(own), len(LABELS)))
+    for f in range(5):
+        train = [it for it, k in zip(own, folds, strict=True) if k != f] + extra
+        typer = fit(train, args.c, args.min_count, args.dense_weight)
+        test = [it for it, k in zip(own, folds, strict=True) if k == f]
+        probs[folds == f] = typer.probabilities(matrix(test, typer.vocabulary, typer.dense_weight))
+    report = {
+        "typer": scores(y, probs.argmax(axis=1)),
+        "lexicon": scores(y, lexicon),
+        "typer_and_lexicon": scores(y, combined(lexicon, probs)),
+    }
+    for name, figures in report.items():
+        print(f"grouped 5-fold CV, {name}:", {k: round(v, 3) for k, v in figures.items()})
+    typer = fit(own + extra, args.c, args.min_count, args.dense_weight)
+    args.out.write_bytes(typer.to_bytes())
+    insample = scores(
+        y, typer.probabilities(matrix(own, typer.vocabulary, typer.dense_weight)).argmax(axis=1)
+    )
+    print("in-sample typer:", {k: round(v, 3) for k, v in insample.items()})
+    print(f"weights -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
+          f"{len(typer.vocabulary)} features)")  # fmt: skip
+    report |= {
+        "in_sample": insample,
+        "annotated": len(own),
+        "articles": len(articles),
+        "ngec": len(extra),
+        "features": len(typer.vocabulary),
+        "labels": dict(Counter(LABELS[int(i)] for i in y)),
+        "settings": {
+            "c": args.c,
+            "min_count": args.min_count,
+            "dense_weight": args.dense_weight,
+            "ngec_weight": args.ngec_weight,
+        },
+    }
+    (args.data / "typer_training.json").write_text(json.dumps(report, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

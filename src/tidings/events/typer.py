@@ -1,0 +1,122 @@
+"""The event typer: a trained classifier that gives each candidate one of PLOVER's 16 types
+or NONE, with a probability.
+
+A multinomial logistic regression over the candidate's features (``typer_features``):
+words of the trigger, its arguments and its sentence (a vocabulary of the features seen at
+least twice in training), what the CAMEO verb dictionary
+and tidings' lexicon say of the trigger, and the parser's contextual vectors. It was trained
+by ``scripts/train_event_typer.py`` on candidates annotated for tidings (``data/events/``)
+plus NGEC's synthetic PLOVER stories; weights live in ``data/typer.npz`` and its model card
+in ``data/typer.md``. Inference is one sparse-dense product per sentence: no extra model,
+no network, the same output for the same input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from io import BytesIO
+
+import numpy as np
+from scipy import sparse
+
+from tidings.events.candidates import Candidate
+from tidings.events.typer_features import DENSE_DIM, dense_features, feature_names
+
+NONE = "NONE"
+
+
+def feature_matrix(
+    cands: list[Candidate],
+    lexicon_types: list[str | None],
+    vocabulary: dict[str, int],
+    dense_weight: float,
+) -> sparse.csr_matrix:
+    """One row per candidate: its known indicator features, then the dense columns."""
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    width = len(vocabulary)
+    for r, (cand, lex) in enumerate(zip(cands, lexicon_types, strict=True)):
+        known = {vocabulary[f] for f in feature_names(cand, lex) if f in vocabulary}
+        rows.extend([r] * len(known))
+        cols.extend(known)
+        vals.extend([1.0] * len(known))
+        if dense_weight:
+            dense = dense_features(cand)
+            nz = np.flatnonzero(dense)
+            rows.extend([r] * len(nz))
+            cols.extend((width + nz).tolist())
+            vals.extend((dense[nz] * dense_weight).tolist())
+    shape = (len(cands), width + DENSE_DIM)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class EventTyper:
+    labels: tuple[str, ...]  # NONE and the PLOVER types, in column order
+    vocabulary: dict[str, int]  # indicator feature → column
+    weights: np.ndarray  # (features + DENSE_DIM, labels)
+    bias: np.ndarray  # (labels,)
+    dense_weight: float  # the parser's vectors enter scaled by this
+
+    def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        """Rows of label probabilities for a feature matrix."""
+        logits = np.asarray(x @ self.weights) + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return np.asarray(p / p.sum(axis=1, keepdims=True))
+
+    def matrix(self, cands: list[Candidate], lexicon_types: list[str | None]) -> sparse.csr_matrix:
+        return feature_matrix(cands, lexicon_types, self.vocabulary, self.dense_weight)
+
+    def predict(
+        self, cands: list[Candidate], lexicon_types: list[str | None]
+    ) -> list[tuple[str, float, dict[str, float]]]:
+        """(best label, its probability, every label's probability) per candidate."""
+        if not cands:
+            return []
+        probs = self.probabilities(self.matrix(cands, lexicon_types))
+        out = []
+        for row in probs:
+            best = int(row.argmax())
+            out.append(
+                (
+                    self.labels[best],
+                    float(row[best]),
+                    dict(zip(self.labels, row.tolist(), strict=True)),
+                )
+            )
+        return out
+
+    def to_bytes(self) -> bytes:
+        buf = BytesIO()
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        np.savez_compressed(
+            buf, labels=np.array(self.labels), vocabulary=np.array(names),
+            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
+            dense_weight=np.array(self.dense_weight),
+        )  # fmt: skip
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> EventTyper:
+        with np.load(BytesIO(data)) as z:
+            return cls(
+                labels=tuple(str(x) for x in z["labels"]),
+                vocabulary={str(f): i for i, f in enumerate(z["vocabulary"])},
+                weights=z["weights"].astype(np.float64),
+                bias=z["bias"].astype(np.float64),
+                dense_weight=float(z["dense_weight"]),
+            )
+
+
+@lru_cache(maxsize=1)
+def load_typer() -> EventTyper | None:
+    """The packaged typer, or None when the package carries no weights (the coder then
+    runs on its lexicon alone)."""
+    path = resources.files("tidings.events").joinpath("data/typer.npz")
+    if not path.is_file():
+        return None
+    return EventTyper.from_bytes(path.read_bytes())

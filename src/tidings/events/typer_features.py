@@ -1,0 +1,147 @@
+"""What the event typer sees of a candidate: words of the trigger and its arguments, what the
+CAMEO verb dictionary and tidings' lexicon say of the trigger, the clause's shape, and the
+parser's own contextual vectors.
+
+The CAMEO verb dictionary (``data/cameo_verbs.tsv``, converted from PETRARCH2's
+CAMEO.2.0.txt, MIT) gives ~1,500 verbs and ~39,000 patterns a PLOVER type through
+CAMEO2PLOVER; here it is a feature and a safety net, not the decider: the classifier learns
+how far to trust it from annotated candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Token
+
+from tidings.events.candidates import Candidate
+
+DENSE_DIM = 96 * 2  # the parser's tok2vec row of the trigger, and the sentence's mean
+
+# Nouns that state an event when an actor is their argument ("Russia's invasion of
+# Ukraine", "talks with Iran"). Written for tidings from the PLOVER type definitions; the
+# lexicon's own noun triggers are added to these.
+EVENTIVE_NOUNS = frozenset(
+    """
+accord accusation agreement aid airstrike alliance annexation apology appeal arrest assault
+assistance attack ban blockade bombing boycott call ceasefire charge commitment concession
+condemnation conversation cooperation crackdown criticism deal demand demonstration
+deployment deportation detention drill embargo endorsement exercise execution expulsion
+invasion investigation invitation killing meeting mobilization negotiation occupation offer
+offensive pact partnership pledge praise probe promise proposal protest raid rally
+recognition refusal rejection release request sanction seizure shelling siege strike summit
+support talk threat treaty truce ultimatum visit walkout warning withdrawal
+""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CameoPattern:
+    words: tuple[str, ...]  # content words that must appear among the verb's dependents
+    plover: str  # TYPE or TYPE/mode
+
+
+@lru_cache(maxsize=1)
+def cameo_verbs() -> dict[tuple[str, str], tuple[CameoPattern, ...]]:
+    """(lemma, particle or "-") → its CAMEO patterns, longest first."""
+    text = resources.files("tidings.events").joinpath("data/cameo_verbs.tsv").read_text("utf-8")
+    table: dict[tuple[str, str], list[CameoPattern]] = defaultdict(list)
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lemma, particle, words, _code, plover = line.split("\t")
+        pattern = CameoPattern(tuple(words.split()) if words != "-" else (), plover)
+        table[(lemma, particle)].append(pattern)
+    return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_nouns() -> frozenset[str]:
+    from tidings.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return frozenset(lemma for (lemma, pos) in lexicon.entries if pos == "N")
+
+
+def eventive_noun(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in EVENTIVE_NOUNS or lemma in _lexicon_nouns()
+
+
+def particle(tok: Token) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "prt"), "-")
+
+
+def cameo_types(tok: Token) -> tuple[str | None, str | None]:
+    """The CAMEO dictionary's reading of a trigger: (the verb's default type, the type of
+    its longest pattern whose words all appear in the clause)."""
+    lemma = tok.lemma_.lower()
+    patterns = cameo_verbs().get((lemma, particle(tok))) or cameo_verbs().get((lemma, "-"))
+    if not patterns:
+        return None, None
+    clause = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+    default = next((p.plover for p in patterns if not p.words), None)
+    matched = next((p.plover for p in patterns if p.words and set(p.words) <= clause), None)
+    return default, matched
+
+
+def _arg_words(tokens: tuple[Token, ...]) -> list[str]:
+    out = []
+    for t in tokens:
+        out.append(t.ent_type_ or t.lemma_.lower())
+    return out
+
+
+def feature_names(cand: Candidate, lexicon_type: str | None) -> list[str]:
+    """The candidate's indicator features, as "group=value" strings."""
+    tok = cand.trigger
+    lemma, prt = tok.lemma_.lower(), particle(tok)
+    feats = [f"lemma={lemma}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"lemma+prt={lemma}+{prt}"]
+    default, matched = cameo_types(tok)
+    feats.append(f"cameo={default}")
+    feats.append(f"cameo.type={(default or '-').split('/')[0]}")
+    feats.append(f"cameo.pattern={matched}")
+    feats.append(f"cameo.pattern.type={(matched or '-').split('/')[0]}")
+    feats.append(f"lexicon={lexicon_type}")
+    feats.append(f"src={bool(cand.sources)}")
+    feats.append(f"tgt={bool(cand.targets)}")
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "xcomp", "ccomp", "prep", "neg", "aux", "prt"):
+            feats.append(f"{c.dep_}={c.lemma_.lower()}")
+            feats.append(f"lemma+{c.dep_}={lemma}+{c.lemma_.lower()}")
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        feats.append(f"prep+pobj={c.lower_}+{g.lemma_.lower()}")
+    feats.extend(f"srcw={w}" for w in _arg_words(cand.sources))
+    feats.extend(f"tgtw={w}" for w in _arg_words(cand.targets))
+    head = tok.head
+    if head.i != tok.i:
+        feats.append(f"head={head.lemma_.lower()}")
+        feats.append(f"head.dep={tok.dep_}+{head.lemma_.lower()}")
+    sent = cand.sent
+    lo, hi = max(sent.start, tok.i - 4), min(sent.end, tok.i + 5)
+    feats.extend(f"win={t.lemma_.lower()}" for t in tok.doc[lo:hi] if t.i != tok.i and t.is_alpha)
+    feats.extend(f"bow={t.lemma_.lower()}" for t in sent if t.is_alpha and not t.is_stop)
+    return feats
+
+
+def dense_features(cand: Candidate) -> np.ndarray:
+    """The parser's contextual vector at the trigger and the sentence's mean: both come free
+    with the spaCy pass (``doc.tensor``)."""
+    doc = cand.trigger.doc
+    tensor = doc.tensor
+    if tensor is None or len(tensor) == 0:
+        return np.zeros(DENSE_DIM, dtype=np.float32)
+    sent = cand.sent
+    width = tensor.shape[1]
+    trig = np.asarray(tensor[cand.trigger.i], dtype=np.float32)[:96]
+    mean = np.asarray(tensor[sent.start : sent.end].mean(axis=0), dtype=np.float32)[:96]
+    if width < 96:
+        trig = np.pad(trig, (0, 96 - width))
+        mean = np.pad(mean, (0, 96 - width))
+    return np.concatenate([trig, mean])

@@ -1,0 +1,89 @@
+"""The trained event typer: packaged weights load offline, give the same answer twice, and
+decide what the lexicon cannot: a wrong sense of a lexicon verb is vetoed, an act the
+lexicon does not know is typed, and every event keeps the typer's confidence. Sentences
+shortened from ../shared/corpus articles and from the issue's examples."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tidings.events.typed import ADD_AT, DROP_AT, Verdict, additions, vetoed
+from tidings.events.typer import NONE, EventTyper, load_typer
+from tidings.model import PLOVER_TYPES
+from tidings.pipeline import Pipeline
+from tidings.sources import iter_documents
+
+
+@pytest.fixture(scope="module")
+def typer() -> EventTyper:
+    loaded = load_typer()
+    assert loaded is not None, "the package ships src/tidings/events/data/typer.npz"
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _events(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory, text: str) -> list:
+    path = tmp_path_factory.mktemp("typer") / "a.txt"
+    path.write_text("Title\n\n" + text + "\n", encoding="utf-8")
+    doc = next(iter(iter_documents([str(path)], {"published": "2014-08-12"})))
+    return pipeline.analyze(doc).events  # type: ignore[arg-type]
+
+
+def test_labels_and_round_trip(typer: EventTyper) -> None:
+    assert typer.labels == (NONE, *PLOVER_TYPES)
+    assert len(typer.vocabulary) > 1000  # learnt from thousands of candidates, not a list
+    again = EventTyper.from_bytes(typer.to_bytes())
+    assert again.vocabulary == typer.vocabulary
+    assert np.allclose(again.weights, typer.weights, atol=1e-3)
+
+
+def test_thresholds_decide_veto_and_addition() -> None:
+    sure_none = Verdict(NONE, DROP_AT, {NONE: DROP_AT})
+    unsure_none = Verdict(NONE, DROP_AT - 0.2, {NONE: DROP_AT - 0.2})
+    assert vetoed(sure_none) and not vetoed(unsure_none) and not vetoed(None)
+    verdicts = {
+        3: Verdict("ASSAULT", ADD_AT + 0.1, {}),
+        5: Verdict("ASSAULT", ADD_AT - 0.1, {}),
+        7: Verdict(NONE, 0.9, {}),
+        9: Verdict("ACCUSE", 0.95, {}),
+    }
+    assert additions(verdicts, taken={9}) == [3]
+
+
+def test_an_act_outside_the_lexicon_is_typed(pipeline: Pipeline, tmp_path_factory) -> None:
+    # corpus, 2013: "lash out" is in no lexicon row; the typer codes the criticism
+    text = "House Speaker John Boehner is lashing out at President Obama."
+    events = _events(pipeline, tmp_path_factory, text)
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and accuse[0].rule == "typer.accuse"
+    assert {r.code for r in accuse[0].actor} == {"USALEG"}
+    assert {r.code for r in accuse[0].recipient} == {"USAGOV"}
+    assert accuse[0].confidence is not None and accuse[0].confidence >= ADD_AT
+
+
+def test_a_carrier_verb_puts_its_subject_behind_the_act(pipeline, tmp_path_factory) -> None:
+    # corpus, 2014: "authorized airstrikes" — the airstrikes are Obama's
+    text = "President Obama authorized airstrikes in Iraq against the Islamic State."
+    events = _events(pipeline, tmp_path_factory, text)
+    assault = [e for e in events if e.event == "ASSAULT"]
+    assert assault and {r.code for r in assault[0].actor} == {"USAGOV"}
+    assert {r.code for r in assault[0].recipient} == {"IMG"}
+
+
+def test_every_event_carries_the_typers_confidence(pipeline: Pipeline, tmp_path_factory) -> None:
+    events = _events(pipeline, tmp_path_factory,
+                     "Chuck Schumer is strongly endorsing the deal with Iran.")  # fmt: skip
+    assert [e.event for e in events] == ["SUPPORT"]
+    assert events[0].confidence is not None and 0.5 < events[0].confidence <= 1.0
+
+
+def test_same_input_same_output(pipeline: Pipeline, tmp_path_factory) -> None:
+    text = "Turkish forces shelled Kurdish positions in Syria on Sunday."
+    first = _events(pipeline, tmp_path_factory, text)
+    second = _events(pipeline, tmp_path_factory, text)
+    assert [(e.event, e.confidence) for e in first] == [(e.event, e.confidence) for e in second]
