@@ -79,12 +79,16 @@ _DICT_ENTRY = Entry("dictionary", "cap", priority=1)
 
 def find_atoms(text: str, chs: list[Chunk], trie: Trie,
                dictionary: dict[tuple[str, ...], DictionaryActor] | None = None,
-               day: dt.date | None = None) -> list[Atom]:  # fmt: skip
+               day: dt.date | None = None,
+               persons: frozenset[int] = frozenset()) -> list[Atom]:  # fmt: skip
     """The non-overlapping phrases of ``text``, longest first, in text order.
 
     A surname alone ("~Kerry") counts once its person was named in full, or right after a
     title or honorific ("Mr. Kerry", "President Moon") when that person held an office on
-    ``day`` or ever held the office the title names ("President Bush").
+    ``day`` or ever held the office the title names ("President Bush"), or, where spaCy
+    reads a person (``persons``: start offsets of PERSON entities), when exactly one bearer
+    of the surname led a state on ``day`` ("Kim" in 2018 is Kim Jong Un, not Kim Jong Il).
+    Among several readings, the person named most recently wins, then one in office.
     """
     atoms: list[Atom] = []
     introduced: set[int] = set()  # id() of people named in full so far
@@ -100,8 +104,14 @@ def find_atoms(text: str, chs: list[Chunk], trie: Trie,
                       and (not e.surname_only or id(e.person) in introduced
                            or (title is not None and (_in_office(e, day) or _fits(e, title))))
                       ]  # fmt: skip
+            if not usable and j == i + 1 and chs[i].start in persons:
+                leaders = [e for e in bucket if e.surname_only and _leads(e, day)]
+                usable = leaders if len(leaders) == 1 else []
+                if usable:  # read as the leader once, the surname stays his in the article
+                    introduced.add(id(usable[0].person))
             if usable:
-                best = (j, min(usable, key=lambda e: (_RANK[e.kind], _recency(e, atoms))))
+                best = (j, min(usable, key=lambda e: (_RANK[e.kind], _recency(e, atoms),
+                                                      not _in_office(e, day))))  # fmt: skip
         dict_hit = _walk_dict(dictionary, longest, text, chs, i) if dictionary else None
         if dict_hit is not None and (best is None or dict_hit[0] >= best[0]):
             j = dict_hit[0]
@@ -126,6 +136,20 @@ def _fits(entry: Entry, title: Atom) -> bool:
     if entry.person is None or not word:
         return False
     return any(word in (o.role or "").lower() for o in entry.person.offices)
+
+
+# Roles of those who lead a state: a surname alone in the news is theirs.
+_LEADING_ROLES = ("president of", "prime minister of", "supreme leader", "chancellor of",
+                  "king of", "emir of", "premier of")  # fmt: skip
+
+
+def _leads(entry: Entry, day: dt.date | None) -> bool:
+    """The person led a state on ``day`` (not a vice president or a deputy)."""
+    if entry.person is None or day is None:
+        return False
+    office = entry.person.office_on(day)
+    role = (office.role or "").lower() if office is not None else ""
+    return role.startswith(_LEADING_ROLES)
 
 
 def _in_office(entry: Entry, day: dt.date | None) -> bool:

@@ -88,12 +88,25 @@ class Resolver:
 
     def description(self, offset: int, role_word: str, head: bool,
                     country: str | None) -> Actor | None:  # fmt: skip
-        for p in reversed(self.before(offset)):
-            if country and p.actor.country != country:
-                continue
-            if role_matches(p.actor, role_word, head):
-                return p.actor
-        return None
+        """The person a definite description refers back to. With a country ("the Russian
+        president") the nearest one who fits; without one ("the president"), the one the
+        article has named most so far, the nearest on a tie: a story's president is its
+        main subject, not a president a quote mentioned in passing (Rouhani, not "France's
+        president" quoted by him; Trump, not Putin, in a story about Trump's meeting)."""
+        fitting = [p for p in self.before(offset)
+                   if (not country or p.actor.country == country)
+                   and role_matches(p.actor, role_word, head)]  # fmt: skip
+        if not fitting:
+            return None
+        if country:
+            return fitting[-1].actor
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for rank, p in enumerate(fitting):
+            counts[p.actor.name] = counts.get(p.actor.name, 0) + 1
+            latest[p.actor.name] = rank
+        best = max(counts, key=lambda name: (counts[name], latest[name]))
+        return next(p.actor for p in reversed(fitting) if p.actor.name == best)
 
     def two_people(self, offset: int) -> list[Actor]:
         found: list[Actor] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from tidings.actors.agents import FORMER_WORDS
 from tidings.actors.atoms import Atom
 from tidings.actors.fold import Chunk
 from tidings.actors.gazetteer import Gazetteer, Title
@@ -39,6 +40,7 @@ class Phrase:
     name_span: tuple[int, int] | None = None  # an unknown name (NER or capitalised words)
     determiner: str | None = None  # "the" | "a" | "an"
     anaphoric: bool = False  # "the country's president"
+    former: bool = False  # "Iran's former foreign minister": no longer in office
     consumed: list[Atom] = field(default_factory=list)
 
 
@@ -138,7 +140,17 @@ class PhraseBuilder:
             if self._filler(j):
                 if not _possessive(self.text, chs, j):
                     phrase.start = chs[j].start
+                if chs[j].key in FORMER_WORDS:
+                    phrase.former = True
                 j -= 1
+                continue
+            if chs[j].capitalised and j >= 1 and chs[j - 1].key in FORMER_WORDS \
+                    and gap_ok(self.text, chs[j - 1], chs[j]):  # fmt: skip
+                # "Former Arkansas Gov. Mike Huckabee": a state or city the gazetteer does
+                # not know between "former" and the title.
+                phrase.former = True
+                phrase.start = chs[j - 1].start
+                j -= 2
                 continue
             if chs[j].key in DETERMINERS:
                 phrase.determiner = chs[j].key
@@ -168,6 +180,9 @@ class PhraseBuilder:
         if atom.kind not in ("country", "metonym", "organisation", "dictionary") \
                 and not group_title:  # fmt: skip
             return
+        if atom.kind in ("country", "metonym") and atom.last < len(chs) \
+                and _possessive(self.text, chs, atom.last):  # fmt: skip
+            return  # "editor-in-chief of China's Global Times": the owner is the paper
         phrase.end = atom.end
         phrase.consumed.append(atom)
         nationality = any(a.kind in ("country", "adjective", "metonym") for a in phrase.owners)
@@ -219,13 +234,24 @@ class PhraseBuilder:
         if gap.strip(" .") or "\n" in gap or ("." in gap and chs[j - 1].key not in ABBREVIATIONS):
             return
         title = title or head.entry.title
-        if title is None or title.kind != "person":
+        named_group = title is not None and title.kind == "group" and "named" in title.flags
+        if title is None or (title.kind != "person" and not named_group):
             return  # "company Stena Bulk": only a person title takes a name
         atom = self.by_first.get(j)
         if atom is not None and id(atom) not in taken:
-            if atom.kind == "person" or (atom.kind == "dictionary" and atom.dict_actor):
+            if atom.kind == "person" or (atom.kind == "dictionary" and atom.dict_actor) or (
+                    named_group and atom.kind == "organisation"):  # fmt: skip
                 phrase.name_atom = atom
                 phrase.end = atom.end
+            return
+        if named_group:
+            # "newspaper Rodong Sinmun", "news agency Yonhap": capitalised words name it.
+            m = j
+            while m < len(chs) and self._name_word(m, first=m == j):
+                m += 1
+            if m > j:
+                phrase.name_span = (chs[j].start, chs[m - 1].end)
+                phrase.end = chs[m - 1].end
             return
         ner_end = self.person_starts.get(chs[j].start)
         if ner_end is not None:

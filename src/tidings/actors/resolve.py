@@ -50,12 +50,15 @@ from importlib.resources import files
 
 from spacy.tokens import Doc
 
+from tidings.actors.agents import FORMER_WORDS, STATE_SECTORS, agent_sector
 from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import chunks, fold
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
+from tidings.actors.home import home_country
 from tidings.actors.organisations import Found, OrganisationReader
+from tidings.actors.orgtypes import described_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
 from tidings.model import Actor, ActorMention, Article
 
@@ -84,6 +87,55 @@ _STANCE = re.compile(r"\b(?:pro|anti)[-‑–]$", re.I)
 # "opposition from Republicans", "opposition to the deal": opposing, not the opposition.
 _OPPOSING = re.compile(r"\s+(?:from|by|to|against|among|within)\b")
 _ETHNIC = re.compile(r"\bethnic $", re.I)
+# What the article says of a person it names: an apposition (", a professor at …", ", the
+# former special envoy to Ukraine") or a relative clause (", who formerly served as U.S.
+# ambassador to …"); a past tense or "formerly" makes a state office a former one.
+_APPOSITION = re.compile(r", (?:(?:an?|the) )?")
+_RELATIVE = re.compile(r", who (?:(?P<adv>formerly|previously|once|later|now|currently|also) )?"
+                       r"(?P<verb>serves|served|is|was|works|worked|had been|has been|"
+                       r"became|remains|studies|studied|teaches|taught|researches|covers) "
+                       r"(?:as )?(?:(?:an?|the) )?")  # fmt: skip
+# Definite descriptions of a body named earlier: noun → (its sectors, a word its name or role
+# must hold, if any).
+_BODY_KINDS: dict[str, tuple[frozenset[str], str | None]] = {
+    "agency": (frozenset({"MED", "SPY", "GOV"}), "agency"),
+    "news agency": (frozenset({"MED"}), None),
+    "paper": (frozenset({"MED"}), None),
+    "newspaper": (frozenset({"MED"}), None),
+    "broadcaster": (frozenset({"MED"}), None),
+    "ministry": (frozenset({"GOV"}), "ministry"),
+}
+_BODY_REFERENCE = re.compile(
+    r"\b[Tt]he (news agency|agency|paper|newspaper|broadcaster|ministry)\b"
+)
+# State servants who are no elite when former ("a former Russian agent" poisoned in Salisbury
+# is a civilian now, not an ex-official: CAMEO's ELI is for former officials and leaders).
+_RANK_AND_FILE = frozenset({"agent", "agents", "soldier", "soldiers", "troops", "servicemen",
+                            "policemen", "police officers", "commandos", "spies"})  # fmt: skip
+# CAMEO's region pseudo-countries in countries.tsv: in a description they name a field.
+_REGIONS = frozenset({"LAM", "AFR", "MEA", "ASA", "EUR"})
+# Words that end the head of a description's noun phrase.
+_HEAD_ENDS = frozenset({"of", "at", "for", "with", "to", "in", "on", "from", "under", "who",
+                        "which", "that"})  # fmt: skip
+# A person's name as the identity pass trusts it: letters, dots, apostrophes, hyphens.
+_CLEAN_NAME = re.compile(r"[^\W\d_][\w.'’\- ]*")
+# Honorifics that may stand before a surname ("Mr. Reeves").
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? ")
+# "Rep. Bob Goodlatte (R-Va.)", "Patrick Leahy, D-Vermont": a member of Congress.
+_PARTY_TAG = re.compile(r",? \(?[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)?(?=[\s,.;:)])")
+# A preposition right before a place: where someone is sent, works or what they study.
+_PLACE_PREPOSITION = re.compile(r"(?:^|\W)(?:to|in|on|for)(?: the)? $")
+# Between an organisation's name and the place where it is: " in ", ", based in the ".
+_LOCATED = re.compile(r",? (?:based )?in (?:the )?")
+# Nouns of research work: a programme's director is an academic (EDU).
+_PROGRAMME = frozenset({"program", "programme", "programs", "programmes"})
+_PAST = frozenset({"served", "was", "worked", "had been", "formerly", "previously", "once"})
+# A description ends at punctuation or a sentence's end ("U.S. ambassador" runs on) or at the
+# next clause.
+_DESCRIPTION_STOP = re.compile(
+    r"[,;:()\"“”\n]|(?<!\b[A-Z])\.(?:\s|$)|"
+    r" (?:who|which|that|said|says|told|and|but) "
+)
 
 
 @dataclass(slots=True)
@@ -118,6 +170,7 @@ class _Article(OrganisationReader):
         self.doc = doc
         self.text = article.body
         self.day = article.published or dt.date.today()
+        self.home = home_country(article)  # the outlet's country, for people it does not place
         self.gaz: Gazetteer = load_gazetteer()
         self.dictionary = dictionary
         self.chs = chunks(self.text)
@@ -132,6 +185,8 @@ class _Article(OrganisationReader):
         self.deferred: list[tuple[Found, str, str | None, str]] = []
         self.atoms: list[Atom] = []
         self._police: bool | None = None
+        # Organisations named after their kind: name → (end of first mention, actor).
+        self.named_orgs: dict[str, tuple[int, Actor]] = {}
 
     # -- actors ---------------------------------------------------------------------------
     def country_actor(self, code: str) -> Actor:
@@ -242,6 +297,9 @@ class _Article(OrganisationReader):
             return None, org_name, org_code  # an IGO/EUR body: its own code
         if country is None and "usa" in head.flags:
             country = "USA"
+        if phrase.former and (sector or "GOV") in STATE_SECTORS \
+                and head.phrase not in _RANK_AND_FILE:  # fmt: skip
+            return country, org_name, "ELI"  # CAMEO's elites: former officials
         return country, org_name, sector or "GOV"
 
     def own_owners(self, phrase: Phrase) -> list[Atom]:
@@ -274,6 +332,8 @@ class _Article(OrganisationReader):
             # someone the gazetteer does not know.
             phrase.name_span = (phrase.name_atom.start, phrase.name_atom.end)
             phrase.name_atom = None
+        if head.kind == "group" and (phrase.name_atom is not None or phrase.name_span):
+            return self.named_organisation(phrase, code)
         if phrase.name_atom is not None:
             return self.named(phrase, code, role, gender)
         if phrase.name_span is not None:
@@ -320,7 +380,9 @@ class _Article(OrganisationReader):
                     return False
                 code = f"{country}{sector}"
                 role = f"{head.role} of {self.country_phrase(country)}" if head.role else None
-            holder = self.holder(country, org_name, phrase)
+            # "a top North Korean leader" is one of several, not the office's holder.
+            holder = None if phrase.former or phrase.determiner in ("a", "an") \
+                else self.holder(country, org_name, phrase)  # fmt: skip
             if holder is not None:
                 self.add(phrase.start, phrase.end, holder, "title", gender)
                 return True
@@ -355,6 +417,13 @@ class _Article(OrganisationReader):
                      institution=institution)  # fmt: skip
             self.deferred.append((self.found[-1], sector, None, _PEERS_ONLY))
             return True
+        if code and "named" in head.flags:
+            # "China's Global Times newspaper": the newspaper is the organisation named.
+            for atom in phrase.owners:
+                paper = self.atom_actor(atom) if atom.kind == "organisation" else None
+                if paper is not None and paper.code == code:
+                    self.add(phrase.start, phrase.end, paper, "name")
+                    return True
         if code:
             name = self.text[phrase.start : phrase.end]
             if phrase.determiner and name.lower().startswith(phrase.determiner + " "):
@@ -387,6 +456,35 @@ class _Article(OrganisationReader):
             return True
         return False
 
+    def named_organisation(self, phrase: Phrase, code: str) -> bool:
+        """ "North Korea's state-controlled newspaper Rodong Sinmun", "news agency KCNA": the
+        organisation named after its kind; the gazetteer's code when it knows the name, else
+        the kind's sector with the owner's country. Later mentions of the name are its own."""
+        if phrase.name_atom is not None:
+            actor = self.atom_actor(phrase.name_atom)
+            if actor is None:
+                return False
+            self.add(phrase.start, phrase.end, actor, "name")
+            return True
+        assert phrase.name_span is not None
+        start, end = phrase.name_span
+        name = self.text[start:end]
+        if not code:
+            return False
+        actor = make_actor(name, code, phrase.head.role, "organisation", self.gaz.countries)
+        self.add(phrase.start, phrase.end, actor, "name")
+        self.named_orgs.setdefault(name, (end, actor))
+        return True
+
+    def later_named_orgs(self) -> None:
+        """Later mentions of organisations the article named after their kind ("Rodong
+        Sinmun said …" after "the newspaper Rodong Sinmun")."""
+        for name, (after, actor) in self.named_orgs.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b", self.text[after:]):
+                at = after + m.start()
+                if not self.covered(at, at + len(name)):
+                    self.add(at, at + len(name), actor, "name")
+
     @staticmethod
     def mistitled(phrase: Phrase, gender: str | None) -> bool:
         """The title cannot be the named gazetteer person's: the wrong gender, or a head of
@@ -415,7 +513,10 @@ class _Article(OrganisationReader):
             gender = person.gender or gender
         # The gazetteer knows no office on this date: trust the title in the text, and
         # keep that reading for the rest of the article ("Trump" after "President Trump").
-        if (actor.sector == "ELI" or not actor.code) and code and phrase.head.sector != "-":
+        # A "former" title agrees with the gazetteer's ELI ("former United Nations Ambassador
+        # John Bolton" in 2013 is USAELI, not the UN's).
+        if (actor.sector == "ELI" or not actor.code) and code and phrase.head.sector != "-" \
+                and not (phrase.former and actor.sector == "ELI"):  # fmt: skip
             actor = make_actor(actor.name, code, role, "person", self.gaz.countries)
             if person is not None:
                 self.overrides.setdefault(id(person), actor)
@@ -656,8 +757,44 @@ class _Article(OrganisationReader):
                 # "Lam Ka-ming, the commander of …": the description is this person.
                 self.pending.remove(described)
                 self.add(described.start, described.end, actor, "title")
+            owner = self.possessor(start) if not actor.code else None
+            if owner is not None:
+                actor = make_actor(name, owner.code, None, "person", self.gaz.countries)
+            if not actor.code:
+                said = self.description_of(end)
+                partner = self.persons.get(end + 5) if self.text[end : end + 5] == " and " else None
+                if said is None and partner is not None:
+                    # "Juan Carlos Hidalgo and Ian Vasquez, two Latin America policy experts at
+                    # the libertarian Cato Institute": one description for both.
+                    said = self.description_of(partner)
+                if said is not None:
+                    code, role, (_, d_stop) = said
+                    actor = make_actor(name, code, role, "person", self.gaz.countries)
+                    for f in self.found:  # the title inside the description is this person
+                        if f.how == "title" and f.actor.kind == "person" \
+                                and end < f.start < d_stop:  # fmt: skip
+                            f.actor = actor
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
+
+    def described_titles(self) -> None:
+        """A person named after a title that gave no code ("Gen. Terrence J. O'Shaughnessy,
+        U.S. Pacific Air Forces commander"): the description after the name codes them."""
+        for f in list(self.found):
+            if f.how != "title" or f.actor.kind != "person" or f.actor.code:
+                continue
+            if not _CLEAN_NAME.fullmatch(f.actor.name) or len(f.actor.name.split()) < 2:
+                continue
+            if not self.text[f.start : f.end].endswith(f.actor.name):
+                continue
+            said = self.description_of(f.end)
+            if said is None or said[0][:3] not in self.gaz.countries:
+                continue
+            actor = make_actor(f.actor.name, said[0], f.actor.role or said[1], "person",
+                               self.gaz.countries)  # fmt: skip
+            for other in self.found:
+                if other.actor is f.actor:
+                    other.actor = actor
 
     def affiliation(self, end: int) -> tuple[str, str | None] | None:
         """Code and role from "NAME, <titles> at|with|of|for <organisation>" ("Jane
@@ -692,7 +829,197 @@ class _Article(OrganisationReader):
                 return None
             head = titles[-1].entry.title
             role = f"{head.role} of {org.name}" if head is not None and head.role else None
-            return (f"{org.country}{sector}" if org.country else sector), role
+            # "a professor at Fulbright University Vietnam": a body the gazetteer does not
+            # know is in the country its description names (not the article's main one: a
+            # Duke professor quoted on Iran is no Iranian).
+            country = (
+                org.country
+                or self.place_named(end + 2, stop)
+                or self.located(employer.end, stop + 40)
+            )
+            return (f"{country}{sector}" if country else sector), role
+        return None
+
+    def description_of(self, end: int) -> tuple[str, str | None, tuple[int, int]] | None:
+        """Code and role from what the article says of a person it names right after the
+        name, when no title or employer settled it: a U.S. party-and-state tag ("(R-Va.)":
+        a member of Congress); the agent noun of an apposition or a relative clause
+        (agents.tsv: "a fan" → CVL, "a professor at …" → EDU), else a kind of body
+        (orgtypes.tsv: "executive director of advocacy group X" → NGO), else the body the
+        description names ("a spokesman for the Chinese foreign ministry", "a former CIA
+        officer"); the country of an organisation or a place named in it (not the host of an
+        envoy "to" it), else the article's main country; a former state office is ELI."""
+        tag = _PARTY_TAG.match(self.text, end)
+        if tag is not None:
+            return "USALEG", None, (end, tag.end())
+        rel = _RELATIVE.match(self.text, end)
+        m = rel or _APPOSITION.match(self.text, end)
+        if m is None:
+            return None
+        start = m.end()
+        if rel is None and not self.text[end:start].endswith(("a ", "an ", "the ")) \
+                and not self.noun_phrase_at(start):  # fmt: skip
+            return None  # ", then released a video": a clause goes on, no apposition
+        limit = min(len(self.text), start + 160)
+        stop_at = _DESCRIPTION_STOP.search(self.text, start, limit)
+        while stop_at is not None and stop_at.group() == " and " and not self._decisive(
+                start, stop_at.start()):  # fmt: skip
+            # "an agriculture and trade research manager at …": "and" inside the noun
+            # phrase, not the next clause, while nothing before it names what they are.
+            stop_at = _DESCRIPTION_STOP.search(self.text, stop_at.end(), limit)
+        stop = stop_at.start() if stop_at else limit
+        words = chunks(self.text[start:stop])
+        keys = [c.key for c in words]
+        found = agent_sector(keys)
+        # The noun phrase's head is its last noun before a preposition: a title there
+        # ("U.S. ambassador") or an agent noun ("a militia supporter"), whichever is later.
+        prep = next((start + c.start for c in words[1:] if c.key in _HEAD_ENDS), stop)
+        titles = [a for a in self.atoms if a.kind == "title" and start <= a.start < prep
+                  and a.entry.title is not None
+                  and a.entry.title.sector not in ("*", "-")]  # fmt: skip
+        sector = titles[-1].entry.title.sector if titles and titles[-1].entry.title else None
+        head_at = titles[-1].start if titles else None
+        if found is not None and (head_at is None or start + words[found[1]].start >= head_at):
+            sector, head_at = found[0], start + words[found[1]].start
+        body = self.body_in(start, stop)
+        head_title = titles[-1].entry.title if titles and head_at == titles[-1].start else None
+        kind = described_sector(keys)
+        if head_title is not None and "head" in head_title.flags and kind \
+                and kind not in STATE_SECTORS:  # fmt: skip
+            # "president and CEO of the American Apparel & Footwear Association": the head
+            # of a body that is no state's takes the body's sector.
+            sector = kind
+        employer = self.trailing_org(self.title_run_end_at(head_at or start, stop))
+        sector = sector or kind or (employer.actor.sector if employer else None)
+        if not sector:
+            # "spokesman for Gaza health ministry", "a spokesman for the rebels": what the
+            # words after the head name, when the head itself names no sector.
+            tail = [c.key for c in words if start + c.start >= prep]
+            after = agent_sector(tail[1:])
+            later = [a for a in self.atoms if a.kind == "title" and prep <= a.start < stop
+                     and a.entry.title is not None
+                     and a.entry.title.sector not in ("*", "-")]  # fmt: skip
+            sector = after[0] if after else later[0].entry.title.sector if later and \
+                later[0].entry.title else None  # fmt: skip
+        sector = sector or (body.actor.sector if body else None)
+        if not sector and _PROGRAMME & set(keys):
+            # "director of the Asia program at the Hudson Center": research programmes are
+            # run by think tanks and universities.
+            sector = "EDU"
+        if not sector or sector == "IGO":
+            return None
+        former = bool(FORMER_WORDS & set(keys[: found[1] if found else len(keys)])) or bool(
+            rel and (rel.group("adv") in _PAST or rel.group("verb") in _PAST))  # fmt: skip
+        # "the secretary of homeland security under President Barack Obama" (in 2020): an
+        # office held under a leader who is out of office at the article's date.
+        former = former or ("under" in keys and any(
+            f.actor.kind == "person" and f.actor.sector == "ELI"
+            for f in self.found if start <= f.start < stop))  # fmt: skip
+        employer_actor = employer.actor if employer is not None else body.actor if body else None
+        country = employer_actor.country if employer_actor is not None else None
+        if employer is None and body is not None and any(d[0] is body for d in self.deferred):
+            # "a senior member of the opposition Syrian National Coalition": a body whose
+            # country was only guessed from the article is of the country the words name.
+            country = self.place_named(start, stop) or country
+        if country is None and employer is not None:
+            country = self.located(employer.end, stop)
+        if employer_actor is not None and employer_actor.sector and sector not in _INTRINSIC \
+                and sector not in ("CVL", "ELI"):  # fmt: skip
+            sector = employer_actor.sector
+        if country is None:
+            # "a Middle East fellow", "a Russia scholar": a place right before an academic's
+            # noun is the field, not the employer.
+            country = self.place_named(start, stop, field_at=head_at if sector == "EDU" else None)
+        if country is None and employer_actor is None:
+            # Nothing placed: the article's main country (a fan, a neighbour, an economist);
+            # a named employer the gazetteer cannot place leaves the country open.
+            host = self.host_country(start, stop)
+            country = self.home or self.dominant_country(end, clear=True) or \
+                self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
+            if country == host or country in _REGIONS:  # an envoy to Ukraine is no Ukrainian
+                country = None
+        if former and sector in STATE_SECTORS:
+            sector = "ELI"
+        role = self.text[start:stop].strip() or None
+        return (f"{country}{sector}" if country else sector), role, (start, stop)
+
+    def located(self, end: int, stop: int) -> str | None:
+        """The country of a place named right after an organisation ("the Lowy Institute in
+        Sydney", "Dechert LLP, based in Beijing"): where the body is."""
+        for atom in self.atoms:
+            if end <= atom.start <= min(stop, end + 20) and atom.kind in ("country", "metonym") \
+                    and atom.entry.code not in _REGIONS \
+                    and _LOCATED.fullmatch(self.text[end : atom.start]):  # fmt: skip
+                return atom.entry.code
+        return None
+
+    def _decisive(self, start: int, stop: int) -> bool:
+        """Words in [start, stop) that already say what a person is or whom they work for:
+        an agent noun, a title, a kind of body or a coded organisation."""
+        keys = [c.key for c in chunks(self.text[start:stop])]
+        if agent_sector(keys) is not None or described_sector(keys) is not None:
+            return True
+        if any(a.kind == "title" and start <= a.start < stop for a in self.atoms):
+            return True
+        return self.body_in(start, stop) is not None
+
+    def noun_phrase_at(self, start: int) -> bool:
+        """The words at ``start`` open a noun phrase ("executive director of …", "CAGE's
+        research director"), not a verb or an adverb going on with the sentence."""
+        span = self.doc.char_span(start, min(len(self.text), start + 1),
+                                  alignment_mode="expand")  # fmt: skip
+        return span is not None and len(span) > 0 and span[0].pos_ in (
+            "NOUN", "PROPN", "ADJ", "NUM", "DET")  # fmt: skip
+
+    def body_in(self, start: int, stop: int) -> Found | None:
+        """The first coded organisation or body mentioned between ``start`` and ``stop``,
+        other than a topic ("an expert on the Islamic State")."""
+        inside = [f for f in self.found if start <= f.start < stop and f.actor.code
+                  and f.actor.sector and f.actor.kind in ("organisation", "group")
+                  and not re.search(r"\b(?:on|about|against|studying|covering)\s+(?:the\s+)?$",
+                                    self.text[max(start, f.start - 16) : f.start])]  # fmt: skip
+        return min(inside, key=lambda f: f.start) if inside else None
+
+    def possessor(self, start: int) -> Actor | None:
+        """ "NPR's Deborah Amos", "Anduril's chief revenue officer": the organisation whose
+        possessive stands right before a name is the person's employer."""
+        for f in self.found:
+            if f.actor.kind == "organisation" and f.actor.code and f.actor.sector \
+                    and self.text[f.end : start] in ("'s ", "’s "):  # fmt: skip
+                return f.actor
+        return None
+
+    def title_run_end_at(self, offset: int, stop: int) -> int:
+        """Where the words from ``offset`` end before a last preposition (at, with …)."""
+        found = list(re.finditer(r"\s+(?:at|with|of|for|from)\s", self.text[offset:stop]))
+        return offset + found[-1].start() if found else offset
+
+    def host_country(self, start: int, stop: int) -> str | None:
+        """The country an envoy or ambassador is sent "to" in a description."""
+        for atom in self.atoms:
+            if start <= atom.start < stop and atom.kind in ("country", "adjective", "metonym") \
+                    and self.text[max(start, atom.start - 8) : atom.start].lower().endswith(
+                        ("to ", "to the ")):  # fmt: skip
+                return atom.entry.code
+        return None
+
+    def place_named(self, start: int, stop: int, field_at: int | None = None) -> str | None:
+        """The first country named between ``start`` and ``stop``, other than the one an
+        envoy or ambassador is sent "to", a region (the Middle East: a field of work), and
+        one right before ``field_at`` (the noun of an academic)."""
+        for atom in self.atoms:
+            if not start <= atom.start < stop or atom.kind not in ("country", "adjective",
+                                                                    "metonym"):  # fmt: skip
+                continue
+            if atom.entry.code in _REGIONS:
+                continue
+            if field_at is not None and 0 <= field_at - atom.end <= 2:
+                continue
+            before = self.text[max(start, atom.start - 9) : atom.start].lower()
+            if _PLACE_PREPOSITION.search(before):  # not "opposition Syrian …"
+                # Where an envoy is sent, works or what a researcher studies: not whose.
+                continue
+            return atom.entry.code
         return None
 
     def title_run_end(self, atom: Atom, stop: int) -> int:
@@ -733,6 +1060,8 @@ class _Article(OrganisationReader):
         head = pending.phrase.head
         owner = self.country_phrase(country) or org_name
         role = f"{head.role} of {owner}" if head.role and owner else head.role
+        if country in _REGIONS - {"EUR"}:
+            return "", role  # "director of the Asia program": a field, not a state
         if country:
             return f"{country}{sector}", role
         return (sector if org_name else ""), role
@@ -762,6 +1091,39 @@ class _Article(OrganisationReader):
             if self.covered(ch.start, ch.end):
                 continue
             self.add(ch.start, ch.end, named.actor, "surname", named.gender)
+
+    def identities(self) -> None:
+        """One identity per person: a surname alone ("Mr. Reeves", "Volker") belongs to the
+        first bearer of that surname the article introduced. When the article named someone
+        in full first ("Eric Reeves"), a later surname is theirs rather than a gazetteer
+        namesake's (Rachel Reeves) or a bare honorific reading; when a bearer came first
+        (Putin, Isaac Herzog), a later full name with the surname ("Chaim Herzog", his father)
+        does not take the surname over."""
+        owners: dict[str, tuple[Found, bool]] = {}  # surname → (first bearer, named in full)
+        for f in sorted(self.found, key=lambda x: x.start):
+            if f.actor.kind != "person" or f.how in ("pronoun", "plural"):
+                continue
+            surface = _HONORIFIC.sub("", self.text[f.start : f.end]).strip()
+            words = chunks(surface)
+            if len(words) == 1 and words[0].capitalised:
+                first = owners.setdefault(words[0].key, (f, False))
+                if first[1] and first[0].actor.name != f.actor.name:
+                    f.actor = first[0].actor
+                    f.gender = first[0].gender or f.gender
+                continue
+            names = chunks(f.actor.name)
+            if len(names) < 2 or not _CLEAN_NAME.fullmatch(f.actor.name):
+                continue
+            full = f.how == "name" or (
+                f.how == "title" and fold(surface).endswith(fold(f.actor.name))
+            )  # "White House Press Secretary Jay Carney"
+            if not full:
+                continue
+            first = owners.setdefault(names[-1].key, (f, True))
+            if first[1] and first[0] is not f and not f.actor.code and first[0].actor.code \
+                    and fold(first[0].actor.name) == fold(f.actor.name):  # fmt: skip
+                # "Ben Rhodes" again, after "Deputy National Security Adviser Ben Rhodes".
+                f.actor = first[0].actor
 
     # -- step 5: coreference --------------------------------------------------------------
     def sentence_starts(self) -> list[int]:
@@ -795,6 +1157,7 @@ class _Article(OrganisationReader):
         resolver = Resolver(people)
         for pending in self.pending:
             self.describe(pending, resolver)
+        self.bodies()
         for m in PLURAL.finditer(self.text):
             if self.covered(m.start(), m.end()):
                 continue
@@ -809,6 +1172,23 @@ class _Article(OrganisationReader):
                                         token.dep_ in ("nsubj", "nsubjpass"))  # fmt: skip
             if referent is not None:
                 self.add(start, end, referent, "pronoun", gender)
+
+    def bodies(self) -> None:
+        """ "The agency said", "the paper reported", "the ministry added": the latest
+        earlier organisation of that kind (a news agency, a newspaper, a ministry)."""
+        for m in _BODY_REFERENCE.finditer(self.text):
+            if self.covered(m.start(), m.end()):
+                continue
+            noun = m.group(1).lower()
+            sectors, word = _BODY_KINDS[noun]
+            earlier = [f for f in self.found if f.end <= m.start()
+                       and f.actor.kind in ("organisation", "group")
+                       and (f.actor.sector or "") in sectors
+                       and (word is None or word in f"{f.actor.name} {f.actor.role or ''}".lower()
+                            or word in self.text[f.start : f.end].lower())]  # fmt: skip
+            if earlier:
+                latest = max(earlier, key=lambda f: f.end)
+                self.add(m.start(), m.end(), latest.actor, "title")
 
     def describe(self, pending: Pending, resolver: Resolver) -> None:
         phrase = pending.phrase
@@ -862,17 +1242,21 @@ class _Article(OrganisationReader):
     # -- all together ---------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
         index = self.dictionary.index if self.dictionary else None
-        atoms = find_atoms(self.text, self.chs, self.gaz.trie, index, self.day)
+        atoms = find_atoms(self.text, self.chs, self.gaz.trie, index, self.day,
+                           frozenset(self.persons))  # fmt: skip
         atoms = self.ethnic_groups(self.drop_stances(self.drop_inside_names(atoms)))
         self.atoms = atoms
         inside = self.unknown_organisations(atoms)
         taken = self.phrases(atoms) | inside
         self.lone_atoms(atoms, taken)
+        self.later_named_orgs()
         self.add_organisations()
         self.documents()
         self.place_deferred()
         self.ner_people()
+        self.described_titles()
         self.surnames()
+        self.identities()
         self.coreference()
         self.found.sort(key=lambda f: (f.start, f.end))
         return [ActorMention(text=self.text[f.start : f.end], start=f.start, end=f.end,

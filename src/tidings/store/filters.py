@@ -4,8 +4,10 @@ Actor terms (for ``actor``, ``recipient``, ``speaker``):
 
 * a code: three letters (``RUS``) match every code of that country (RUSGOV, RUSMIL …);
   a longer code (``RUSGOV``) matches exactly;
-* anything else is a name: case- and accent-insensitive; a full name or a surname
-  (``Putin`` finds "Vladimir Putin": the term's last word equals the name's last word).
+* anything else is a name, folded as everywhere in tidings (case, accents, punctuation:
+  ``Marko Đurić`` finds "Marko Djuric"); every word of the term is a word of the name, so
+  a full name or a family name in either order suffices (``Putin`` finds "Vladimir
+  Putin", ``Kim`` finds "Kim Jong Un"), as in timelines and findings.
 
 Date ranges keep every event whose dated days *overlap* ``[since, until]``: an event dated
 ``2024-10`` is inside ``since 2024-10-15``, since it may have happened then. ``since`` and
@@ -39,9 +41,17 @@ class Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def surname_key(term: str) -> str:
+def name_terms(term: str) -> list[str]:
+    """The folded words of a name term; an empty one is an error."""
     words = fold(term).split()
-    return words[-1] if words else ""
+    if not words:
+        raise InputError("empty actor name", source=term)
+    return words
+
+
+def _name_sql(key: str) -> str:
+    """SQL: every word of the term (the bound list) is a word of the folded name ``key``."""
+    return f"list_has_all(string_split({key}, ' '), ?::VARCHAR[])"
 
 
 def actor_list_clause(where: Where, term: str, codes: str, keys: str) -> None:
@@ -52,10 +62,8 @@ def actor_list_clause(where: Where, term: str, codes: str, keys: str) -> None:
         else:
             where.add(f"list_contains({codes}, ?)", term)
         return
-    key = surname_key(term)
-    if not key:
-        raise InputError("empty actor name", source=term)
-    where.add(f"len(list_filter({keys}, lambda n: n = ? OR ends_with(n, ?))) > 0", key, " " + key)
+    words = name_terms(term)
+    where.add(f"len(list_filter({keys}, lambda n: {_name_sql('n')})) > 0", words)
 
 
 def actor_value_clause(where: Where, term: str, code: str, key: str) -> None:
@@ -66,10 +74,7 @@ def actor_value_clause(where: Where, term: str, code: str, key: str) -> None:
         else:
             where.add(f"{code} = ?", term)
         return
-    name = surname_key(term)
-    if not name:
-        raise InputError("empty actor name", source=term)
-    where.add(f"({key} = ? OR ends_with({key}, ?))", name, " " + name)
+    where.add(f"coalesce({_name_sql(key)}, false)", name_terms(term))
 
 
 def parse_day_bound(text: str | dt.date, *, end: bool) -> dt.date:

@@ -9,11 +9,11 @@ add the article they come from (``doc_id``, ``ordinal`` within it, and the artic
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from tidings.actors.fold import is_code as is_code  # re-exported for the filters
+from tidings.actors.fold import name_key
 from tidings.model import Event, Quote, to_dict
 from tidings.plover import event_record
 
@@ -50,14 +50,7 @@ class StoredQuote(Quote):
     publisher: str | None = None
 
 
-@lru_cache(maxsize=65536)  # actor names repeat across thousands of events
 def fold(text: str) -> str:
-    """Lower case without accents, single-spaced: ``Vučić`` → ``vucic``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
-
-
-def is_code(term: str) -> bool:
-    """Whether an actor term is a CAMEO-style code (RUS, RUSGOV) rather than a name."""
-    return term.isupper() and term.isalpha() and 3 <= len(term) <= 12
+    """The stored, comparable form of a name: tidings' one name folding
+    (:func:`tidings.actors.fold.name_key`): ``Marko Đurić`` → ``marko djuric``."""
+    return name_key(text)

@@ -7,25 +7,19 @@ the term must be a word of the actor's name, so a family name suffices in either
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tidings.actors.fold import is_code, name_key, name_matches
 from tidings.model import ActorRef
 from tidings.plover import QUAD_CLASSES, scale_of
 from tidings.timeline.instances import SYMMETRIC_TYPES, EventInstance
 
 
-@lru_cache(maxsize=65536)  # names repeat across thousands of instances
 def fold(text: str) -> str:
-    """Lower-case without accents: Vučić → vucic."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
-
-
-def is_code(term: str) -> bool:
-    return term.isupper() and term.isalpha() and 3 <= len(term) <= 12
+    """A name's comparable form: tidings' one name folding (Vučić → vucic, Đurić → djuric)."""
+    return name_key(text)
 
 
 def surname(text: str) -> str:
@@ -78,10 +72,9 @@ def instance_pairs(instance: EventInstance) -> set[str]:
 def ref_matches(ref: ActorRef, term: str) -> bool:
     if is_code(term):
         return ref.code == term or (len(term) == 3 and ref.code.startswith(term))
-    wanted, name = fold(term).split(), fold(ref.name).split()
     # "Putin", "Vladimir Putin", "Kim" and "Kim Jong Un" all find "Kim Jong Un" / "Putin":
-    # every word of the term is a word of the name.
-    return bool(wanted) and all(word in name for word in wanted)
+    # every word of the term is a word of the name (the store's filters use the same rule).
+    return name_matches(term, ref.name)
 
 
 def sides(instance: EventInstance) -> Iterator[tuple[ActorRef, ActorRef]]:
