@@ -1,31 +1,58 @@
 """Quoted stretches turned into attributed quotations: cue, speaker, partial or not.
 
 The order of evidence, for each stretch: a cue above it in the parse of its own sentence
-("…,” Vucic said"; "said the ship “was seized”"); for a quotation standing as its own
-sentence, any cue in the words around it; else the speaker of the quotation it continues
-(split quotes, paragraph continuations), of the paragraph before ("he said:" then a
-quoted paragraph), or of the quotation right after it in the paragraph. A stretch inside
-a reporter's sentence with no cue of its own is a scare quote and gives nothing.
+("…,” Vucic said"; "said the ship “was seized”"; verbs of judging with the quotation as
+their complement: "slammed the move as “unconscionable”", "called on Beijing to “…”"),
+or set off as an aside ("This change, said Tom, means “…”"), or hung below the quotation
+by the parser; for a quotation standing as its own sentence, any cue in the words around
+it; a cue right after a quotation that ends with a comma ("was “bitter,” a source told
+Der Spiegel"; "…,” according to X"); a colon after a name or a clause about speech
+("Trump: “…”"; "made a declaration to a police officer: “…”"); the speaker label of a
+broadcast transcript for a quotation opening a turn ("TRUMP: “…”"); else the speaker of
+the quotation it continues (split quotes, paragraph continuations), of the paragraph
+before ("he said:" then a quoted paragraph), or of the quotation right after it in the
+paragraph. A stretch inside a reporter's sentence with no cue of its own is a scare quote
+and gives nothing; so is one in a clause that tells when ("After Trump labeled …") or in
+an adjunct that opens the clause ("In their latest “seven-figure project”, …").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import actor_at
 from tidings.model import Actor, ActorMention, ActorRef, Quote
-from tidings.quotes.cues import Cue, cue_at, cues_in, governing_cue
-from tidings.quotes.labels import is_label, looks_like_title
+from tidings.quotes.cues import (
+    Cue,
+    cue_at,
+    cues_in,
+    flipped_cue,
+    governing_cue,
+    trailing_cue,
+)
+from tidings.quotes.labels import SpeakerLabel, is_label, looks_like_title, speaker_turns
 from tidings.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_quote_spans, paragraph_bounds
-from tidings.quotes.speakers import Referent, Referents, name_key
+from tidings.quotes.speakers import DOCUMENT_NOUNS, Referent, Referents, name_key
 
 TOKEN = re.compile(r"\w+")
+# What a writer for the press writes: "wrote in a column", "in a piece for The Atlantic".
+PRESS_PIECES = frozenset({"column", "piece", "op-ed", "oped", "editorial", "commentary",
+                          "blog", "newsletter"})  # fmt: skip
 MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
+LEAD_AFTER_LABEL = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?")  # "(Through interpreter)"
+COLON_LABEL_WORDS = 7  # "Obama campaign manager Jim Messina: “…”" names its speaker
+# Nouns for what someone says: "made a declaration to a police officer: “I am …”".
+SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset({
+    "declaration", "words", "word", "remark", "comment", "response", "reply", "answer",
+    "speech", "address", "plea", "appeal", "warning", "message", "question", "interview",
+    "tweet", "post", "explanation", "argument", "promise", "pledge", "vow", "verdict",
+})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -42,6 +69,8 @@ class Found:
     subject: Token | None = None
     keep: bool = True
     document: bool = False  # the cue's subject is a text with no author named
+    introduced: bool = False  # a colon introduces it: it borrows no neighbour's speaker
+    media: bool = False  # its speaker is a transcript's host, reporter or byline
 
 
 def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[Token]:
@@ -64,11 +93,16 @@ def _nearest(cues: list[Cue], outer: Span) -> Cue | None:
 
 
 def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
-    cue = governing_cue(f.inner, frame)
+    cue = governing_cue(f.inner, frame) or flipped_cue(f.outer, frame)
     if cue is None and not f.embedded:
         cue = _nearest(cues_in(frame), f.outer)
     if cue is None:
+        cue = trailing_cue(f.outer, frame)
+    if cue is None:
         cue = next((c for c in map(cue_at, frame) if c and c.kind == "phrase"), None)
+    if cue is None and not f.embedded:
+        _colon_intro(f, frame, refs)
+        return
     if cue is None:
         return
     f.cue, f.cue_text = cue, cue.text
@@ -78,14 +112,79 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
         refs.note_speaker(subject, ref)
 
 
+def _colon_intro(f: Found, frame: list[Token], refs: Referents) -> None:
+    """A quotation introduced by a colon with no cue verb: a name ("Trump: “Yes, he
+    did.”", "Obama campaign manager Jim Messina: “…”") or a clause about speech ("made a
+    declaration to a police officer: “I am a KGB officer …”")."""
+    before = [t for t in frame if t.i < f.outer.start]
+    if not before or before[-1].text != ":":
+        return
+    colon = before[-1]
+    f.introduced = True
+    words = [t for t in before[:-1] if t.sent == colon.sent or t.i >= colon.sent.start]
+    start = len(words)
+    while start and not (words[start - 1].is_punct and words[start - 1].text in ".;!?-–—|"):
+        start -= 1
+    words = words[start:]
+    if not words:
+        return
+    ids = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in ids or t.head == t]
+    head = heads[0] if len(heads) == 1 else words[-1]  # "Trump on Afghanistan:" is Trump
+    if (
+        len(words) <= COLON_LABEL_WORDS
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and (
+            head.pos_ == "PROPN"
+            or head.ent_type_ in ("PERSON", "ORG")
+            or (head.is_title and refs.knows_person(head.text))
+        )
+    ):
+        ref = refs.resolve(head)
+        if ref is not None and ref.start < words[0].idx:  # the parse ran past the label
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            ref = Referent(refs.text[start:end], start, end, ref.kind, ref.key)
+        if ref is not None:
+            f.cue, f.cue_text = Cue(colon, ":", "label"), ":"
+            f.speaker, f.subject = ref, head
+        return
+    nouns = [t for t in words if t.lemma_.lower() in SPEECH_NOUNS and t.pos_ == "NOUN"]
+    if not nouns:
+        return
+    for prep in nouns[-1].children:  # "these words from the Prophet Isaiah:"
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ref = refs.resolve(obj) if obj is not None and obj.pos_ == "PROPN" else None
+            if obj is not None and ref is not None:
+                f.cue, f.cue_text = Cue(colon, ":", "label"), ":"
+                f.speaker, f.subject = ref, obj
+                return
+    verb = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return
+    ref, subject, _ = refs.subject_of(Cue(verb, verb.text, "verb"))
+    if ref is not None and subject is not None:
+        f.cue, f.cue_text = Cue(colon, ":", "label"), ":"
+        f.speaker, f.subject = ref, subject
+
+
+def _take_label(doc: Doc, f: Found, label: SpeakerLabel) -> None:
+    span = doc.char_span(label.start, label.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    f.cue, f.cue_text = Cue(span[-1], ":", "label"), ":"
+    f.speaker = Referent(label.name, label.start, label.end, "person", name_key(label.name))
+    f.media = label.media
+
+
 def _sentence_cue(doc: Doc, sent: list[Token], quoted: set[int], refs: Referents) -> Found | None:
     """A reporter's sentence with a cue and a resolvable speaker ("Siluanov said …")."""
     for t in sorted(sent, key=lambda t: (t.dep_ != "ROOT", -t.i)):  # main verb, then last
         if t.i in quoted:
             continue
         cue = cue_at(t)
-        if cue is None or cue.kind == "naming":
-            continue
+        if cue is None or cue.kind == "naming" or t.lemma_.lower() == "call":
+            continue  # "They were calling for a medic." introduces no one's words
         ref, subject, _ = refs.subject_of(cue)
         if ref is not None:
             whole = doc[sent[0].i : sent[-1].i + 1]
@@ -112,9 +211,29 @@ def _coded(actor: Actor) -> ActorRef:
     return ref
 
 
-def _actor_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
+def _actor_ref(f: Found, mentions: list[ActorMention], home: str | None = None) -> ActorRef | None:
     """The speaker as an actor: the code from the actors stage's mentions, the name from the
-    article (its canonical form when the two agree on the surname)."""
+    article (its canonical form when the two agree on the surname). A person the article
+    says nothing codable of is a civilian of the article's home country (``home``: the
+    outlet's country), as CAMEO codes people without an office ("Martha Mullen, of
+    Richmond" in USA Today → USACVL)."""
+    coded = _named_ref(f, mentions)
+    if coded is not None and not coded.code and home and f.speaker is not None \
+            and f.speaker.kind == "person" and not f.media:  # fmt: skip
+        coded.code = f"{home}{'MED' if _writes_for_press(f) else 'CVL'}"
+    return coded
+
+
+def _writes_for_press(f: Found) -> bool:
+    """The speaker wrote the words in a piece of journalism ("David Frum wrote in a 2016
+    piece for The Atlantic"): a writer for the press, MED."""
+    cue = f.cue
+    if cue is None or cue.kind != "verb" or cue.token.lemma_.lower() != "write":
+        return False
+    return any(t.lower_ in PRESS_PIECES for t in cue.token.subtree)
+
+
+def _named_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
     ref = f.speaker
     if ref is None:
         return None
@@ -132,18 +251,30 @@ def _actor_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
     if actor is None and ref.kind != "person" and f.subject is not None:
         actor = _covering(mentions, f.subject.idx, f.subject.idx + len(f.subject.text))
     if actor is None:
-        return ActorRef(code="", name=ref.name)
+        return ActorRef(code=_broadcaster(mentions) if f.media else "", name=ref.name)
     coded = _coded(actor)
-    if name_key(actor.name) != name_key(ref.name):
+    # A body goes by its gazetteer name ("AP" → Associated Press) unless that is an acronym
+    # the article spells out ("Korean Central News Agency" for KCNA); a person by the
+    # article's name.
+    acronym = actor.name.isupper() and len(ref.name.split()) > 1
+    if name_key(actor.name) != name_key(ref.name) and (actor.kind != "organisation" or acronym):
         coded.name = ref.name  # the article's name for whom it quotes
     return coded
+
+
+def _broadcaster(mentions: list[ActorMention]) -> str:
+    """The media code the article mentions most ("NPR" → USAMED): a transcript's host or
+    reporter works for the broadcaster (CAMEO: media people are MED)."""
+    codes = Counter(m.actor.code for m in mentions if m.actor.code.endswith("MED"))
+    return codes.most_common(1)[0][0] if codes else ""
 
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(text.lower()))
 
 
-def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention]) -> list[Quote]:
+def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
+                     home: str | None = None) -> list[Quote]:  # fmt: skip
     """Every attributed quotation in the body (see the module docstring for the rules)."""
     if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(body):
         return []  # not the parse of this body: offsets would not line up
@@ -172,7 +303,24 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention]) -> list[
         found.append(Found(s, inner, outer, embedded=False))
     if not found:
         return []
+    turns = speaker_turns(body, paragraphs)
+    for n, label in enumerate(turns):
+        if label is not None and label.start >= paragraphs[n][0] and label.end <= paragraphs[n][1]:
+            tokens = doc.char_span(label.start, label.label_end, alignment_mode="expand")
+            if tokens is not None:  # a label is no one's subject: not "David Greene said"
+                quoted.update(range(tokens.start, tokens.end))
     refs = Referents(doc, quoted, body)
+    refs.turns = [
+        (lo, hi, name_key(label.name))
+        for (lo, hi), label in zip(paragraphs, turns, strict=True)
+        if label is not None
+    ]
+    refs.person_keys = {name_key(m.actor.name) for m in mentions if m.actor.kind == "person"}
+    refs.pronoun_actors = [
+        (m.start, m.end, m.actor.name, "person" if m.actor.kind == "person" else "organisation")
+        for m in mentions
+        if m.how == "pronoun"
+    ]
     hosts = [f for f in found if not f.span.nested]
 
     for f in found:
@@ -206,7 +354,7 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention]) -> list[
 
     # Quotations with no cue of their own borrow from their neighbours, in text order.
     for n, f in enumerate(hosts):
-        if f.cue is not None or f.embedded or not f.keep:
+        if f.cue is not None or f.embedded or not f.keep or f.introduced:
             continue
         s = f.span
         prior = hosts[n - 1] if n else None
@@ -239,10 +387,23 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention]) -> list[
         if (
             f.cue is None
             and not f.embedded
+            and not f.introduced
             and nxt.cue is not None
             and (nxt.span.continues or nxt.span.paragraph == f.span.paragraph)
         ):
             _inherit(f, nxt)
+
+    # In a transcript, a quotation that opens a speaker's turn or paragraph is theirs
+    # ("TRUMP: “I won New Hampshire …”"); one further on may be someone they quote.
+    for f in hosts:
+        label = turns[f.span.paragraph]
+        unattributed = f.cue is None or f.cue.kind == "label"  # no cue, or the label itself
+        if unattributed and not f.embedded and f.keep and label is not None:
+            lo, _ = paragraphs[f.span.paragraph]
+            lead = body[max(lo, label.label_end) : f.span.open_mark]
+            if not LEAD_AFTER_LABEL.fullmatch(lead):
+                continue
+            _take_label(doc, f, label)
 
     # A cue whose subject is a text ("said an official statement") speaks for the last
     # speaker named just before.
@@ -267,7 +428,7 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention]) -> list[
         if words in seen:
             continue  # the same words quoted again (a repeated caption, an embedded post)
         seen.add(words)
-        speaker = _actor_ref(f, mentions)
+        speaker = _actor_ref(f, mentions, home)
         quotes.append(
             Quote(
                 text=body[f.span.start : f.span.end],

@@ -21,6 +21,7 @@ class Lexicon:
     naming: frozenset[str]  # naming verbs: only when the quote is their complement
     phrasal: dict[str, frozenset[str]]  # verb lemma -> particles/objects ("point" -> "out")
     phrases: frozenset[str]  # "according to"
+    bare: frozenset[str] = frozenset()  # speech verbs only without an object ("he continued")
 
 
 @lru_cache(maxsize=1)
@@ -30,11 +31,12 @@ def lexicon() -> Lexicon:
     naming: set[str] = set()
     phrasal: dict[str, set[str]] = {}
     phrases: set[str] = set()
+    bare: set[str] = set()
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or parts[1] not in ("verb", "naming", "phrase"):
+        if len(parts) != 2 or parts[1] not in ("verb", "naming", "phrase", "bare"):
             raise ConfigError(f"tidings/quotes/data/cues.tsv line {n}: expected 'cue<TAB>kind'")
         cue, kind = parts[0].strip().lower(), parts[1]
         if kind == "phrase":
@@ -44,6 +46,8 @@ def lexicon() -> Lexicon:
             phrasal.setdefault(head, set()).add(rest)
         elif kind == "naming":
             naming.add(cue)
+        elif kind == "bare":
+            bare.add(cue)
         else:
             verbs.add(cue)
     return Lexicon(
@@ -51,6 +55,7 @@ def lexicon() -> Lexicon:
         frozenset(naming),
         {k: frozenset(v) for k, v in phrasal.items()},
         frozenset(phrases),
+        frozenset(bare),
     )
 
 
@@ -61,20 +66,41 @@ class Cue:
     kind: str  # verb | naming | phrase
 
 
+# Objects and complements that make a "bare" verb something other than speech.
+_BARE_OBJECTS = frozenset({"dobj", "xcomp", "attr", "acomp", "oprd"})
+
+
+def _verb_lemma(token: Token) -> str | None:
+    """The verb lemma of a token read as a verb, including a participle the tagger took for
+    a noun ("Scalia dissented, warning, “I fear …”")."""
+    if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower()
+    lower = token.lower_
+    if token.pos_ == "NOUN" and lower.endswith("ing") and token.dep_ in ("advcl", "xcomp", "conj"):
+        lex = lexicon()
+        stem = lower[:-3]
+        for lemma in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+            if lemma in lex.verbs or lemma in lex.phrasal or lemma in lex.bare:
+                return lemma
+    return None
+
+
 def cue_at(token: Token) -> Cue | None:
     """The cue that starts at this token, if any."""
     lex = lexicon()
-    lemma = token.lemma_.lower()
-    if token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX"):
-        if lemma in lex.verbs:
-            return Cue(token, token.text, "verb")
-        if lemma in lex.naming:
-            return Cue(token, token.text, "naming")
-        for rest in lex.phrasal.get(lemma, ()):
+    lemma = _verb_lemma(token)
+    if lemma is not None:
+        for rest in lex.phrasal.get(lemma, ()):  # before naming: "called on X to “…”"
             words = rest.split()
             nxt = token.doc[token.i + 1 : token.i + 1 + len(words)]
             if [t.lower_ for t in nxt] == words:
                 return Cue(token, f"{token.text} {nxt.text}", "verb")
+        if lemma in lex.verbs:
+            return Cue(token, token.text, "verb")
+        if lemma in lex.naming:
+            return Cue(token, token.text, "naming")
+        if lemma in lex.bare and not any(c.dep_ in _BARE_OBJECTS for c in token.children):
+            return Cue(token, token.text, "verb")
     if token.lower_ == "according":
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if after is not None and after.lower_ == "to" and "according to" in lex.phrases:
@@ -101,11 +127,28 @@ SCENE_MARKS = frozenset(
 )
 
 
+# Marks of a clause that tells when: a label in it is the reporter's account of an
+# earlier act, not a quotation ("After Trump labeled the EU a “foe,” Tusk responded").
+WHEN_MARKS = frozenset({"after", "before", "when", "whenever", "once", "until"})
+
+
+def _sets_the_scene(verb: Token) -> bool:
+    """A clause that tells when something happened ("After Trump labeled …")."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in WHEN_MARKS for c in verb.children
+    )
+
+
+COMPLEMENTS = frozenset({"pcomp", "pobj", "oprd", "acomp", "amod", "attr", "dobj"})
+
+
 def _verbs_between(quote_head: Token, ancestor: Token) -> int:
     """Verbs (not auxiliaries or copulas) between a quotation and a cue above it; a large
     number when a scene-setting clause lies between."""
     count = 0
     node = quote_head if quote_head.pos_ == "VERB" else quote_head.head
+    if node is quote_head and quote_head.tag_ == "VBN" and quote_head.dep_ in COMPLEMENTS:
+        node = quote_head.head  # "describing the EU as “doomed”": a participle as adjective
     while node != ancestor and node.head != node:
         if node.pos_ == "VERB":
             count += 2 if node.dep_ == "csubj" else 1  # a clause as subject is far off
@@ -115,6 +158,11 @@ def _verbs_between(quote_head: Token, ancestor: Token) -> int:
             return 99
         node = node.head
     return count
+
+
+# A quotation inside an adjunct that opens the clause sets the scene for the cue verb; it
+# is not what the verb's subject says.
+LEADING_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod"})
 
 
 def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
@@ -129,22 +177,92 @@ def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
     for head in heads:
         node, depth = head, 0
         while node.head != node:
-            node = node.head
+            below, node = node, node.head
             depth += 1
             if node.i not in in_frame:
                 continue
-            cue = cue_at(node)
-            if cue is None:
-                continue
+            cue = cue_at(node) or _aside_cue(node, in_frame)
+            if cue is None or _passive(cue.token):
+                continue  # "the “episode” was noted on his records": not who noted it
+            if below.dep_ in LEADING_ADJUNCTS and below.i < node.i:
+                break  # "In their latest “seven-figure project” …, the Kochs are thanking"
             between = _verbs_between(head, node)
             if between > MAX_VERBS_BETWEEN:
                 break
-            if cue.kind == "naming" and between > 0:
+            if cue.kind == "naming" and (between > 0 or _sets_the_scene(node)):
                 break
             if best is None or depth < best[0]:
                 best = (depth, cue)
             break
     return best[1] if best else None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive cue verb ("was noted", "is described as") names no speaker as its
+    subject; "was quoted as saying" is the exception."""
+    if verb.lemma_.lower() == "quote" or any(c.dep_ == "agent" for c in verb.children):
+        return False  # "was quoted as saying"; "deemed “utter hogwash” by Robert Spencer"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "workers deemed “essential”"
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _aside_cue(node: Token, in_frame: set[int]) -> Cue | None:
+    """A cue set off as an aside of the clause: "His faith, says Gov. Patrick, teaches
+    that “…”"; "the president continues, is that “…”"."""
+    for child in node.children:
+        if child.dep_ == "parataxis" and child.i in in_frame:
+            cue = cue_at(child)
+            if cue is not None and cue.kind == "verb":
+                return cue
+    return None
+
+
+def trailing_cue(quote: Span, frame: list[Token]) -> Cue | None:
+    """The cue of a clause right after a quotation that ends with a comma: "was left
+    “bitter and unemployed,” a source who knew him told Der Spiegel"; "…,” according to X"."""
+    doc = quote.doc
+    end = quote.end
+    while end < len(doc) and (doc[end].is_punct or doc[end].is_space):
+        if doc[end].text == ",":
+            break
+        end += 1
+    text = quote.text.rstrip("”\"’' ")
+    if not text.endswith(",") and not (end < len(doc) and doc[end].text == ","):
+        return None
+    for t in quote:
+        if any(_sets_the_scene(a) for a in t.ancestors):
+            return None  # "After Trump labeled the EU a “foe,” Tusk responded"
+    in_frame = {t.i for t in frame}
+    after = [t for t in doc[end : min(len(doc), end + 14)] if t.i in in_frame]
+    for n, t in enumerate(after):
+        if t.is_sent_start and n:
+            return None
+        cue = cue_at(t)
+        if cue is None or cue.kind == "naming":
+            continue
+        between = [b for b in after[:n] if not b.is_punct]
+        if cue.kind == "phrase" or all(b in t.subtree for b in between):
+            return cue
+        return None
+    return None
+
+
+FLIPPED_REACH = 6  # words between a cue and the quotation the parser made its head
+
+
+def flipped_cue(quote: Span, frame: list[Token]) -> Cue | None:
+    """A cue just before a quotation that the parser hung below the quotation instead of
+    above it: "an aide who reportedly joked his vote “doesn't matter”"."""
+    ids = set(range(quote.start, quote.end))
+    for t in reversed([t for t in frame if quote.start - FLIPPED_REACH <= t.i < quote.start]):
+        cue = cue_at(t)
+        if cue is None or cue.kind == "naming":
+            continue
+        if any(a.i in ids for a in t.ancestors):
+            return cue
+        return None
+    return None
 
 
 def cues_in(frame: list[Token]) -> list[Cue]:
@@ -156,4 +274,13 @@ def cues_in(frame: list[Token]) -> list[Cue]:
     return found
 
 
-__all__ = ["Cue", "Lexicon", "cue_at", "cues_in", "governing_cue", "lexicon"]
+__all__ = [
+    "Cue",
+    "Lexicon",
+    "cue_at",
+    "cues_in",
+    "flipped_cue",
+    "governing_cue",
+    "lexicon",
+    "trailing_cue",
+]

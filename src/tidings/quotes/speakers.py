@@ -17,12 +17,39 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from tidings.quotes.cues import Cue
+from tidings.quotes.cues import Cue, cue_at
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they"})
+# "It said" refers to a body named by a description as readily as to a named one: "North
+# Korea's state news agency said … It said …" is the agency, not the country.
+THING_KINDS = frozenset({"organisation", "body"})
+BODY_NOUNS = frozenset({
+    "agency", "ministry", "newspaper", "paper", "tabloid", "daily", "broadcaster", "network",
+    "channel", "station", "outlet", "service", "government", "administration", "council",
+    "committee", "commission", "company", "firm", "group", "organisation", "organization",
+    "office", "department", "party", "court", "military", "army", "navy", "police",
+    "union", "bank", "institute", "university", "embassy", "consulate", "regime", "body",
+    "authority", "board", "alliance", "coalition", "campaign", "cabinet", "parliament",
+    "assembly", "legislature", "watchdog", "monitor", "observatory", "center", "centre",
+    "foundation", "charity", "website", "magazine", "journal", "operator",
+    "presidency", "secretariat", "mission", "delegation", "team", "club", "association",
+})  # fmt: skip
+# Head nouns of phrases that cannot speak: a cue's subject of this kind is a parse slip
+# or a figure of speech ("the vote margin said", "his decision shows").
+NON_AGENT_NOUNS = frozenset({
+    "margin", "vote", "decision", "behavior", "behaviour", "explosion", "past",
+    "position", "principle", "standard", "sign", "abortion", "reprisal", "conference",
+    "morning", "afternoon", "evening", "night", "day", "week", "month", "year", "time",
+    "rate", "amount", "level", "share", "percentage", "total", "price",
+    "cost", "issue", "problem", "matter", "idea", "move", "step",
+    "situation", "event", "incident", "attack", "strike", "crisis", "war", "fight",
+    "result", "outcome", "fact", "reason", "way", "thing", "something", "everything",
+    "nothing", "anything", "deal", "case", "process", "effort", "change", "growth",
+})  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
+INVERTED_DEPS = frozenset({"npadvmod", "attr", "oprd"})  # "…, said Tom, …"
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # Nouns for texts rather than authors: "a statement said" speaks for whoever issued it.
 DOCUMENT_NOUNS = frozenset({
@@ -31,6 +58,14 @@ DOCUMENT_NOUNS = frozenset({
     "text", "notice", "bulletin", "filing", "order", "ruling", "verdict", "decree",
 })  # fmt: skip
 QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
+ONGOING_ADVERBS = frozenset({"also", "further", "later", "again"})
+ALSO_REACH = 250
+# Prepositions before a speech participle whose subject is the main verb's: "reacted by
+# saying", "before accusing", "after warning"; not "beyond saying".
+PCOMP_PREPS = frozenset({"by", "before", "after", "while", "in", "without", "as", "when"})
+SPOKE_DEPS = frozenset(
+    {"conj", "advcl", "xcomp", "ccomp", "parataxis"}
+)  # tokens back that "he also said" looks for the last speaker
 DESCRIPTION_TAIL = 6  # words kept after a description's head noun
 _DROP_EDGES = frozenset({"the", "a", "an", "'s", "’s", "’", "'", ",", "-", "—", "–"})
 
@@ -54,12 +89,48 @@ def _speaks(subject: Token) -> bool:
     return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() == "quote"
 
 
+def _cannot_speak(token: Token) -> bool:
+    """A common noun for what nobody is: a figure, a time, an abstraction ("the vote
+    margin", "this morning", "the past")."""
+    if token.pos_ != "NOUN":
+        return False
+    return token.lemma_.lower() in NON_AGENT_NOUNS
+
+
+def _speech_subject(subject: Token) -> bool:
+    """The subject of a speech verb ("Mousavi said …")."""
+    cue = cue_at(subject.head)
+    return cue is not None and cue.kind == "verb" and _speaks(subject)
+
+
+def _goes_on_speaking(pronoun: Token) -> bool:
+    """The pronoun carries on the last speaker: "he also said", "she added"."""
+    verb = pronoun.head
+    lemma = verb.lemma_.lower()
+    if pronoun.dep_ != "nsubj" or lemma not in ("say", "add", "continue", "tell"):
+        return False
+    if lemma in ("add", "continue"):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in ONGOING_ADVERBS for c in verb.children)
+
+
 def _main_clause(subject: Token) -> bool:
-    """A subject of the sentence's own statement, not of a clause that modifies a word."""
+    """A subject of the sentence's own statement, not of a clause that modifies a word nor
+    of the words it reports ("Huckabee said that … Obama and his administration 'will have
+    lost the right to govern'": a later "he said" is Huckabee)."""
     node = subject.head
     while node.dep_ in ("conj", "ccomp") and node.head != node:
+        if node.dep_ == "ccomp" and node.i > node.head.i and _reports(node.head):
+            # Not "Mousavi rejected …, state media said": a trailing attribution.
+            return False
         node = node.head
     return node.dep_ == "ROOT"
+
+
+def _reports(verb: Token) -> bool:
+    """A verb of saying whose clause is what someone said ("said that …")."""
+    cue = cue_at(verb)
+    return cue is not None and cue.kind == "verb" and any(_speaks(c) for c in verb.children)
 
 
 def _clean(span: Span) -> tuple[str, int, int]:
@@ -80,7 +151,7 @@ class Referent:
     name: str
     start: int
     end: int
-    kind: str  # person | organisation | group
+    kind: str  # person | organisation | body (a described organisation) | group
     key: str = ""  # surname key for persons
 
 
@@ -99,6 +170,11 @@ class Referents:
         # resolved subjects in text order; the flag marks a main clause's subject
         self.subjects: list[tuple[int, Referent, bool]] = []
         self._ent_of: dict[int, Span] = {}
+        self.person_keys: set[str] = set()  # surnames of the actors stage's persons
+        self.turns: list[tuple[int, int, str]] = []  # transcript turns: start, end, speaker
+        self.speakers: list[tuple[int, Referent]] = []  # persons who said something, in order
+        # the actors stage's pronoun mentions: start, end, canonical name, person|organisation
+        self.pronoun_actors: list[tuple[int, int, str, str]] = []
         self._register_entities()
         self._walk_subjects()
 
@@ -153,23 +229,77 @@ class Referents:
                 ref = self.resolve(token)
                 if ref is not None:
                     self.subjects.append((token.i, ref, _main_clause(token)))
+                    if ref.kind == "person" and _speech_subject(token):
+                        self.speakers.append((token.i, ref))
 
     def note_speaker(self, token: Token, ref: Referent) -> None:
         """A quotation's speaker is as salient as a main subject for later pronouns."""
         bisect.insort(self.subjects, (token.i, ref, True), key=lambda x: x[0])
+        if ref.kind == "person":
+            bisect.insort(self.speakers, (token.i, ref), key=lambda x: x[0])
+
+    def knows_person(self, word: str) -> bool:
+        """A person of this article goes by this (sur)name ("Trump: “Yes, he did.”")."""
+        key = name_key(word)
+        return key in self.titles or key in self.person_keys
 
     # --- lookups ------------------------------------------------------------------------
-    def _latest(self, items: list[tuple[int, Referent]], before: int, kind: str) -> Referent | None:
+    def _latest(
+        self,
+        items: list[tuple[int, Referent]],
+        before: int,
+        kind: str,
+        skip: str = "",
+        kinds: frozenset[str] = frozenset(),
+    ) -> Referent | None:
+        wanted = kinds or {kind}
         for i, ref in reversed(items):
-            if i < before and ref.kind == kind:
+            if i < before and ref.kind in wanted and not (skip and ref.key == skip):
                 return ref
         return None
 
-    def _latest_subject(self, before: int, kind: str) -> Referent | None:
+    def _latest_subject(
+        self, before: int, kind: str, skip: str = "", kinds: frozenset[str] = frozenset()
+    ) -> Referent | None:
         """The latest main-clause subject of that kind, else the latest subject at all."""
         mains = [(i, ref) for i, ref, main in self.subjects if main]
-        ref = self._latest(mains, before, kind)
-        return ref or self._latest([(i, r) for i, r, _ in self.subjects], before, kind)
+        ref = self._latest(mains, before, kind, skip, kinds)
+        return ref or self._latest([(i, r) for i, r, _ in self.subjects], before, kind, skip, kinds)
+
+    def _spoke(self, ref: Referent | None, before: int) -> bool:
+        """The latest subject mention of this referent is the subject of a verb of saying,
+        naming or judging ("Sullivan called Mattis an “inspired choice”")."""
+        if ref is None:
+            return False
+        for i, other, _ in reversed(self.subjects):
+            if i < before and other is ref:
+                verb = self.doc[i].head
+                return cue_at(verb) is not None or any(
+                    (c.dep_ in SPOKE_DEPS and cue_at(c) is not None)
+                    or (c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS)
+                    for c in verb.children
+                )  # "called Mattis an “inspired choice” and ended his statement with …"
+        return False
+
+    def _actor_of(self, pronoun: Token) -> Referent | None:
+        """The actors stage's reading of a pronoun this resolver found no antecedent for
+        (its coreference knows "the president" by title and date)."""
+        for start, end, name, kind in self.pronoun_actors:
+            if start <= pronoun.idx < end:
+                return Referent(name, start, end, kind, name_key(name) if kind == "person" else "")
+        return None
+
+    def _index_of(self, ref: Referent) -> int:
+        """The token index where a referent was named."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    def _own_turn(self, token: Token) -> str:
+        """The surname key of the transcript speaker whose turn this token is in."""
+        for start, end, key in self.turns:
+            if start <= token.idx < end:
+                return key
+        return ""
 
     def _by_title(self, noun: Token) -> Referent | None:
         word = noun.lower_
@@ -200,22 +330,44 @@ class Referents:
                 break
             end_i = t.i + 1
         name, start, end = _clean(self.doc[start_i:end_i])
-        return Referent(name, start, end, "group")
+        singular = noun.tag_ in ("NN", "NNP")
+        # "North Korea's state news agency" is a body in its own right; a bare "the group"
+        # points back to one named before, which is what a later "it" means too.
+        specific = any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in noun.children)
+        kind = "body" if singular and specific and noun.lemma_.lower() in BODY_NOUNS else "group"
+        return Referent(name, start, end, kind)
 
     def resolve(self, token: Token) -> Referent | None:
         """The person or body a subject (or object of "according to") refers to."""
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
-            ref = self._latest_subject(token.i, "person")
-            return ref or self._latest(self.person_mentions, token.i, "person")
+            skip = self._own_turn(token) if self.turns else ""  # "he" is not the speaker
+            ref = self._latest_subject(token.i, "person", skip)
+            if _goes_on_speaking(token) and not self._spoke(ref, token.i):
+                # "He also said" after a sentence whose subject said nothing ("Pompeo met
+                # Netanyahu"): the last one who spoke
+                speaker = self._latest(self.speakers, token.i, "person", skip)
+                if speaker is not None and token.i - self._index_of(speaker) <= ALSO_REACH:
+                    return speaker
+            ref = ref or self._latest(self.person_mentions, token.i, "person", skip)
+            return ref or self._actor_of(token)  # "The president … He continued:"
+        if lower == "they":
+            pair = self._conjoined_people(token.i)
+            if pair is not None:
+                return pair
         if lower in THING_PRONOUNS:
-            ref = self._latest_subject(token.i, "organisation")
-            return ref or self._latest(self.org_mentions, token.i, "organisation")
+            ref = self._latest_subject(token.i, "organisation", kinds=THING_KINDS)
+            ref = ref or self._latest(self.org_mentions, token.i, "organisation")
+            return ref or self._actor_of(token)
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
         if token.pos_ == "PRON":
             return None
         ent = self._ent_of.get(token.i)
+        if ent is None and token.pos_ in ("NUM", "NOUN", "ADJ", "X") and token.text[:1].isupper():
+            key = name_key(token.text)
+            if key in self.titles:  # "O’Shaughnessy said", tagged a number
+                return self._person(key, token.idx, token.idx + len(token.text))
         for child in token.children:  # "the head of the Guards, Major General Hossein Salami"
             if child.dep_ == "appos" and self._ent_of.get(child.i) is not None:
                 if self._ent_of[child.i].label_ == "PERSON" and (
@@ -251,17 +403,58 @@ class Referents:
         if token.pos_ in ("NOUN", "PROPN"):
             if token.lemma_.lower() in DOCUMENT_NOUNS:
                 for child in token.children:
+                    if child.ent_type_ in ("DATE", "TIME"):
+                        continue  # "Wednesday's OIG report": a day is nobody
                     if child.dep_ == "poss":
                         return self.resolve(child)
                     if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 return self.resolve(obj)
+                for child in token.children:  # "the OIG report says": its author
+                    if child.dep_ == "compound" and (
+                        child.ent_type_ in ("ORG", "PERSON", "GPE") or child.pos_ == "PROPN"
+                    ):
+                        return self.resolve(child)
+                for i, ref, _ in reversed(self.subjects):  # "The G7 communique … the agreement"
+                    if token.i - i > ALSO_REACH:
+                        break
+                    if i < token.i and self.doc[i].lemma_.lower() in DOCUMENT_NOUNS:
+                        return ref
                 return None  # the text of someone not named here: the caller looks back
             ref = self._by_title(token)
             if ref is not None:
                 return ref
+            if _cannot_speak(token):
+                return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
+        return None
+
+    def _conjoined_people(self, before: int) -> Referent | None:
+        """ "Senators John McCain and Lindsey Graham said … “…,” they said": "they" after
+        a sentence whose subject was people joined by "and" is them, given as the first."""
+        for i, ref, main in reversed(self.subjects):
+            if i >= before or not main:
+                continue
+            subject = self.doc[i]
+            if ref.kind == "person" and any(
+                c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+                for c in subject.subtree
+            ):
+                return ref
+            return None
+        return None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A name or pronoun right before a verb that has no subject in the parse."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 4:
+            i -= 1
+        if i < 0 or i in self.quoted:
+            return None
+        token = self.doc[i]
+        if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS:
+            return token if self._same_paragraph(token, verb) else None
         return None
 
     def _in_paragraph_of(self, subject: Token, verb: Token) -> Token | None:
@@ -294,12 +487,23 @@ class Referents:
                     return self.resolve(obj), obj, False
             return None, None, False
         for _ in range(6):
+            inverted = [  # "This change, said Tom, means …": Tom, not the parser's subject
+                c
+                for c in verb.children
+                if c.left_edge.i == verb.i + 1
+                and c.dep_ in INVERTED_DEPS
+                and c.pos_ == "PROPN"
+                and c.i not in self.quoted
+            ]
+            named = any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.children)
+            if inverted and verb.dep_ == "parataxis" and not named:
+                return self.resolve(inverted[0]), inverted[0], False
             subjects: list[Token | None] = [
                 self._in_paragraph_of(c, verb)
                 for c in verb.children
                 if _speaks(c) and (inside_quote or c.i not in self.quoted)
             ]
-            found = [c for c in subjects if c is not None]
+            found = [c for c in subjects if c is not None and not _cannot_speak(c)]
             if found:
                 subj = min(found, key=lambda c: abs(c.i - verb.i))
                 ref = self.resolve(subj)
@@ -307,6 +511,18 @@ class Referents:
                     subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in DOCUMENT_NOUNS
                 )
                 return ref, subj, ref is None and is_document
+            named_after = [  # "…,” write Juan Carlos Hidalgo and Ian Vasquez: parsed dobj
+                c
+                for c in verb.children
+                if c.dep_ == "dobj"
+                and c.left_edge.i == verb.i + 1
+                and c.ent_type_ == "PERSON"
+                and c.i not in self.quoted
+            ]
+            if named_after and not named and verb.tag_ in ("VB", "VBD", "VBP", "VBZ") \
+                    and verb.i > 0 and verb.nbor(-1).text in QUOTE_OR_BREAK:  # fmt: skip
+                # Not "describing Brexit as …": a participle's object is what it describes.
+                return self.resolve(named_after[0]), named_after[0], False
             agents = [c for c in verb.children if c.dep_ == "agent"]
             if agents and verb.tag_ == "VBN":
                 for obj in agents[0].children:
@@ -324,6 +540,27 @@ class Referents:
                 continue
             if verb.dep_ == "relcl":
                 return self.resolve(verb.head), verb.head, False
+            if (
+                verb.dep_ == "pcomp"
+                and verb.head.dep_ == "prep"
+                and verb.head.lower_ in PCOMP_PREPS
+                and verb.head.head != verb
+            ):
+                verb = verb.head.head  # "reacted by saying: “…”"
+                quoted = [c for c in verb.children if c.dep_ == "dobj"]
+                if verb.lemma_.lower() == "quote" and quoted:  # "KCNA quoted Kim as saying"
+                    return self.resolve(quoted[0]), quoted[0], False
+                continue
+            if (
+                verb.dep_ == "acl"
+                and verb.tag_ == "VBG"
+                and verb.head.pos_ in ("NOUN", "PROPN")
+                and verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+            ):
+                return self.resolve(verb.head), verb.head, False  # "a member … stating that"
+            before = self._name_before(verb) if verb.dep_ in ("ROOT", "ccomp") else None
+            if before is not None:  # the parser lost the subject: "Mrs May joked: “…”"
+                return self.resolve(before), before, False
             if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
                 holder = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if holder is not None:  # "said in a statement accusing …"
