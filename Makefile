@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test bench lint install clean
+.PHONY: demo test bench fuzz lint install clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ bench: $(STAMP)
 	$(BIN)/tidings bench extract --out bench/results/extract.md
 	$(BIN)/tidings bench furniture > bench/results/furniture.md
 	$(BIN)/tidings bench timeline --out bench/results/timeline.md
+
+# Fuzz every reader with mutated inputs (tidings.benchmarks.reliability); FUZZ_INPUTS to change.
+FUZZ_INPUTS ?= 10000
+fuzz: $(STAMP)
+	$(BIN)/python -m tidings.benchmarks.reliability --inputs $(FUZZ_INPUTS) --out bench/results/reliability.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -127,13 +127,22 @@ class Pipeline:
                 continue
             finally:
                 clock["extract"] += time.perf_counter() - start
+            limit = self.nlp.max_length
+            if len(article.body) > limit:
+                # spaCy refuses such a text (E088) and would take the whole chunk with it
+                cause = (f"article is {len(article.body):,} characters, over the "
+                         f"{limit:,}-character limit of the NLP stage")  # fmt: skip
+                results.append(InputError(cause, source=document.source))
+                continue
             extracted.append((len(results), document, article))
             results.append(InputError("not analysed", source=document.source))  # placeholder
         start = time.perf_counter()
-        texts = [article.body for _, _, article in extracted]
-        sdocs = list(self.nlp.pipe(texts, batch_size=max(1, self.settings.nlp_batch_size)))
+        parsed = self._parse([article.body for _, _, article in extracted])
         clock["nlp"] += time.perf_counter() - start
-        for (slot, document, article), sdoc in zip(extracted, sdocs, strict=True):
+        for (slot, document, article), sdoc in zip(extracted, parsed, strict=True):
+            if isinstance(sdoc, Exception):
+                results[slot] = StageError(repr(sdoc), stage="nlp", source=document.source)
+                continue
             stage = "actors"
             try:
                 start = time.perf_counter()
@@ -157,6 +166,21 @@ class Pipeline:
             results[slot] = (article, mentions, quotes, dates, events)
         return results
 
+    def _parse(self, texts: list[str]) -> list[Any]:
+        """spaCy Docs for ``texts``; when the batch fails, each text is parsed alone so
+        that one bad text costs only itself (its slot holds the exception)."""
+        batch_size = max(1, self.settings.nlp_batch_size)
+        try:
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - retried one by one below
+            return [self._parse_one(t) for t in texts]
+
+    def _parse_one(self, text: str) -> Any:
+        try:
+            return self.nlp(text)
+        except Exception as exc:  # noqa: BLE001 - reported as this document's StageError
+            return exc
+
     def _analyze_in_workers(
         self, chunks: Iterator[list[Item]]
     ) -> Iterator[Analysis | TidingsError]:
@@ -166,7 +190,7 @@ class Pipeline:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         settings = replace(self.settings, n_process=1)
         pool = ProcessPoolExecutor(
-            n, mp_context=context, initializer=_start_worker, initargs=(settings,)
+            n, mp_context=context, initializer=_start_worker, initargs=(settings, os.getpid())
         )
         pending: deque[tuple[list[Item], Future[_Reply]]] = deque()
         broken = False
@@ -274,9 +298,43 @@ _Reply = tuple[list[Found | _Failure], dict[str, float]]
 _worker: Pipeline | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, parent: int | None = None) -> None:
     global _worker
+    if parent is not None:
+        die_with_parent(parent)
     _worker = Pipeline(settings)
+
+
+PARENT_POLL_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """End this (worker) process when process ``parent`` dies, even by ``kill -9``, so no
+    worker lives on holding the store open: the kernel's parent-death signal on Linux,
+    and everywhere a daemon thread that notices the process being re-parented."""
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
 def _work(documents: list[Document]) -> _Reply:

@@ -33,15 +33,27 @@ MONEY = re.compile(
     re.IGNORECASE,
 )
 TLD = r"(?:com|org|net|io|co|rs|ru|uk|de|fr|info|news|gov|edu|tv|me|ly|us|ca|au|in|eu)"
-DOMAIN = re.compile(rf"https?://|www\.|\b[\w-]+\.{TLD}\b", re.IGNORECASE)
+# "\b[\w-]+\.TLD\b", tried only at the start of each run of [\w-] (a run with a \w in it
+# has a word boundary where that \w starts): linear, where the plain form restarted at
+# every boundary of "a-a-a-…" and ran to the end each time.
+DOMAIN = re.compile(rf"https?://|www\.|(?<![\w-])-*+\w[\w-]*+\.{TLD}\b", re.IGNORECASE)
 DOMAIN_LINE = re.compile(rf"(?:https?://)?(?:[\w-]+\.)+{TLD}(?:/\S*)?", re.IGNORECASE)
 HANDLE = re.compile(r"(?:^|\s)[@#]\w|\w@\w")
 SEPARATORS = re.compile(r"\s[|•·/»›>]\s|\s[|•·»›]|[|•·»›]\s")
+# Code-like lines. Linear on any line: no alternative may rescan the rest of the line from
+# each start position, which on a long line ("aaa…a;") would take quadratic time. The two
+# checks that need "something later in the line" (a tag's closing ">", a call's ")" at the
+# end) are done by :func:`looks_like_code` with one scan each; together they match what
+# ``[{};]\s*$|^\s*[{}<\]/]|</?\w+[^>]*>|\w+\(.*\)\s*[;{]?$|\b(?:const|…)\b\s+\w+\s*[=(:{]|
+# \w+=\"|=>|==|!=|&&|\|\|`` matched.
 CODE = re.compile(
-    r"[{};]\s*$|^\s*[{}<\]/]|</?\w+[^>]*>|\w+\(.*\)\s*[;{]?$|"
-    r"\b(?:const|var|let|def|return|function|import|class)\b\s+\w+\s*[=(:{]|"
-    r"\w+=\"|=>|==|!=|&&|\|\|"
+    r"[{};]\s*$|^\s*[{}<\]/]|"
+    r"\b(?:const|var|let|def|return|function|import|class)\b\s++\w++\s*+[=(:{]|"
+    r"\w=\"|=>|==|!=|&&|\|\|"
 )
+TAG_OPEN = re.compile(r"</?\w")  # a tag, when a ">" follows it anywhere later
+CALL_END = re.compile(r"\)\s*[;{]?$")  # a line ending in a call: "f(x);", "if (x) {"
+CALL_OPEN = re.compile(r"\w\(")
 # a list item's marker, followed by its words (a row of asterisks or dashes is a separator)
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-*•▪►✓✔]\s?(?=[^\W_])|\(\w\)\s)")
 DATE = re.compile(
@@ -77,6 +89,33 @@ CONTACT = re.compile(
 
 
 @lru_cache(maxsize=1)
+def has_parenthesis(text: str) -> bool:
+    """``PAREN.search(text)`` in linear time: a "(" then at least two characters before
+    the next ")". Within the stretch before each ")", the first "(" gives the longest span
+    (the pattern itself rescans to the end of the line from every "(" that has no ")")."""
+    stretches = text.split(")")
+    for stretch in stretches[:-1]:
+        opening = stretch.find("(")
+        if opening >= 0 and len(stretch) - opening - 1 >= 2:
+            return True
+    return False
+
+
+def looks_like_code(text: str) -> bool:
+    """The line looks like program code or markup; linear time on any line."""
+    if CODE.search(text):
+        return True
+    tag = TAG_OPEN.search(text)
+    if tag is not None and ">" in text[tag.end() :]:
+        return True
+    end = CALL_END.search(text)
+    if end is None:
+        return False
+    # "name(" on the same line, before the call's closing parenthesis
+    line_start = text.rfind("\n", 0, end.start()) + 1
+    return CALL_OPEN.search(text, line_start, end.start()) is not None
+
+
 def cue_phrases() -> dict[str, tuple[str, ...]]:
     """The cue phrases of each family, from the package's data file."""
     text = (resources.files("tidings.extract") / "data" / "furniture_cues.txt").read_text("utf-8")
@@ -237,13 +276,13 @@ def line_features(line: str) -> Features:
     f["table_row"] = float("\t" in text or "   " in text and len(WIDE_GAP.findall(text)) >= 2)
     # ... or with single spaces, when its cells repeat ("Yes No Yes Yes") or are figures
     f["table_cells"] = float(not ends_sentence and _table_cells(words, text))
-    f["parenthesis"] = float("(" in text and bool(PAREN.search(text)))
+    f["parenthesis"] = float("(" in text and has_parenthesis(text))
     f["dash_item"] = float(n >= 5 and bool(DASH_ITEM.match(text)))
     f["contact"] = float(digits >= 5 and bool(CONTACT.search(text)))
     f["domain"] = float("." in text and bool(DOMAIN.search(text)))
     f["handle"] = float(("@" in text or "#" in text) and bool(HANDLE.search(text)))
     f["separators"] = float(bool(SEPARATORS.search(text)))
-    f["code"] = float(not CODE_CHARS.isdisjoint(text) and bool(CODE.search(text)))
+    f["code"] = float(not CODE_CHARS.isdisjoint(text) and looks_like_code(text))
     f["list_marker"] = float(bool(LIST_MARKER.match(text)))
     f["date"] = float(digits > 0 and bool(DATE.search(text)))
     f["time_ago"] = float(digits > 0 and bool(TIME_AGO.search(text)))

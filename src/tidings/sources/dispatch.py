@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,14 @@ SourceItem = Document | InputError
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
-    """Files named, inside folders named (recursively, sorted), or matched by globs."""
+    """Files named, inside folders named (recursively, sorted), or matched by globs.
+
+    Folders are walked without following symbolic links to folders, and ``**`` globs
+    likewise, so a symlink loop cannot make the walk endless. A FIFO, socket or device
+    is one error (reading it could block for ever), never opened."""
     for raw in paths:
         if any(ch in raw for ch in "*?["):
-            matches = sorted(glob.glob(raw, recursive=True))
+            matches = _glob(raw)
             if not matches:
                 yield InputError("no file matches this pattern", source=raw)
             for m in matches:
@@ -32,11 +37,41 @@ def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and not name.endswith(SIDECAR_SUFFIX):
-                        yield Path(root) / name
+                        yield _regular(Path(root) / name)
         elif p.exists():
-            yield p
+            yield _regular(p)
         else:
             yield InputError("no such file or folder", source=raw)
+
+
+def _regular(path: Path) -> Path | InputError:
+    """The path when it is a regular file (after symlinks), else the error saying what."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputError(f"cannot read: {exc.strerror or exc}", source=str(path))
+    if stat.S_ISREG(mode):
+        return path
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return InputError(f"not a regular file ({kind}): refused", source=str(path))
+
+
+def _glob(pattern: str) -> list[str]:
+    """Sorted matches of a glob; ``**`` (any depth) does not follow symlinks to folders,
+    which ``glob.glob`` does, endlessly (2^depth paths) over a symlink loop."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    fixed = next(n for n, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = "/".join(parts[fixed:])
+    found = []
+    for match in base.glob(rest):
+        relative = match.relative_to(base).parts
+        if any(part.startswith(".") for part in relative):  # as glob.glob: hidden names skipped
+            continue
+        found.append(str(match))
+    return sorted(found)
 
 
 def reader_for(path: Path) -> str:

@@ -23,12 +23,28 @@ SPACES = re.compile(r"[ \t\r\f\v]+")
 LOC = re.compile(rb"<(?:\w+:)?loc>\s*(?:<!\[CDATA\[)?\s*([^<\]\s]+)", re.IGNORECASE)
 
 
+# Characters lxml refuses ("All strings must be XML compatible"): C0 controls but tab,
+# newline and carriage return, and lone surrogates (which no encoder accepts either).
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+# Numeric character references to lone surrogates (&#55296; &#xD800;), which feedparser
+# turns into strings that no encoder accepts: replaced by U+FFFD before parsing.
+SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]))(?=;)"
+)
+
+
 def html_fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one line per block element."""
     from lxml import html as lxml_html
 
+    from tidings.sources.html import strip_heavy_tags
+
+    fragment = NOT_XML.sub("", fragment)
     if "<" not in fragment:
         return fragment.strip()
+    fragment = strip_heavy_tags(fragment)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # noqa: BLE001 - lxml raises several kinds on junk markup
@@ -54,10 +70,30 @@ def _entry_text(entry: Any) -> str:
     return html_fragment_text(entry.get("summary", "") or "")
 
 
+XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])([^"'>]{0,40})(["'])""")
+
+
+def feed_utf8(data: bytes) -> bytes:
+    """The feed's bytes as UTF-8, decoded with the same care as a web page (BOM, the XML
+    declaration's encoding if the bytes bear it out, strict UTF-8, a guess, cp1252),
+    with its declaration saying UTF-8. feedparser's own charset guessing (chardet) is
+    then never needed: on long runs of letters next to odd bytes it takes minutes."""
+    from tidings.sources.decode import decode_html
+
+    head = XML_ENCODING.match(data[:1024])
+    declared = head.group(2).decode("ascii", "ignore") if head else None
+    try:
+        text, _ = decode_html(data, "feed", declared)
+    except InputError:  # empty or binary: utf-8 with replacements, never a guess
+        text = data.decode("utf-8", "replace")
+    out = text.encode("utf-8", "replace")
+    return XML_ENCODING.sub(rb"\1utf-8\3", out, count=1)
+
+
 def parse_feed(data: bytes) -> Any:
     import feedparser
 
-    return feedparser.parse(data)
+    return feedparser.parse(feed_utf8(data))
 
 
 def is_feed(parsed: Any) -> bool:
@@ -72,39 +108,58 @@ def read_feed(path: Path, hints: dict[str, Any]) -> Iterator[Document | InputErr
 def feed_documents(
     data: bytes, source: str, hints: dict[str, Any]
 ) -> Iterator[Document | InputError]:
-    """One Document per feed entry; an entry without text is an error for that entry."""
-    parsed = parse_feed(data)
-    if not is_feed(parsed):
+    """One Document per feed entry; an entry without text is an error for that entry, and
+    a feed the parser chokes on is one error for the feed (the batch goes on)."""
+    try:
+        parsed = parse_feed(SURROGATE_REF.sub(b"&#xFFFD;", data))
+        feed_ok = is_feed(parsed)
+    except Exception as exc:  # noqa: BLE001 - feedparser/sgmllib/lxml raise many kinds
+        yield InputError(f"cannot parse feed: {type(exc).__name__}: {exc}"[:300], source=source)
+        return
+    if not feed_ok:
         cause = parsed.get("bozo_exception") or "no entries"
         yield InputError(f"not an RSS/Atom feed: {cause}"[:200], source=source)
         return
     publisher = (parsed.get("feed") or {}).get("title")
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{source}#{entry.get('id') or entry.get('link') or n}"
-        text = _entry_text(entry)
-        if not text.strip():
-            yield InputError("feed entry has no content or summary", source=where)
-            continue
-        entry_hints = dict(hints)
-        given = (
-            ("title", entry.get("title")),
-            ("url", entry.get("link")),
-            ("author", entry.get("author")),
-            ("publisher", publisher),
-            ("published", entry.get("published") or entry.get("updated")),
-        )
-        for key, value in given:
-            if value:
-                entry_hints.setdefault(key, value)
-        parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
-        if (
-            parsed_date
-            and "published" in entry_hints
-            and entry_hints["published"] == (entry.get("published") or entry.get("updated"))
-        ):
-            entry_hints["published"] = "{:04d}-{:02d}-{:02d}".format(*parsed_date[:3])
-        yield Document(source=where, content_hash=sha256(text.encode("utf-8")), format="feed",
-                       content=text, hints=entry_hints)  # fmt: skip
+        try:
+            yield _entry_document(entry, where, publisher, hints)
+        except InputError as exc:
+            yield exc
+        except Exception as exc:  # noqa: BLE001 - one odd entry costs only itself
+            yield InputError(f"cannot read feed entry: {type(exc).__name__}: {exc}"[:300],
+                             source=where)  # fmt: skip
+
+
+def _entry_document(
+    entry: Any, where: str, publisher: str | None, hints: dict[str, Any]
+) -> Document:
+    text = _entry_text(entry)
+    # lone surrogates from numeric character references cannot be stored or hashed
+    text = NOT_XML.sub("", text)
+    if not text.strip():
+        raise InputError("feed entry has no content or summary", source=where)
+    entry_hints = dict(hints)
+    given = (
+        ("title", entry.get("title")),
+        ("url", entry.get("link")),
+        ("author", entry.get("author")),
+        ("publisher", publisher),
+        ("published", entry.get("published") or entry.get("updated")),
+    )
+    for key, value in given:
+        if value:
+            entry_hints.setdefault(key, value)
+    parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
+    if (
+        parsed_date
+        and "published" in entry_hints
+        and entry_hints["published"] == (entry.get("published") or entry.get("updated"))
+    ):
+        entry_hints["published"] = "{:04d}-{:02d}-{:02d}".format(*parsed_date[:3])
+    return Document(source=where, content_hash=sha256(text.encode("utf-8")), format="feed",
+                    content=text, hints=entry_hints)  # fmt: skip
 
 
 def listed_urls(data: bytes, source: str) -> tuple[bool, list[str]]:

@@ -11,12 +11,41 @@ and articles as :func:`tidings.model.to_dict` plus ``doc_id``.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Literal
+
+from tidings.errors import StoreError
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 ExportTable = Literal["events", "quotes", "articles"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 TABLES: tuple[str, ...] = ("events", "quotes", "articles")
+
+
+def check_target(out: str | Path, db: str | Path, force: bool = False) -> None:
+    """Refuse an export that would write onto the store itself (or its WAL), or over an
+    existing file unless ``force``; a StoreError naming the file and the cause."""
+    target = Path(out)
+    if str(db) != ":memory:":
+        store = Path(db)
+        for guarded in (store, store.with_name(store.name + ".wal")):
+            if _same_file(target, guarded):
+                raise StoreError(f"refusing to export onto the store {store} itself: "
+                                 "choose another --out", source=str(target))  # fmt: skip
+    if target.is_dir():
+        raise StoreError("is a folder: give a file to write", source=str(target))
+    if target.exists() and not force:
+        raise StoreError("file exists: refusing to overwrite it (use --force)",
+                         source=str(target))  # fmt: skip
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.abspath(a) == os.path.abspath(b)
+
 
 _REFS = """'[{"code":"VARCHAR","name":"VARCHAR"}]'"""
 
@@ -40,7 +69,7 @@ def flat_select(table: ExportTable, fmt: ExportFormat) -> str:
             f"{lst('e.recipient_codes')} AS recipient_codes, "
             "e.date_value AS date, e.date_precision, e.first_day, e.last_day, e.date_text, "
             "e.location, e.sentence_start, e.sentence_end, e.text, e.trigger, e.rule, "
-            "e.cameo, a.published, a.publisher "
+            "e.cameo, e.confidence, a.published, a.publisher "
             "FROM events e LEFT JOIN articles a USING (doc_id) "
             "ORDER BY e.first_day NULLS LAST, e.doc_id, e.ordinal"
         )

@@ -83,6 +83,7 @@ def ingest(
         first = item
         break
     if first is None:
+        _finish_refresh(store, counts, refresh)
         return counts
 
     def with_first() -> Iterator[Document | TidingsError]:
@@ -108,12 +109,20 @@ def ingest(
         if len(pending) >= write_batch:
             flush()
     flush()
-    if refresh and counts.stored:
-        # Duplicates, event instances and findings follow the new articles.
-        from tidings.timeline.refresh import refresh as refresh_timeline
-
-        counts.timeline = refresh_timeline(store).summary()
+    _finish_refresh(store, counts, refresh)
     return counts
+
+
+def _finish_refresh(store: Store, counts: IngestCounts, refresh: bool) -> None:
+    """Bring duplicates, event instances and findings up to date with the stored
+    articles: after new articles, and whenever an earlier refresh was cut short (the
+    store's refresh-pending marker is set), even when this run stored nothing."""
+    if not refresh or not store.refresh_pending():
+        return
+    from tidings.timeline.refresh import refresh as refresh_timeline
+
+    store.discard_partial_refresh()
+    counts.timeline = refresh_timeline(store).summary()
 
 
 def _chunks(items: Iterable[Document | TidingsError], size: int) -> Iterator[list[Any]]:

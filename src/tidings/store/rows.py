@@ -54,7 +54,8 @@ SCHEMAS: dict[str, pa.Schema] = {
                          ("recipient_keys", _LS), ("date_value", _S), ("date_precision", _S),
                          ("first_day", _D), ("last_day", _D), ("date_text", _S),
                          ("location", _S), ("sentence_start", _I), ("sentence_end", _I),
-                         ("text", _S), ("trigger", _S), ("rule", _S), ("cameo", _S)]),
+                         ("text", _S), ("trigger", _S), ("rule", _S), ("cameo", _S),
+                         ("confidence", _F)]),
 }  # fmt: skip
 
 # Parents after children: a reader that sees a document row sees everything it owns.
@@ -139,7 +140,7 @@ def analysis_rows(analysis: Analysis, ingested_at: dt.datetime) -> dict[str, lis
             "first_day": first, "last_day": last, "date_text": e.date_text,
             "location": e.location, "sentence_start": e.sentence_start,
             "sentence_end": e.sentence_end, "text": e.text, "trigger": e.trigger,
-            "rule": e.rule, "cameo": e.cameo,
+            "rule": e.rule, "cameo": e.cameo, "confidence": e.confidence,
         })  # fmt: skip
     return rows
 
@@ -169,20 +170,22 @@ def _ref_list(raw: str | None) -> list[ActorRef]:
 EVENT_COLUMNS = (
     "e.doc_id, e.ordinal, e.event, e.mode, e.context, e.aux, e.actor, e.recipient, "
     "e.date_value, e.date_precision, e.date_text, e.location, e.sentence_start, "
-    "e.sentence_end, e.text, e.trigger, e.rule, e.cameo, a.published, a.publisher"
+    "e.sentence_end, e.text, e.trigger, e.rule, e.cameo, e.confidence, a.published, "
+    "a.publisher"
 )
 
 
 def event_from_row(row: tuple[Any, ...]) -> StoredEvent:
     (doc_id, ordinal, event, mode, context, aux, actor, recipient, value, precision,
-     date_text, location, s_start, s_end, text, trigger, rule, cameo, published,
+     date_text, location, s_start, s_end, text, trigger, rule, cameo, confidence, published,
      publisher) = row  # fmt: skip
     return StoredEvent(
         event=event, actor=_ref_list(actor), recipient=_ref_list(recipient), mode=mode,
         context=list(context or []), aux=aux, date=_date(value, precision),
         date_text=date_text, location=location, sentence_start=s_start,
         sentence_end=s_end, text=text, trigger=trigger, rule=rule, cameo=cameo,
-        doc_id=doc_id, ordinal=ordinal, published=published, publisher=publisher,
+        confidence=confidence, doc_id=doc_id, ordinal=ordinal, published=published,
+        publisher=publisher,
     )  # fmt: skip
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -30,6 +32,7 @@ from tidings.store.export import (
     TABLES,
     ExportFormat,
     ExportTable,
+    check_target,
     copy_options,
     flat_select,
 )
@@ -43,6 +46,7 @@ from tidings.store.records import StoredEvent, StoredQuote, json_record
 from tidings.store.schema import migrate
 
 DEFAULT_PATH = "tidings.duckdb"
+LOCK_WAIT = 5.0  # seconds to wait for another process to release the store
 FETCH_CHUNK = 2048
 
 
@@ -54,20 +58,71 @@ def _first_line(exc: BaseException) -> str:
 class Store:
     """A tidings store in a DuckDB file (or ``":memory:"``)."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        wait: float | None = None,
+    ) -> None:
+        """Open the store. DuckDB lets one process write a file or several read it, never
+        both: while another process holds it, opening is retried for ``wait`` seconds
+        (default :data:`LOCK_WAIT`, or ``$TIDINGS_LOCK_WAIT``), then refused with a
+        one-line error saying the store is in use. ``read_only`` opens for queries only
+        (several readers at once; the schema must be current)."""
         self.path = str(path)
-        if self.path != ":memory:" and not create and not Path(self.path).exists():
+        self.read_only = read_only
+        if self.path != ":memory:" and (not create or read_only) and not Path(self.path).exists():
             raise StoreError("no store here (ingest something first)", source=self.path)
+        if wait is None:
+            try:
+                wait = float(os.environ.get("TIDINGS_LOCK_WAIT", LOCK_WAIT))
+            except ValueError:
+                wait = LOCK_WAIT
+        give_up = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                message = _first_line(exc)
+                if "lock" not in message.lower():
+                    raise StoreError(message, source=self.path) from exc
+                if time.monotonic() < give_up:
+                    time.sleep(0.1)
+                    continue
+                raise StoreError(
+                    "store is in use by another process (one writer, or several readers, at "
+                    "a time); try again when it has finished",
+                    source=self.path,
+                ) from exc
+            except duckdb.Error as exc:
+                raise StoreError(
+                    f"cannot open store: {_first_line(exc)}", source=self.path
+                ) from exc
+        if read_only:
+            self.version = self._check_version()
+        else:
+            self.version = migrate(self.con, source=self.path)
+
+    def _check_version(self) -> int:
+        from tidings.store.schema import bundled_migrations
+
         try:
-            self.con = duckdb.connect(self.path)
-        except duckdb.IOException as exc:
-            message = _first_line(exc)
-            if "lock" in message.lower():
-                message = "store is in use by another process (one writer at a time)"
-            raise StoreError(message, source=self.path) from exc
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store: {_first_line(exc)}", source=self.path) from exc
-        self.version = migrate(self.con, source=self.path)
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.Error:
+            row = None
+        version = int(row[0]) if row and row[0] is not None else 0
+        known = bundled_migrations()[-1].version
+        if version != known:
+            self.con.close()
+            raise StoreError(
+                f"store schema is version {version}, this tidings expects {known}: open it "
+                "once for writing (e.g. ingest) to migrate it",
+                source=self.path,
+            )
+        return version
 
     # ---- lifecycle ------------------------------------------------------------------
 
@@ -144,6 +199,8 @@ class Store:
 
     def _write(self, analyses: list[Analysis]) -> None:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        for analysis in analyses:
+            _strip_credentials(analysis)
         try:
             tables = R.batch_tables(analyses, now)
         except (pa.ArrowException, TypeError, ValueError) as exc:
@@ -161,11 +218,40 @@ class Store:
                     self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {view}")
                 finally:
                     self.con.unregister(view)
+            # In the same transaction: these articles' derived rows are not current yet.
+            self.con.execute(
+                "INSERT INTO refresh_pending SELECT unnest(?)",
+                [[a.document.content_hash for a in analyses]],
+            )
             self.con.commit()
         except duckdb.Error as exc:
             self.con.rollback()
             raise StoreError(
                 f"write failed, nothing stored: {_first_line(exc)}", source=_sources(analyses)
+            ) from exc
+
+    # ---- derived tables -----------------------------------------------------------------
+
+    def refresh_pending(self) -> bool:
+        """True when stored articles await a refresh of the derived tables (duplicate
+        links, instances, findings): a refresh was never run or was cut short."""
+        return self.con.execute("SELECT 1 FROM refresh_pending LIMIT 1").fetchone() is not None
+
+    def discard_partial_refresh(self) -> None:
+        """Forget signatures, bands and duplicate links of the articles awaiting a
+        refresh, so that a refresh cut short between its transactions is redone whole
+        (and finds the same links as an uninterrupted one)."""
+        self.con.begin()
+        try:
+            for table in ("duplicates", "article_bands", "article_signatures"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM refresh_pending)"
+                )
+            self.con.commit()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise StoreError(
+                f"cannot reset an interrupted refresh: {_first_line(exc)}", source=self.path
             ) from exc
 
     # ---- reading ----------------------------------------------------------------------
@@ -358,9 +444,15 @@ class Store:
     # ---- export -----------------------------------------------------------------------
 
     def export(
-        self, path: str | Path, fmt: ExportFormat = "jsonl", table: ExportTable = "events"
+        self,
+        path: str | Path,
+        fmt: ExportFormat = "jsonl",
+        table: ExportTable = "events",
+        force: bool = False,
     ) -> int:
-        """Write one table to ``path``; returns the number of records written."""
+        """Write one table to ``path``; returns the number of records written. Refuses to
+        write onto the store itself, or over an existing file unless ``force``."""
+        check_target(path, self.path, force)
         if fmt not in FORMATS:
             raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
         if table not in TABLES:
@@ -398,6 +490,18 @@ class Store:
 
 def _limit(limit: int | None) -> str:
     return f" LIMIT {int(limit)}" if limit is not None else ""
+
+
+def _strip_credentials(analysis: Analysis) -> None:
+    """Never store ``user:pass@`` of a URL: not in the source, the hints or the article's
+    URL (a feed entry or a canonical link can carry them as well as a command line)."""
+    from tidings.sources.urls import scrub, strip_credentials
+
+    doc, art = analysis.document, analysis.article
+    doc.source = strip_credentials(doc.source)
+    doc.hints = scrub(doc.hints)
+    if art.url:
+        art.url = strip_credentials(art.url)
 
 
 def _sources(analyses: list[Analysis]) -> str:

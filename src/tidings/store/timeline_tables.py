@@ -172,7 +172,7 @@ def replace_timeline(store: Store, instances: list[EventInstance], findings: lis
         "instance_dyads": _dyad_table(ordered),
         "findings": _finding_table(findings),
     }
-    _insert(store, tables, replace=True)
+    _insert(store, tables, replace=True, done=True)
 
 
 def cluster_key(inst: EventInstance) -> tuple[str, str, str, str]:
@@ -288,10 +288,16 @@ FINDING_SCHEMA = pa.schema([
 ])  # fmt: skip
 
 
-def _insert(store: Store, tables: dict[str, pa.Table], replace: bool = False) -> None:
+def _insert(
+    store: Store, tables: dict[str, pa.Table], replace: bool = False, done: bool = False
+) -> None:
+    """Write ``tables`` in one transaction; ``done``: the refresh is complete, so the
+    refresh-pending marker is cleared in the same transaction."""
     con = store.con
     con.begin()
     try:
+        if done:
+            con.execute("DELETE FROM refresh_pending")
         for name, table in tables.items():
             if replace:
                 con.execute(f"DELETE FROM {name}")
