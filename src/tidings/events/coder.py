@@ -999,7 +999,7 @@ def code_events(
             verdict = verdicts.get(m.trigger.i)
             if verdict is not None:
                 ev.confidence = round(verdict.probabilities.get(ev.event, 0.0), 3)
-            if m.entry.id.startswith("typer.") and not _coded_parties(ev):
+            if m.entry.id.startswith("typer.") and not _keep_coded_parties(ev):
                 continue  # a typed act needs coded parties: an uncoded "us" names no one
             if ev.event == "REQUEST" and (act := requested_act(m.trigger)) is not None:
                 requests.append((ev, act))
@@ -1015,8 +1015,8 @@ def code_events(
     return merge_repeats(events)
 
 
-def _coded_parties(ev: Event) -> bool:
-    """Whether the source and (when there is one) the recipient have a code."""
+def _keep_coded_parties(ev: Event) -> bool:
+    """Drop the parties without a code; whether a source is left."""
     ev.actor = [r for r in ev.actor if r.code]
     ev.recipient = [r for r in ev.recipient if r.code]
     return bool(ev.actor)
