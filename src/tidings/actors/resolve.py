@@ -69,6 +69,13 @@ _INSTITUTIONS = frozenset({"government", "administration", "authorities", "regim
                            "defense ministry"})  # fmt: skip
 # Titles that say only that someone leads; a sector noun before them says what they lead.
 _LEADING = frozenset({"leader", "leaders"})
+# "the Maryland Democrat", "the Texas Republican": a person, not the party.
+_PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican)\b(?!s|ic)")
+_PARTISAN_REACH = 400
+# A committee's chair with the committee left unnamed ("committee Chairman Elijah Cummings",
+# "the subcommittee chairwoman"): a legislator of the country the article is about.
+_CHAIRS = frozenset({"chairman", "chairwoman", "chair", "chairperson", "ranking member"})
+_COMMITTEE_BEFORE = re.compile(r"\b(?:sub)?committee\s+$")
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
 # Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
 # EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
@@ -283,6 +290,15 @@ class _Article(OrganisationReader):
             if country is None and title.phrase in _INSTITUTIONS:  # "administration officials"
                 prefer = "USA" if title.phrase == "administration" else None
                 country = self.dominant_country(phrase.start, prefer, clear=True)
+        if (
+            not sector
+            and org_code is None
+            and head.phrase in _CHAIRS
+            and _COMMITTEE_BEFORE.search(self.text[max(0, phrase.start - 16) : phrase.start])
+        ):
+            sector = "LEG"
+            if country is None:
+                country = self.home or self.dominant_country(phrase.start, clear=True)
         if country is None and org_code is None and head.kind == "person":
             # "a scholar with the X Institute", "NetWatch director", "the X Fund's head"
             employer = self.trailing_org(phrase.end) or self.leading_org(phrase.start)
@@ -1257,10 +1273,29 @@ class _Article(OrganisationReader):
         self.described_titles()
         self.surnames()
         self.identities()
+        self.partisans()
         self.coreference()
         self.found.sort(key=lambda f: (f.start, f.end))
         return [ActorMention(text=self.text[f.start : f.end], start=f.start, end=f.end,
                              actor=f.actor, how=f.how) for f in self.found]  # fmt: skip
+
+    def partisans(self) -> None:
+        """ "the Maryland Democrat said": one party member, the person just named (the
+        nearest earlier person within a few hundred characters), not the party."""
+        for m in _PARTISAN.finditer(self.text):
+            people = [
+                f
+                for f in self.found
+                if f.end <= m.start()
+                and f.actor.kind == "person"
+                and m.start() - f.end <= _PARTISAN_REACH
+                and f.how != "plural"
+            ]
+            if not people:
+                continue
+            latest = max(people, key=lambda f: f.end)
+            self.found = [f for f in self.found if not (m.start() <= f.start < m.end())]
+            self.add(m.start(), m.end(), latest.actor, "title", latest.gender)
 
     def ethnic_groups(self, atoms: list[Atom]) -> list[Atom]:
         """ "ethnic Albanians" are a people living where the story is (Serbia, Macedonia),

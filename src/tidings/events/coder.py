@@ -823,6 +823,8 @@ def _build(
     actors = [
         p if "nonstate" in entry.flags else _state_code(p, index, event_type, True) for p in source
     ]  # protesters named by a demonym are a people ("Kenyan farmers" → KEN), not a state
+    if event_type == "MOBILIZE" and (mode == "weapons" or not targets):
+        actors = [_weapons_tester(p, src) for p, src in zip(actors, source, strict=True)]
     recipients = [_state_code(p, index, event_type, parties.reciprocal) for p in targets]
     if parties.reciprocal:
         actors = recipients = _dedupe_parties(actors)
@@ -845,6 +847,17 @@ def _build(
         rule=entry.id,
         cameo=lexicon.cameo_code(event_type, mode),
     )
+
+
+def _weapons_tester(party: Party, named: Party) -> Party:
+    """A country named bare that tests weapons or shows force at no one in particular acts
+    through its military ("North Korea conducted test launches of ICBMs": PRKMIL in the
+    gold); one that deploys troops to or against a country is its government (as the dev
+    gold codes both), and a named leader stays who they are."""
+    bare = len(named.code) == 3 and named.code.isalpha() and party.code == named.code + "GOV"
+    if not bare:
+        return party
+    return Party(named.code + "MIL", party.name, party.token, party.how, party.kind)
 
 
 def _undated_narration(clause: Token, index: ActorIndex, article: Article) -> bool:

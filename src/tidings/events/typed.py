@@ -36,6 +36,9 @@ NOUN_TARGETS = ("prep:against|with|on|to|from|for|at|into|between|of|over",)
 REFUSABLE = frozenset({"SANCTION", "AID", "COOPERATE", "AGREE", "RETREAT", "CONCEDE", "SUPPORT"})
 # Types two named parties do together when no recipient is named ("the two sides met").
 MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Types whose act may have no one it is done to, kept without a recipient as the lexicon's
+# rows of these types are ("North Korea conducted test launches of ICBMs"; gold PRKMIL → -).
+UNTARGETED = frozenset({"MOBILIZE", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,9 @@ def model_entry(label: str, trigger: Token) -> Entry:
         id=f"typer.{label.lower()}", event=label, mode=mode, context=(),
         pos="N" if noun else "V", lemma=trigger.lemma_.lower(), particle=None, needs=(),
         target=NOUN_TARGETS if noun else VERB_TARGETS,
-        flags=frozenset({"sym"} if label in MUTUAL else set()),
+        flags=frozenset(
+            ({"sym"} if label in MUTUAL else set())
+            | ({"untargeted"} if label in UNTARGETED else set())
+        ),
         negated_as="REJECT" if label in REFUSABLE else None,
     )  # fmt: skip

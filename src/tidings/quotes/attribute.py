@@ -257,7 +257,13 @@ def _named_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
     # the article spells out ("Korean Central News Agency" for KCNA); a person by the
     # article's name.
     acronym = actor.name.isupper() and len(ref.name.split()) > 1
-    if name_key(actor.name) != name_key(ref.name) and (actor.kind != "organisation" or acronym):
+    # "the Maryland Democrat": the person named before, not a role ("the judge")
+    described = actor.kind == "person" and ref.kind != "person" and actor.name != actor.role
+    if (
+        name_key(actor.name) != name_key(ref.name)
+        and (actor.kind != "organisation" or acronym)
+        and not described
+    ):
         coded.name = ref.name  # the article's name for whom it quotes
     return coded
 
