@@ -14,12 +14,15 @@ event / not event.
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from tidings.evaluation.gold import gold_document, read_gold, with_texts
 from tidings.evaluation.matching import gold_coverage, names_agree
+from tidings.model import Document
 
 
 def codes(refs: list[dict[str, Any]] | None) -> set[str]:
@@ -55,13 +58,22 @@ def quotes(a: dict[str, Any], b: dict[str, Any]) -> tuple[int, int, int, int, in
     return matched, len(a.get("quotes", [])), len(b.get("quotes", [])), code_ok, name_ok
 
 
-def articles(root: Path) -> None:
+def annotation(path: Path, shared: Path) -> dict[str, Any]:
+    """A gold file with its quoted text read back from the input (its spans)."""
+    gold = read_gold(path)
+    document = gold_document(gold, shared)
+    if not isinstance(document, Document):
+        raise SystemExit(f"{path}: {document}")
+    return with_texts(gold, document).data
+
+
+def articles(root: Path, shared: Path) -> None:
     totals: Counter[str] = Counter()
     for path in sorted((root / "gold/test-agreement").glob("*/*.json")):
         other = root / "gold/test" / path.name
         if not other.is_file():
             continue
-        a, b = json.loads(path.read_text()), json.loads(other.read_text())
+        a, b = annotation(path, shared), annotation(other, shared)
         m, na, nb, c, n = quotes(a, b)
         fa, ta = event_recall(a, b)
         fb, tb = event_recall(b, a)
@@ -117,8 +129,11 @@ def candidates(root: Path) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    args = parser.parse_args()
     root = Path(".")
-    articles(root)
+    articles(root, args.shared)
     candidates(root)
 
 

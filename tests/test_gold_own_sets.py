@@ -1,7 +1,8 @@
 """tidings' own annotated sets (gold/test: held out, measured only; gold/test-agreement: the
 second annotations; gold/dev2: development) stay usable: every file reads, keeps no copy of
-the article (``body`` null, its hash beside it), points at an input under ../shared that
-resolves (corpus records by id), and quotes and events quote that input."""
+the article (``body`` null with its hash; quotes, events, dates and furniture as ``span``
+offsets, written by scripts/gold_spans.py), and points at an input under ../shared that
+resolves (corpus records by id) and whose text the spans read back."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluation.gold import gold_document, load_gold
+from tidings.evaluation.gold import QUOTING_SECTIONS, gold_document, load_gold, with_texts
 from tidings.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +20,12 @@ SETS = ("gold/test", "gold/test-agreement", "gold/dev2")
 
 def test_no_article_text_is_copied() -> None:
     for path in (ROOT / "gold").rglob("*.json"):
-        article = json.loads(path.read_text(encoding="utf-8"))["article"]
+        data = json.loads(path.read_text(encoding="utf-8"))
         # the hash of the body as annotated, to check by hand that the input is unchanged
-        assert article["body"] is None and len(article["body_sha256"]) == 64, path
+        assert data["article"]["body"] is None and len(data["article"]["body_sha256"]) == 64
+        quoting = [e for name in QUOTING_SECTIONS for e in data.get(name, [])]
+        quoting += data["article"].get("furniture", [])
+        assert all("text" not in e and len(e["span"]) == 2 for e in quoting), path
 
 
 def test_each_set_has_its_articles() -> None:
@@ -33,14 +37,14 @@ def test_each_set_has_its_articles() -> None:
 
 
 @pytest.mark.slow
-def test_gold_files_resolve_and_quote_their_bodies(shared: Path) -> None:
+def test_gold_files_resolve_and_spans_read_back(shared: Path) -> None:
     for item in load_gold([ROOT / name for name in SETS]):
         assert not isinstance(item, Exception), item
         doc = gold_document(item, shared)
         assert isinstance(doc, Document), (item.id, doc)
-        assert item.data["article"]["body"] is None, item.id
-        body = " ".join(doc.content.split())
-        for quote in item.data.get("quotes", []):
-            assert " ".join(quote["text"].split()) in body, (item.id, quote["text"][:60])
-        for event in item.data.get("events", []):
-            assert " ".join(event["text"].split()) in body, (item.id, event["text"][:60])
+        data = with_texts(item, doc).data
+        for name in QUOTING_SECTIONS:
+            for entry in data.get(name, []):
+                start, end = entry["span"]
+                assert 0 <= start < end <= len(doc.content), (item.id, entry["span"])
+                assert entry["text"].strip(), (item.id, entry["span"])

@@ -111,3 +111,32 @@ def gold_document(gold: Gold, root: Path) -> Document | TidingsError:
     if fmt in ("text", "html") and item.format != fmt:
         item = dataclasses.replace(item, format=fmt)
     return item
+
+
+# Where a gold file's own annotations quote the article: tidings' gold files keep offsets
+# ("span": [start, end] into the input's text) instead of copying it.
+QUOTING_SECTIONS = ("quotes", "events", "dates")
+
+
+def with_texts(gold: Gold, document: Document) -> Gold:
+    """The gold with every ``span`` read back into a ``text`` from its input document (the
+    quote, event and date entries, and furniture lines given as ``{"span": …}``)."""
+    content = document.content
+
+    def read(entry: Any) -> Any:
+        if isinstance(entry, dict) and "span" in entry and "text" not in entry:
+            start, end = entry["span"]
+            return {**entry, "text": content[start:end]}
+        return entry
+
+    data = dict(gold.data)
+    for section in QUOTING_SECTIONS:
+        if isinstance(data.get(section), list):
+            data[section] = [read(e) for e in data[section]]
+    article = dict(data.get("article") or {})
+    if isinstance(article.get("furniture"), list):
+        article["furniture"] = [
+            read(f)["text"] if isinstance(f, dict) else f for f in article["furniture"]
+        ]
+    data["article"] = article
+    return dataclasses.replace(gold, data=data)

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import TidingsError
-from tidings.evaluation.gold import Gold, gold_document
+from tidings.evaluation.gold import Gold, gold_document, with_texts
 from tidings.evaluation.scoring import ArticleScore, score_article
-from tidings.model import Analysis, to_dict
+from tidings.model import Analysis, Document, to_dict
 from tidings.pipeline import Pipeline
 
 
@@ -30,6 +30,10 @@ class Evaluated:
 def evaluate(golds: Sequence[Gold], root: Path, pipeline: Pipeline) -> Iterator[Evaluated]:
     """Each gold article scored, in order; a failed input is scored as empty."""
     documents = [gold_document(g, root) for g in golds]
+    golds = [
+        with_texts(g, d) if isinstance(d, Document) else g
+        for g, d in zip(golds, documents, strict=True)
+    ]
     results = pipeline.analyze_many(documents)
     for gold, result in zip(golds, results, strict=True):
         if isinstance(result, TidingsError):
