@@ -3,7 +3,8 @@
 Input: ``../shared/events/petrarch2/CAMEO.2.0.txt`` (Open Event Data Alliance, MIT) and the
 CAMEO→PLOVER table ``../shared/events/CAMEO2PLOVER-2021.txt`` (read through tidings'
 ``events/data/plover_cameo.tsv``). Output: ``src/tidings/events/data/cameo_verbs.tsv``, one
-row per (verb lemma, particle, pattern words, CAMEO code), with the MIT notice kept.
+row per pattern (its words, CAMEO code and PLOVER type, and the verb forms it serves), with
+the MIT notice kept.
 
 A pattern's words are its content words in lower case ("- * (OF {RIGHTS ABUSES}) [1122]" →
 "of rights abuses"); the verb's own code (its block header) has no pattern words.
@@ -29,8 +30,9 @@ NOTICE = """# CAMEO verb patterns for the event typer, converted by scripts/conv
 # is furnished to do so, subject to the following conditions: The above copyright notice and
 # this permission notice shall be included in all copies or substantial portions of the
 # Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.
-# Columns: lemma  particle  words (pattern content words, "-" for the verb alone)  cameo
-#          plover (TYPE/mode through CAMEO2PLOVER-2021, Open Event Data Alliance, CC BY-SA 4.0)
+# Columns: words (pattern content words, "-" for the verb alone)  cameo  plover (TYPE/mode
+#          through CAMEO2PLOVER-2021, Open Event Data Alliance, CC BY-SA 4.0)  verb forms
+#          ("|"-separated lemmas, "lemma+particle" for a phrasal verb)
 """
 
 
@@ -96,15 +98,19 @@ def main() -> None:
                         default=Path("src/tidings/events/data/cameo_verbs.tsv"))  # fmt: skip
     args = parser.parse_args()
     plover = plover_table(args.shared / "events/CAMEO2PLOVER-2021.txt")
-    rows = []
+    # one row per pattern, listing every verb form it is written for (a CAMEO block's
+    # patterns serve all its synonyms: one row each would repeat them)
+    forms: dict[tuple[str, str, str], list[str]] = {}
     for row in convert(args.shared / "events/petrarch2/CAMEO.2.0.txt"):
-        code = row.rsplit("\t", 1)[1]
+        lemma, particle, words, code = row.split("\t")
         # a code the table lacks takes its parent's type (1122 → 112 → 11)
         target = next((plover[c] for c in (code, code[:3], code[:2]) if c in plover), None)
         if target is not None:
-            rows.append(f"{row}\t{target}")
+            form = lemma if particle == "-" else f"{lemma}+{particle}"
+            forms.setdefault((words, code, target), []).append(form)
+    rows = [f"{w}\t{c}\t{t}\t{'|'.join(f)}" for (w, c, t), f in sorted(forms.items())]
     args.out.write_text(NOTICE + "\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}")
+    print(f"{len(rows)} patterns -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ CAMEO verb dictionary and tidings' lexicon say of the trigger, the clause's shap
 parser's own contextual vectors.
 
 The CAMEO verb dictionary (``data/cameo_verbs.tsv``, converted from PETRARCH2's
-CAMEO.2.0.txt, MIT) gives ~1,500 verbs and ~39,000 patterns a PLOVER type through
+CAMEO.2.0.txt, MIT) gives ~1,500 verbs and ~3,100 patterns a PLOVER type through
 CAMEO2PLOVER; here it is a feature and a safety net, not the decider: the classifier learns
 how far to trust it from annotated candidates.
 """
@@ -49,14 +49,20 @@ class CameoPattern:
 def cameo_verbs() -> dict[tuple[str, str], tuple[CameoPattern, ...]]:
     """(lemma, particle or "-") → its CAMEO patterns, longest first."""
     text = resources.files("tidings.events").joinpath("data/cameo_verbs.tsv").read_text("utf-8")
-    table: dict[tuple[str, str], list[CameoPattern]] = defaultdict(list)
+    table: dict[tuple[str, str], list[tuple[str, CameoPattern]]] = defaultdict(list)
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        lemma, particle, words, _code, plover = line.split("\t")
+        words, code, plover, forms = line.split("\t")
         pattern = CameoPattern(tuple(words.split()) if words != "-" else (), plover)
-        table[(lemma, particle)].append(pattern)
-    return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in table.items()}
+        for form in forms.split("|"):
+            lemma, _, particle = form.partition("+")
+            table[(lemma, particle or "-")].append((f"{words}\t{code}", pattern))
+    # the longest pattern first; among equals, the table's order (words, then code)
+    return {
+        key: tuple(p for _, p in sorted(rows, key=lambda r: (-len(r[1].words), r[0])))
+        for key, rows in table.items()
+    }
 
 
 @lru_cache(maxsize=1)
