@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 from tidings.events import code_events
@@ -18,6 +19,7 @@ from tidings.model import (
     Event,
     Quote,
 )
+from tidings.sources import iter_documents
 
 # Surface form → (code, canonical name, kind). Written for these tests.
 ACTORS: dict[str, tuple[str, str, str]] = {
@@ -95,3 +97,12 @@ def only(events: list[Event], event_type: str) -> Event:
     found = [e for e in events if e.event == event_type]
     assert len(found) == 1, [(e.event, e.rule, e.text) for e in events]
     return found[0]
+
+
+def pipeline_events(pipeline: Any, folder: Path, text: str, published: str) -> list[Event]:
+    """The events the whole pipeline codes in a one-paragraph article, written to
+    ``folder`` as a text file published on ``published``."""
+    path = folder / "article.txt"
+    path.write_text("Title\n\n" + text + "\n", encoding="utf-8")
+    doc = next(iter(iter_documents([str(path)], {"published": published})))
+    return list(pipeline.analyze(doc).events)

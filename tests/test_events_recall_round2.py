@@ -4,25 +4,7 @@ PLOVER lets stand without a recipient, and who mobilises for a country, on real 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tidings.model import Event
-from tidings.pipeline import Pipeline
-from tidings.sources import iter_documents
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _events(pipeline: Pipeline, tmp_path: Path, text: str, published: str) -> list[Event]:
-    path = tmp_path / "a.txt"
-    path.write_text("Title\n\n" + text + "\n", encoding="utf-8")
-    doc = next(iter(iter_documents([str(path)], {"published": published})))
-    return pipeline.analyze(doc).events  # type: ignore[arg-type]
+from events_support import pipeline_events
 
 
 def test_a_typed_weapons_test_stands_without_a_recipient(pipeline, tmp_path) -> None:
@@ -33,7 +15,7 @@ def test_a_typed_weapons_test_stands_without_a_recipient(pipeline, tmp_path) -> 
         "After North Korea's most recent nuclear test in February, China released a "
         "statement condemning it."
     )
-    events = _events(pipeline, tmp_path, text, "2013-03-29")
+    events = pipeline_events(pipeline, tmp_path, text, "2013-03-29")
     mobilize = [e for e in events if e.event == "MOBILIZE"]
     assert mobilize, [(e.event, e.rule) for e in events]
     assert {r.code for r in mobilize[0].actor} == {"PRKMIL"}
@@ -43,6 +25,8 @@ def test_a_typed_weapons_test_stands_without_a_recipient(pipeline, tmp_path) -> 
 
 def test_a_country_testing_a_missile_acts_through_its_military(pipeline, tmp_path) -> None:
     # The lexicon's MOBILIZE rows code a bare country the same way.
-    events = _events(pipeline, tmp_path, "North Korea tested a missile on Sunday.", "2017-07-31")
+    events = pipeline_events(
+        pipeline, tmp_path, "North Korea tested a missile on Sunday.", "2017-07-31"
+    )
     mobilize = [e for e in events if e.event == "MOBILIZE"]
     assert mobilize and {r.code for r in mobilize[0].actor} == {"PRKMIL"}

@@ -8,11 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from events_support import pipeline_events
 from tidings.events.typed import ADD_AT, DROP_AT, Verdict, additions, vetoed
 from tidings.events.typer import NONE, EventTyper, load_typer
 from tidings.model import PLOVER_TYPES
-from tidings.pipeline import Pipeline
-from tidings.sources import iter_documents
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +21,7 @@ def typer() -> EventTyper:
     return loaded
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _events(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory, text: str) -> list:
-    path = tmp_path_factory.mktemp("typer") / "a.txt"
-    path.write_text("Title\n\n" + text + "\n", encoding="utf-8")
-    doc = next(iter(iter_documents([str(path)], {"published": "2014-08-12"})))
-    return pipeline.analyze(doc).events  # type: ignore[arg-type]
+PUBLISHED = "2014-08-12"
 
 
 def test_labels_and_round_trip(typer: EventTyper) -> None:
@@ -55,10 +45,10 @@ def test_thresholds_decide_veto_and_addition() -> None:
     assert additions(verdicts, taken={9}) == [3]
 
 
-def test_an_act_outside_the_lexicon_is_typed(pipeline: Pipeline, tmp_path_factory) -> None:
+def test_an_act_outside_the_lexicon_is_typed(pipeline, tmp_path) -> None:
     # corpus, 2013: "lash out" is in no lexicon row; the typer codes the criticism
     text = "House Speaker John Boehner is lashing out at President Obama."
-    events = _events(pipeline, tmp_path_factory, text)
+    events = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     accuse = [e for e in events if e.event == "ACCUSE"]
     assert accuse and accuse[0].rule == "typer.accuse"
     assert {r.code for r in accuse[0].actor} == {"USALEG"}
@@ -66,24 +56,25 @@ def test_an_act_outside_the_lexicon_is_typed(pipeline: Pipeline, tmp_path_factor
     assert accuse[0].confidence is not None and accuse[0].confidence >= ADD_AT
 
 
-def test_a_carrier_verb_puts_its_subject_behind_the_act(pipeline, tmp_path_factory) -> None:
+def test_a_carrier_verb_puts_its_subject_behind_the_act(pipeline, tmp_path) -> None:
     # corpus, 2014: "authorized airstrikes" — the airstrikes are Obama's
     text = "President Obama authorized airstrikes in Iraq against the Islamic State."
-    events = _events(pipeline, tmp_path_factory, text)
+    events = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     assault = [e for e in events if e.event == "ASSAULT"]
     assert assault and {r.code for r in assault[0].actor} == {"USAGOV"}
     assert {r.code for r in assault[0].recipient} == {"IMG"}
 
 
-def test_every_event_carries_the_typers_confidence(pipeline: Pipeline, tmp_path_factory) -> None:
-    events = _events(pipeline, tmp_path_factory,
-                     "Chuck Schumer is strongly endorsing the deal with Iran.")  # fmt: skip
+def test_every_event_carries_the_typers_confidence(pipeline, tmp_path) -> None:
+    events = pipeline_events(
+        pipeline, tmp_path, "Chuck Schumer is strongly endorsing the deal with Iran.", PUBLISHED
+    )
     assert [e.event for e in events] == ["SUPPORT"]
     assert events[0].confidence is not None and 0.5 < events[0].confidence <= 1.0
 
 
-def test_same_input_same_output(pipeline: Pipeline, tmp_path_factory) -> None:
+def test_same_input_same_output(pipeline, tmp_path) -> None:
     text = "Turkish forces shelled Kurdish positions in Syria on Sunday."
-    first = _events(pipeline, tmp_path_factory, text)
-    second = _events(pipeline, tmp_path_factory, text)
+    first = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
+    second = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     assert [(e.event, e.confidence) for e in first] == [(e.event, e.confidence) for e in second]

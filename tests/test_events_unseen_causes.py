@@ -5,25 +5,9 @@ are no events, and an act outside the lexicon is typed by the trained typer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tidings.model import Event
-from tidings.pipeline import Pipeline
-from tidings.sources import iter_documents
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def _events(pipeline: Pipeline, tmp_path: Path, text: str, published: str) -> list[Event]:
-    path = tmp_path / "a.txt"
-    path.write_text("Title\n\n" + text + "\n", encoding="utf-8")
-    doc = next(iter(iter_documents([str(path)], {"published": published})))
-    return pipeline.analyze(doc).events  # type: ignore[arg-type]
+from events_support import pipeline_events
 
 
 def test_an_adverbial_clause_is_not_swallowed_by_the_main_act(pipeline, tmp_path) -> None:
@@ -31,7 +15,7 @@ def test_an_adverbial_clause_is_not_swallowed_by_the_main_act(pipeline, tmp_path
         "Since the United States launched airstrikes on Syria, Iran has demanded that "
         "Washington withdraw its troops."
     )
-    found = {e.event for e in _events(pipeline, tmp_path, text, "2018-04-20")}
+    found = {e.event for e in pipeline_events(pipeline, tmp_path, text, "2018-04-20")}
     assert {"ASSAULT", "REQUEST"} <= found
 
 
@@ -44,12 +28,12 @@ def test_an_adverbial_clause_is_not_swallowed_by_the_main_act(pipeline, tmp_path
     ],
 )
 def test_no_event_where_the_review_found_a_wrong_one(pipeline, tmp_path, text: str) -> None:
-    events = _events(pipeline, tmp_path, text, "2019-06-12")
+    events = pipeline_events(pipeline, tmp_path, text, "2019-06-12")
     assert not [e for e in events if e.event in ("REJECT", "REQUEST", "SUPPORT")]
 
 
 def test_an_approved_act_is_its_approvers(pipeline, tmp_path) -> None:
-    events = _events(
+    events = pipeline_events(
         pipeline, tmp_path, "The Senate approved sanctions against Russia.", "2017-07-28"
     )
     sanction = [e for e in events if e.event == "SANCTION"]

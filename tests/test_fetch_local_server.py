@@ -6,12 +6,12 @@ must refuse, which is the SSRF guard under test.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from local_server import serving
 from tidings.errors import FetchError, InputError
 from tidings.model import Document
 from tidings.sources import iter_documents
@@ -67,19 +67,10 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b"not here")
 
 
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # the client hanging up on the huge body is expected
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}"
 
 
 def fetcher(**kw: object) -> Fetcher:

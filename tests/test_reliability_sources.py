@@ -4,14 +4,14 @@ never a hang, a crash of the batch or a silent loss."""
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from local_server import serving
 from tidings.errors import InputError
 from tidings.model import Document
 from tidings.sources import iter_documents
@@ -178,21 +178,10 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}"
 
 
 def test_reliability_trickling_server_hits_the_deadline_per_url(server: str) -> None:

@@ -9,15 +9,15 @@ resolver and the connection to them is redirected to 127.0.0.1 inside the test.
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import httpcore
 import pytest
 
+from local_server import serving
 from tidings.errors import FetchError, InputError
 from tidings.model import Document
 from tidings.sources import iter_documents
@@ -80,27 +80,11 @@ class Handler(BaseHTTPRequestHandler):
 OTHER_PORT = [0]
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass
-
-
-def _start() -> ThreadingHTTPServer:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
 @pytest.fixture(scope="module")
 def servers() -> Iterator[tuple[int, int]]:
-    one, two = _start(), _start()
-    OTHER_PORT[0] = two.server_port
-    yield one.server_port, two.server_port
-    for httpd in (one, two):
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Handler) as one, serving(Handler) as two:
+        OTHER_PORT[0] = two.server_port
+        yield one.server_port, two.server_port
 
 
 def _fetcher(**kw: Any) -> Fetcher:

@@ -24,12 +24,13 @@ from tidings.events.arguments import (
     prep_objects,
 )
 from tidings.events.coder import SECTOR_ONLY, light_verb
+from tidings.events.conventions import Conventions
 
 # Prepositions of the place where an act happens ("lifted a curfew in Montenegro").
 PLACE_PREPS = frozenset({"in", "into", "at", "inside", "near", "across", "throughout"})
 
 
-class PloverConventions:
+class PloverConventions(Conventions):
     """The hooks of ``events.conventions.Conventions`` as PLOVER codes one sentence."""
 
     def admits_uncoded(self) -> bool:
