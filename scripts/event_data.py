@@ -10,12 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tidings.actors import resolve_actors
-from tidings.events.candidates import Candidate, candidates
+from tidings.events.candidates import NAMED_KINDS, Candidate, candidates
 from tidings.events.typer_features import eventive_noun
 from tidings.extract import extract_article
 from tidings.model import ActorMention, Document
-
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMention]] | None:
@@ -42,7 +40,7 @@ def actor_test(sdoc: Doc, mentions: list[ActorMention]) -> Callable[[Token], boo
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             covered.update(range(span.start, span.end))
-    return lambda tok: tok.i in covered or tok.ent_type_ in ENTITY_TYPES
+    return lambda tok: tok.i in covered or tok.ent_type_ in NAMED_KINDS
 
 
 def located_candidates(

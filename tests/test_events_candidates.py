@@ -10,11 +10,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from tidings.events.candidates import candidates
+from tidings.events.candidates import NAMED_KINDS, candidates
 from tidings.events.typer_features import cameo_types, cameo_verbs, eventive_noun
 from tidings.nlp import load_nlp
-
-ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +21,7 @@ def nlp() -> Language:
 
 
 def _is_entity(tok: Token) -> bool:
-    return tok.ent_type_ in ENTITIES
+    return tok.ent_type_ in NAMED_KINDS
 
 
 def _triggers(nlp: Language, text: str, test: Callable[[Token], bool] = _is_entity) -> list[str]:

@@ -37,7 +37,7 @@ from tidings.dates import resolve_dates
 from tidings.errors import InputError
 from tidings.evaluation.plover_conventions import PLOVER
 from tidings.events import code_events
-from tidings.events.candidates import candidates
+from tidings.events.candidates import NAMED_KINDS, candidates
 from tidings.events.typer import NONE, EventTyper, load_typer
 from tidings.events.typer_features import eventive_noun
 from tidings.model import Article, Event
@@ -118,9 +118,6 @@ def code_sentence(text: str, doc: Doc) -> list[Event]:
     return code_events(doc, article, mentions, quotes, dates, conventions=PLOVER)
 
 
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
 def typer_type(doc: Doc, typer: EventTyper) -> str | None:
     """The trained typer's own reading of a sentence, without the lexicon (which was
     written on these sentences): the type it gives most probability among the
@@ -128,7 +125,9 @@ def typer_type(doc: Doc, typer: EventTyper) -> str | None:
     found = [
         c
         for sent in doc.sents
-        for c in candidates(sent, lambda t: t.ent_type_ in NAMED or t.pos_ == "PRON", eventive_noun)
+        for c in candidates(
+            sent, lambda t: t.ent_type_ in NAMED_KINDS or t.pos_ == "PRON", eventive_noun
+        )
     ]
     if not found:
         return None

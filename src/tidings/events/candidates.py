@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+# Named-entity kinds that can name an actor where no resolved mention is at hand (the
+# candidates drawn for annotation, sentences scored on their own).
+NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dependencies that attach an argument to its head.
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
