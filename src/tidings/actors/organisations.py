@@ -88,13 +88,18 @@ class OrganisationReader:
         known: dict[tuple[str, ...], Actor] = {}
         starts = [a.start for a in atoms]
         for ent in self.doc.ents:
-            if ent.label_ != "ORG":
-                continue
             start, end = ent.start_char, ent.end_char
+            if ent.label_ == "PERSON":
+                # "Dechert LLP's Beijing office": a firm the tagger took for a person.
+                end = self.company_end(start, end)
+                if end is None:
+                    continue
+            elif ent.label_ != "ORG":
+                continue
             within = [a for a in atoms[bisect.bisect_left(starts, start) :] if a.start < end]
             if any(a.kind in ("organisation", "person", "dictionary", "title") for a in within):
                 continue  # the gazetteer knows it, or a title phrase will read it
-            keys = [c.key for c in chunks(ent.text)]
+            keys = [c.key for c in chunks(self.text[start:end])]
             if keys and keys[0] == "the":
                 keys, start = keys[1:], start + 4
             earlier = known.get(tuple(keys))
@@ -123,6 +128,16 @@ class OrganisationReader:
             self.orgs.append(Found(start, end, actor, "name"))
             inside.update(id(a) for a in within)
         return inside
+
+    def company_end(self, start: int, end: int) -> int | None:
+        """The end of a company's name inside a PERSON entity ending with a company's legal
+        form ("Dechert LLP", "Acme Inc's"), else None."""
+        words = chunks(self.text[start:end])
+        while words and words[-1].key == "s":  # the possessive
+            words = words[:-1]
+        if len(words) < 2 or head_sector([words[-1].key]) != "BUS" or not words[-1].capitalised:
+            return None
+        return start + words[-1].end
 
     def description_end(self, end: int) -> int:
         """The end of a describing apposition right after ``end`` (", a Washington think

@@ -19,6 +19,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 _LONGEST = 3
 # Names that start like this are international bodies: gazetteer only.
 _INTERNATIONAL = frozenset({"international", "united", "un", "world", "global", "european"})
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,10 @@ def head_sector(keys: list[str]) -> str | None:
         for i in range(len(keys) - n + 1):
             if n > 1 and tuple(keys[i : i + n]) in heads:
                 return heads[tuple(keys[i : i + n])]
-    head = keys[: keys.index("of")] if "of" in keys[1:] else keys
+    # "Ministry of Health", "Center for China and Globalization", "Council on Foreign
+    # Relations": the head word comes before the first preposition.
+    cut = next((i for i, k in enumerate(keys) if i > 0 and k in _NAME_PREPOSITIONS), len(keys))
+    head = keys[:cut]
     return heads.get((head[-1],)) if head else None
 
 

@@ -79,7 +79,7 @@ _COMMITTEE_BEFORE = re.compile(r"\b(?:sub)?committee\s+$")
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
 # Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
 # EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
-_INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG"})
+_INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG", "REL"})
 _INSTITUTION_FLAGS = ("court", "prosecution", "police")
 # Words that show whether an article's "commander" or "officers" are police or military.
 _POLICE_WORDS = re.compile(r"\b(?:police|policemen|policeman|constable|riot officers)\b", re.I)
@@ -134,6 +134,8 @@ _PARTY_TAG = re.compile(r",? \(?[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)?(?=
 _PLACE_PREPOSITION = re.compile(r"(?:^|\W)(?:to|in|on|for)(?: the)? $")
 # Between an organisation's name and the place where it is: " in ", ", based in the ".
 _LOCATED = re.compile(r",? (?:based )?in (?:the )?")
+# Codes of bodies that belong to no state: their staff take no outlet's country.
+_INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "EUR"})
 # Nouns of research work: a programme's director is an academic (EDU).
 _PROGRAMME = frozenset({"program", "programme", "programs", "programmes"})
 _PAST = frozenset({"served", "was", "worked", "had been", "formerly", "previously", "once"})
@@ -307,6 +309,8 @@ class _Article(OrganisationReader):
                 country = employer.actor.country
                 if not sector or sector not in _INTRINSIC:
                     sector = employer.actor.sector or sector
+                if country is None and employer.actor.code[:3] not in _INTERNATIONAL_PREFIXES:
+                    country = self.home  # a body the gazetteer cannot place: the outlet's
                 if country is None:
                     return None, org_name, sector or ""
         if country is None and org_code is not None:
@@ -773,6 +777,10 @@ class _Article(OrganisationReader):
                 # "Lam Ka-ming, the commander of …": the description is this person.
                 self.pending.remove(described)
                 self.add(described.start, described.end, actor, "title")
+            if not actor.code:
+                before = self.description_before(start, end)
+                if before is not None:
+                    actor = make_actor(name, before[0], before[1], "person", self.gaz.countries)
             owner = self.possessor(start) if not actor.code else None
             if owner is not None:
                 actor = make_actor(name, owner.code, None, "person", self.gaz.countries)
@@ -792,6 +800,43 @@ class _Article(OrganisationReader):
                             f.actor = actor
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
+
+    def description_before(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """Code and role from what the article says of a person right before the name: the
+        noun phrase the name is in apposition to ("A Republican senator, Jerry Moran") or the
+        words that modify the name ("Blackwater founder Erik Prince", "anchor George
+        Stephanopoulos", "ABC's Terry Moran"), as the parse has them."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ == "appos" and root.head.i < span.start \
+                and self.text[root.head.idx + len(root.head.text) : start] == ", ":  # fmt: skip
+            # The described noun's own phrase: its left edge up to the noun.
+            first = root.head.left_edge.i
+            last = root.head.i
+            title = [f for f in self.found if f.how == "title" and f.actor.kind == "person"
+                     and f.actor.code and f.start <= self.doc[last].idx < f.end]  # fmt: skip
+            if title:  # "A Republican senator": the title phrase already coded
+                return title[-1].actor.code, title[-1].actor.role
+        else:
+            left = [t for t in root.lefts if t.i < span.start
+                    and t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]  # fmt: skip
+            if not left:
+                return None
+            first = min(t.left_edge.i for t in left)
+            last = span.start - 1
+            owner = self.possessor(start)
+            if owner is not None and owner.sector == "MED":  # "ABC's Terry Moran"
+                return owner.code, None
+        d_start = self.doc[first].idx
+        d_end = self.doc[last].idx + len(self.doc[last].text)
+        if d_end <= d_start or "\n" in self.text[d_start:d_end]:
+            return None
+        said = self.described_code(d_start, d_end, start)
+        if said is None or said[0][:3] not in self.gaz.countries:
+            return None
+        return said[0], said[1]
 
     def described_titles(self) -> None:
         """A person named after a title that gave no code ("Gen. Terrence J. O'Shaughnessy,
@@ -852,6 +897,7 @@ class _Article(OrganisationReader):
                 org.country
                 or self.place_named(end + 2, stop)
                 or self.located(employer.end, stop + 40)
+                or (self.home if org.code[:3] not in _INTERNATIONAL_PREFIXES else None)
             )
             return (f"{country}{sector}" if country else sector), role
         return None
@@ -884,7 +930,16 @@ class _Article(OrganisationReader):
             # phrase, not the next clause, while nothing before it names what they are.
             stop_at = _DESCRIPTION_STOP.search(self.text, stop_at.end(), limit)
         stop = stop_at.start() if stop_at else limit
+        return self.described_code(start, stop, end, rel)
+
+    def described_code(self, start: int, stop: int, end: int, rel: re.Match[str] | None = None
+                       ) -> tuple[str, str | None, tuple[int, int]] | None:  # fmt: skip
+        """Code and role from the description in [start, stop) of a person named at ``end``
+        (after the name, or before it: "Blackwater founder Erik Prince"); ``rel`` is the
+        relative clause that introduced it, if any."""
         words = chunks(self.text[start:stop])
+        if not words:
+            return None
         keys = [c.key for c in words]
         found = agent_sector(keys)
         # The noun phrase's head is its last noun before a preposition: a title there
@@ -954,6 +1009,11 @@ class _Article(OrganisationReader):
                 self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
             if country == host or country in _REGIONS:  # an envoy to Ukraine is no Ukrainian
                 country = None
+        elif country is None and employer_actor.sector != "IGO" and not employer_actor.code[:3] \
+                in _INTERNATIONAL_PREFIXES:  # fmt: skip
+            # A named employer the gazetteer cannot place ("a law professor at Santa Clara
+            # University"): the outlet's own country, not a guess from the story's topic.
+            country = self.home
         if former and sector in STATE_SECTORS:
             sector = "ELI"
         role = self.text[start:stop].strip() or None
