@@ -91,9 +91,10 @@ class OrganisationReader:
             start, end = ent.start_char, ent.end_char
             if ent.label_ == "PERSON":
                 # "Dechert LLP's Beijing office": a firm the tagger took for a person.
-                end = self.company_end(start, end)
-                if end is None:
+                company = self.company_end(start, end)
+                if company is None:
                     continue
+                end = company
             elif ent.label_ != "ORG":
                 continue
             within = [a for a in atoms[bisect.bisect_left(starts, start) :] if a.start < end]

@@ -1009,8 +1009,8 @@ class _Article(OrganisationReader):
                 self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
             if country == host or country in _REGIONS:  # an envoy to Ukraine is no Ukrainian
                 country = None
-        elif country is None and employer_actor.sector != "IGO" and not employer_actor.code[:3] \
-                in _INTERNATIONAL_PREFIXES:  # fmt: skip
+        elif country is None and employer_actor is not None \
+                and employer_actor.code[:3] not in _INTERNATIONAL_PREFIXES:  # fmt: skip
             # A named employer the gazetteer cannot place ("a law professor at Santa Clara
             # University"): the outlet's own country, not a guess from the story's topic.
             country = self.home
