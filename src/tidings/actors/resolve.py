@@ -805,7 +805,8 @@ class _Article(OrganisationReader):
         """Code and role from what the article says of a person right before the name: the
         noun phrase the name is in apposition to ("A Republican senator, Jerry Moran") or the
         words that modify the name ("Blackwater founder Erik Prince", "anchor George
-        Stephanopoulos", "ABC's Terry Moran"), as the parse has them."""
+        Stephanopoulos"), as the parse has them; an outlet's possessive ("ABC's Terry
+        Moran") is read by :meth:`possessor`."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
@@ -826,9 +827,6 @@ class _Article(OrganisationReader):
                 return None
             first = min(t.left_edge.i for t in left)
             last = span.start - 1
-            owner = self.possessor(start)
-            if owner is not None and owner.sector == "MED":  # "ABC's Terry Moran"
-                return owner.code, None
         d_start = self.doc[first].idx
         d_end = self.doc[last].idx + len(self.doc[last].text)
         if d_end <= d_start or "\n" in self.text[d_start:d_end]:
