@@ -29,6 +29,9 @@ from tidings.actors.gazetteer import Gazetteer, make_actor
 from tidings.actors.orgtypes import STATE_SECTORS, described_sector, head_sector
 from tidings.model import Actor
 
+# CAMEO's region pseudo-countries in countries.tsv: in a name or a description they name a
+# field or a scope, not a state.
+REGIONS = frozenset({"LAM", "AFR", "MEA", "ASA", "EUR"})
 _DOCUMENTS = re.compile(r"\b(?:communiqu[eé]|declaration|agreement|resolution)\b")
 # A document that speaks: "the agreement states", "the communique said".
 _DOCUMENT_SPEAKS = re.compile(r",? (?:states|stated|says|said|reads|read|declares|notes|adds)\b")
@@ -116,8 +119,9 @@ class OrganisationReader:
                 sector = described_sector(words) or sector
             if sector is None:
                 continue
-            named_in = [a.entry.code for a in within
-                        if a.kind in ("country", "adjective", "metonym")]  # fmt: skip
+            named_in = [a.entry.code for a in within  # "Asia Society": no country
+                        if a.kind in ("country", "adjective", "metonym")
+                        and a.entry.code not in REGIONS]  # fmt: skip
             country = (self.place_in(end, describe_end) or self.place_after(describe_end)
                        or (named_in[0] if named_in else None))  # fmt: skip
             if country is None and sector in STATE_SECTORS:

@@ -19,7 +19,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 _LONGEST = 3
 # Names that start like this are international bodies: gazetteer only.
 _INTERNATIONAL = frozenset({"international", "united", "un", "world", "global", "european"})
-_NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to"})
+# Heads that name a state's body when "of" follows ("Office of the U.S. Trade
+# Representative", "Council of Ministers") but a civic one otherwise ("Washington Office on
+# Latin America", "Natural Resources Defense Council").
+_STATE_WITH_OF = frozenset({"office", "council"})
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +53,15 @@ def head_sector(keys: list[str]) -> str | None:
             if n > 1 and tuple(keys[i : i + n]) in heads:
                 return heads[tuple(keys[i : i + n])]
     # "Ministry of Health", "Center for China and Globalization", "Council on Foreign
-    # Relations": the head word comes before the first preposition.
+    # Relations", "Coalition to Stop Gun Violence": the head word comes before the first
+    # preposition.
     cut = next((i for i, k in enumerate(keys) if i > 0 and k in _NAME_PREPOSITIONS), len(keys))
     head = keys[:cut]
-    return heads.get((head[-1],)) if head else None
+    if not head:
+        return None
+    if cut < len(keys) and keys[cut] == "of" and head[-1] in _STATE_WITH_OF:
+        return "GOV"
+    return heads.get((head[-1],))
 
 
 def described_sector(keys: list[str]) -> str | None:
