@@ -73,10 +73,10 @@ _LEADING = frozenset({"leader", "leaders"})
 _PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican)\b(?!s|ic)")
 _PARTISAN_REACH = 400
 # Court documents that speak ("the complaint said", "the indictment says") and "the
-# document" that refers back to the latest of them.
+# document" that refers back to the latest of them. Not a lawsuit: private parties bring it.
 _LEGAL_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|’s|'s) (?P<name>(?:(?:federal|"
                              r"criminal|civil|amended) )?(?P<noun>complaint|indictment|"
-                             r"affidavit|lawsuit|court filing|document))\b")  # fmt: skip
+                             r"affidavit|document))\b")  # fmt: skip
 # Words in quotation marks, within one paragraph.
 _QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A committee's chair with the committee left unnamed ("committee Chairman Elijah Cummings",
