@@ -59,6 +59,12 @@ def _outlets() -> dict[str, str]:
 
 
 def _by_name(name: str) -> str | None:
+    # "NPR Online News" is NPR, "Fox Online News" Fox News: the feed's words inside the name.
+    return _by_decorated_name(name) or _by_decorated_name(
+        re.sub(r"\s+Online(?=\s+News\b)", "", name))  # fmt: skip
+
+
+def _by_decorated_name(name: str) -> str | None:
     outlets = _outlets()
     while True:
         country = outlets.get(_squash(name))

@@ -21,8 +21,8 @@ _LONGEST = 3
 _INTERNATIONAL = frozenset({"international", "united", "un", "world", "global", "european"})
 _NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to"})
 # Heads that name a state's body when "of" follows ("Office of the U.S. Trade
-# Representative", "Council of Ministers") but a civic one otherwise ("Washington Office on
-# Latin America", "Natural Resources Defense Council").
+# Representative", "Council of Ministers"); an office is a civic one otherwise ("Washington
+# Office on Latin America").
 _STATE_WITH_OF = frozenset({"office", "council"})
 
 

@@ -77,6 +77,8 @@ _PARTISAN_REACH = 400
 _LEGAL_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|’s|'s) (?P<name>(?:(?:federal|"
                              r"criminal|civil|amended) )?(?P<noun>complaint|indictment|"
                              r"affidavit|document))\b")  # fmt: skip
+# "of" and a capitalised name after a title: "president of March for Life".
+_OF_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
 # Words in quotation marks, within one paragraph.
 _QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A committee's chair with the committee left unnamed ("committee Chairman Elijah Cummings",
@@ -1022,6 +1024,11 @@ class _Article(OrganisationReader):
             # of a body that is no state's takes the body's sector.
             sector = kind
         employer = self.trailing_org(self.title_run_end_at(head_at or start, stop))
+        if head_title is not None and "head" in head_title.flags and sector in STATE_SECTORS \
+                and employer is None and self.unknown_body_after(titles[-1].end, stop):  # fmt: skip
+            # "president of March for Life": the head of a body no gazetteer or kind word
+            # places among states; heads of such named bodies are, in news, civic ones.
+            sector = kind or "NGO"
         sector = sector or kind or (employer.actor.sector if employer else None)
         if not sector:
             # "spokesman for Gaza health ministry", "a spokesman for the rebels": what the
@@ -1086,6 +1093,15 @@ class _Article(OrganisationReader):
         NGO but an unplaced "Coalition to Stop Gun Violence")."""
         return body.code[:3] not in _INTERNATIONAL_PREFIXES or any(
             o.actor is body for o in self.orgs)  # fmt: skip
+
+    def unknown_body_after(self, end: int, stop: int) -> bool:
+        """A title at ``end`` is followed by "of <Name>" that names no country, place or
+        known organisation ("president of the Environmental Working Group")."""
+        m = _OF_NAME.match(self.text, end, stop)
+        if m is None:
+            return False
+        return not any(a.start == m.end() and a.kind != "title" for a in self.atoms) \
+            and not any(f.start == m.end() for f in self.found)  # fmt: skip
 
     def located(self, end: int, stop: int) -> str | None:
         """The country of a place named right after an organisation ("the Lowy Institute in
