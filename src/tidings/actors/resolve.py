@@ -128,7 +128,6 @@ _BODY_REFERENCE = re.compile(
 # is a civilian now, not an ex-official: CAMEO's ELI is for former officials and leaders).
 _RANK_AND_FILE = frozenset({"agent", "agents", "soldier", "soldiers", "troops", "servicemen",
                             "policemen", "police officers", "commandos", "spies"})  # fmt: skip
-_REGIONS = REGIONS
 # Words that end the head of a description's noun phrase.
 _HEAD_ENDS = frozenset({"of", "at", "for", "with", "to", "in", "on", "from", "under", "who",
                         "which", "that"})  # fmt: skip
@@ -1075,7 +1074,7 @@ class _Article(OrganisationReader):
             host = self.host_country(start, stop)
             country = self.home or self.dominant_country(end, clear=True) or \
                 self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
-            if country == host or country in _REGIONS:  # an envoy to Ukraine is no Ukrainian
+            if country == host or country in REGIONS:  # an envoy to Ukraine is no Ukrainian
                 country = None
         elif country is None and employer_actor is not None \
                 and self.national(employer_actor):  # fmt: skip
@@ -1108,7 +1107,7 @@ class _Article(OrganisationReader):
         Sydney", "Dechert LLP, based in Beijing"): where the body is."""
         for atom in self.atoms:
             if end <= atom.start <= min(stop, end + 20) and atom.kind in ("country", "metonym") \
-                    and atom.entry.code not in _REGIONS \
+                    and atom.entry.code not in REGIONS \
                     and _LOCATED.fullmatch(self.text[end : atom.start]):  # fmt: skip
                 return atom.entry.code
         return None
@@ -1171,7 +1170,7 @@ class _Article(OrganisationReader):
             if not start <= atom.start < stop or atom.kind not in ("country", "adjective",
                                                                     "metonym"):  # fmt: skip
                 continue
-            if atom.entry.code in _REGIONS:
+            if atom.entry.code in REGIONS:
                 continue
             if field_at is not None and 0 <= field_at - atom.end <= 2:
                 continue
@@ -1220,7 +1219,7 @@ class _Article(OrganisationReader):
         head = pending.phrase.head
         owner = self.country_phrase(country) or org_name
         role = f"{head.role} of {owner}" if head.role and owner else head.role
-        if country in _REGIONS - {"EUR"}:
+        if country in REGIONS - {"EUR"}:
             return "", role  # "director of the Asia program": a field, not a state
         if country:
             return f"{country}{sector}", role
