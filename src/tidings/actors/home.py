@@ -12,13 +12,15 @@ not matched in article text ("Reason", "The Hill").
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 from urllib.parse import urlparse
 
 from tidings.actors.fold import fold
 from tidings.actors.gazetteer import load_gazetteer
-from tidings.model import Article
+from tidings.model import ActorMention, Article
 
 # Country-code top-level domains of the countries whose outlets recur in English news.
 _TLDS = {
@@ -57,6 +59,12 @@ def _outlets() -> dict[str, str]:
 
 
 def _by_name(name: str) -> str | None:
+    # "NPR Online News" is NPR, "Fox Online News" Fox News: the feed's words inside the name.
+    return _by_decorated_name(name) or _by_decorated_name(
+        re.sub(r"\s+Online(?=\s+News\b)", "", name))  # fmt: skip
+
+
+def _by_decorated_name(name: str) -> str | None:
     outlets = _outlets()
     while True:
         country = outlets.get(_squash(name))
@@ -87,4 +95,23 @@ def home_country(article: Article) -> str | None:
     return _TLDS.get(parts[-1])
 
 
-__all__ = ["home_country"]
+def main_country(mentions: Sequence[ActorMention]) -> str | None:
+    """The country the article is clearly about: the one its places, states and bodies
+    (not its people, whose nationality says nothing of the others') name most, when it
+    leads the next one."""
+    countries = load_gazetteer().countries
+    counts = Counter(m.actor.country for m in mentions
+                     if m.actor.kind != "person" and m.actor.country in countries)  # fmt: skip
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def article_country(article: Article, mentions: Sequence[ActorMention]) -> str | None:
+    """The country of people the article places nowhere: the outlet's, else (a wire
+    service, an outlet unknown) the one the article is clearly about."""
+    return home_country(article) or main_country(mentions)
+
+
+__all__ = ["article_country", "home_country", "main_country"]

@@ -29,6 +29,9 @@ from tidings.actors.gazetteer import Gazetteer, make_actor
 from tidings.actors.orgtypes import STATE_SECTORS, described_sector, head_sector
 from tidings.model import Actor
 
+# CAMEO's region pseudo-countries in countries.tsv: in a name or a description they name a
+# field or a scope, not a state.
+REGIONS = frozenset({"LAM", "AFR", "MEA", "ASA", "EUR"})
 _DOCUMENTS = re.compile(r"\b(?:communiqu[eé]|declaration|agreement|resolution)\b")
 # A document that speaks: "the agreement states", "the communique said".
 _DOCUMENT_SPEAKS = re.compile(r",? (?:states|stated|says|said|reads|read|declares|notes|adds)\b")
@@ -88,13 +91,19 @@ class OrganisationReader:
         known: dict[tuple[str, ...], Actor] = {}
         starts = [a.start for a in atoms]
         for ent in self.doc.ents:
-            if ent.label_ != "ORG":
-                continue
             start, end = ent.start_char, ent.end_char
+            if ent.label_ == "PERSON":
+                # "Dechert LLP's Beijing office": a firm the tagger took for a person.
+                company = self.company_end(start, end)
+                if company is None:
+                    continue
+                end = company
+            elif ent.label_ != "ORG":
+                continue
             within = [a for a in atoms[bisect.bisect_left(starts, start) :] if a.start < end]
             if any(a.kind in ("organisation", "person", "dictionary", "title") for a in within):
                 continue  # the gazetteer knows it, or a title phrase will read it
-            keys = [c.key for c in chunks(ent.text)]
+            keys = [c.key for c in chunks(self.text[start:end])]
             if keys and keys[0] == "the":
                 keys, start = keys[1:], start + 4
             earlier = known.get(tuple(keys))
@@ -110,8 +119,9 @@ class OrganisationReader:
                 sector = described_sector(words) or sector
             if sector is None:
                 continue
-            named_in = [a.entry.code for a in within
-                        if a.kind in ("country", "adjective", "metonym")]  # fmt: skip
+            named_in = [a.entry.code for a in within  # "Asia Society": no country
+                        if a.kind in ("country", "adjective", "metonym")
+                        and a.entry.code not in REGIONS]  # fmt: skip
             country = (self.place_in(end, describe_end) or self.place_after(describe_end)
                        or (named_in[0] if named_in else None))  # fmt: skip
             if country is None and sector in STATE_SECTORS:
@@ -123,6 +133,16 @@ class OrganisationReader:
             self.orgs.append(Found(start, end, actor, "name"))
             inside.update(id(a) for a in within)
         return inside
+
+    def company_end(self, start: int, end: int) -> int | None:
+        """The end of a company's name inside a PERSON entity ending with a company's legal
+        form ("Dechert LLP", "Acme Inc's"), else None."""
+        words = chunks(self.text[start:end])
+        while words and words[-1].key == "s":  # the possessive
+            words = words[:-1]
+        if len(words) < 2 or head_sector([words[-1].key]) != "BUS" or not words[-1].capitalised:
+            return None
+        return start + words[-1].end
 
     def description_end(self, end: int) -> int:
         """The end of a describing apposition right after ``end`` (", a Washington think

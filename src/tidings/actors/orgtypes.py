@@ -19,6 +19,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 _LONGEST = 3
 # Names that start like this are international bodies: gazetteer only.
 _INTERNATIONAL = frozenset({"international", "united", "un", "world", "global", "european"})
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to"})
+# Heads that name a state's body when "of" follows ("Office of the U.S. Trade
+# Representative", "Council of Ministers"); an office is a civic one otherwise ("Washington
+# Office on Latin America").
+_STATE_WITH_OF = frozenset({"office", "council"})
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +52,16 @@ def head_sector(keys: list[str]) -> str | None:
         for i in range(len(keys) - n + 1):
             if n > 1 and tuple(keys[i : i + n]) in heads:
                 return heads[tuple(keys[i : i + n])]
-    head = keys[: keys.index("of")] if "of" in keys[1:] else keys
-    return heads.get((head[-1],)) if head else None
+    # "Ministry of Health", "Center for China and Globalization", "Council on Foreign
+    # Relations", "Coalition to Stop Gun Violence": the head word comes before the first
+    # preposition.
+    cut = next((i for i, k in enumerate(keys) if i > 0 and k in _NAME_PREPOSITIONS), len(keys))
+    head = keys[:cut]
+    if not head:
+        return None
+    if cut < len(keys) and keys[cut] == "of" and head[-1] in _STATE_WITH_OF:
+        return "GOV"
+    return heads.get((head[-1],))
 
 
 def described_sector(keys: list[str]) -> str | None:

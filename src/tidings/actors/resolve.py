@@ -57,7 +57,7 @@ from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import chunks, fold
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
 from tidings.actors.home import home_country
-from tidings.actors.organisations import Found, OrganisationReader
+from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
 from tidings.model import Actor, ActorMention, Article
@@ -72,6 +72,15 @@ _LEADING = frozenset({"leader", "leaders"})
 # "the Maryland Democrat", "the Texas Republican": a person, not the party.
 _PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican)\b(?!s|ic)")
 _PARTISAN_REACH = 400
+# Court documents that speak ("the complaint said", "the indictment says") and "the
+# document" that refers back to the latest of them. Not a lawsuit: private parties bring it.
+_LEGAL_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|’s|'s) (?P<name>(?:(?:federal|"
+                             r"criminal|civil|amended) )?(?P<noun>complaint|indictment|"
+                             r"affidavit|document))\b")  # fmt: skip
+# "of" and a capitalised name after a title: "president of March for Life".
+_OF_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
+# Words in quotation marks, within one paragraph.
+_QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 # A committee's chair with the committee left unnamed ("committee Chairman Elijah Cummings",
 # "the subcommittee chairwoman"): a legislator of the country the article is about.
 _CHAIRS = frozenset({"chairman", "chairwoman", "chair", "chairperson", "ranking member"})
@@ -79,7 +88,7 @@ _COMMITTEE_BEFORE = re.compile(r"\b(?:sub)?committee\s+$")
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
 # Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
 # EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
-_INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG"})
+_INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG", "REL"})
 _INSTITUTION_FLAGS = ("court", "prosecution", "police")
 # Words that show whether an article's "commander" or "officers" are police or military.
 _POLICE_WORDS = re.compile(r"\b(?:police|policemen|policeman|constable|riot officers)\b", re.I)
@@ -119,8 +128,6 @@ _BODY_REFERENCE = re.compile(
 # is a civilian now, not an ex-official: CAMEO's ELI is for former officials and leaders).
 _RANK_AND_FILE = frozenset({"agent", "agents", "soldier", "soldiers", "troops", "servicemen",
                             "policemen", "police officers", "commandos", "spies"})  # fmt: skip
-# CAMEO's region pseudo-countries in countries.tsv: in a description they name a field.
-_REGIONS = frozenset({"LAM", "AFR", "MEA", "ASA", "EUR"})
 # Words that end the head of a description's noun phrase.
 _HEAD_ENDS = frozenset({"of", "at", "for", "with", "to", "in", "on", "from", "under", "who",
                         "which", "that"})  # fmt: skip
@@ -134,6 +141,8 @@ _PARTY_TAG = re.compile(r",? \(?[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)?(?=
 _PLACE_PREPOSITION = re.compile(r"(?:^|\W)(?:to|in|on|for)(?: the)? $")
 # Between an organisation's name and the place where it is: " in ", ", based in the ".
 _LOCATED = re.compile(r",? (?:based )?in (?:the )?")
+# Codes of bodies that belong to no state: their staff take no outlet's country.
+_INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "EUR"})
 # Nouns of research work: a programme's director is an academic (EDU).
 _PROGRAMME = frozenset({"program", "programme", "programs", "programmes"})
 _PAST = frozenset({"served", "was", "worked", "had been", "formerly", "previously", "once"})
@@ -177,6 +186,7 @@ class _Article(OrganisationReader):
         self.doc = doc
         self.text = article.body
         self.day = article.published or dt.date.today()
+        self.dated = article.published is not None
         self.home = home_country(article)  # the outlet's country, for people it does not place
         self.gaz: Gazetteer = load_gazetteer()
         self.dictionary = dictionary
@@ -307,6 +317,8 @@ class _Article(OrganisationReader):
                 country = employer.actor.country
                 if not sector or sector not in _INTRINSIC:
                     sector = employer.actor.sector or sector
+                if country is None and self.national(employer.actor):
+                    country = self.home  # a body the gazetteer cannot place: the outlet's
                 if country is None:
                     return None, org_name, sector or ""
         if country is None and org_code is not None:
@@ -530,8 +542,12 @@ class _Article(OrganisationReader):
         # The gazetteer knows no office on this date: trust the title in the text, and
         # keep that reading for the rest of the article ("Trump" after "President Trump").
         # A "former" title agrees with the gazetteer's ELI ("former United Nations Ambassador
-        # John Bolton" in 2013 is USAELI, not the UN's).
-        if (actor.sector == "ELI" or not actor.code) and code and phrase.head.sector != "-" \
+        # John Bolton" in 2013 is USAELI, not the UN's). An undated article's title is the
+        # only witness of the office then held ("Florida Senator Marco Rubio", not the
+        # gazetteer's office of today).
+        undated_title = not self.dated and code[:3] in self.gaz.countries and not phrase.former
+        if (actor.sector == "ELI" or not actor.code or undated_title) and code \
+                and phrase.head.sector != "-" \
                 and not (phrase.former and actor.sector == "ELI"):  # fmt: skip
             actor = make_actor(actor.name, code, role, "person", self.gaz.countries)
             if person is not None:
@@ -773,6 +789,10 @@ class _Article(OrganisationReader):
                 # "Lam Ka-ming, the commander of …": the description is this person.
                 self.pending.remove(described)
                 self.add(described.start, described.end, actor, "title")
+            if not actor.code:
+                before = self.description_before(start, end)
+                if before is not None:
+                    actor = make_actor(name, before[0], before[1], "person", self.gaz.countries)
             owner = self.possessor(start) if not actor.code else None
             if owner is not None:
                 actor = make_actor(name, owner.code, None, "person", self.gaz.countries)
@@ -792,6 +812,93 @@ class _Article(OrganisationReader):
                             f.actor = actor
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
+
+    def description_before(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """Code and role from what the article says of a person right before the name: the
+        noun phrase the name is in apposition to ("A Republican senator, Jerry Moran") or the
+        words that modify the name ("Blackwater founder Erik Prince", "anchor George
+        Stephanopoulos"), as the parse has them; an outlet's possessive ("ABC's Terry
+        Moran") is read by :meth:`possessor`."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ == "appos" and root.head.i < span.start \
+                and self.text[root.head.idx + len(root.head.text) : start] == ", ":  # fmt: skip
+            # The described noun's own phrase: its left edge up to the noun.
+            first = root.head.left_edge.i
+            last = root.head.i
+            title = [f for f in self.found if f.how == "title" and f.actor.kind == "person"
+                     and f.actor.code and f.start <= self.doc[last].idx < f.end]  # fmt: skip
+            if title:  # "A Republican senator": the title phrase already coded
+                return title[-1].actor.code, title[-1].actor.role
+        else:
+            left = [t for t in root.lefts if t.i < span.start
+                    and t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]  # fmt: skip
+            if not left:
+                return None
+            first = min(t.left_edge.i for t in left)
+            last = span.start - 1
+        d_start = self.doc[first].idx
+        d_end = self.doc[last].idx + len(self.doc[last].text)
+        if d_end <= d_start or "\n" in self.text[d_start:d_end]:
+            return None
+        said = self.described_code(d_start, d_end, start)
+        if said is None or said[0][:3] not in self.gaz.countries:
+            return None
+        return said[0], said[1]
+
+    def described_anywhere(self) -> None:
+        """People still without a code, coded from what the article says of them at any of
+        their mentions, not only the first: an employer or an apposition after the name
+        ("Wendy Cutler, a managing director for the Asia Society"), the words before it
+        ("CNN aviation analyst Richard Quest"), an organisation's possessive ("NRDC's Franz
+        Matzner"). Every mention of the name takes the code found."""
+        unknown: dict[str, list[Found]] = {}
+        for f in self.found:
+            if f.actor.kind == "person" and not f.actor.code \
+                    and f.how in ("name", "title", "surname") \
+                    and _CLEAN_NAME.fullmatch(f.actor.name):  # fmt: skip
+                unknown.setdefault(fold(f.actor.name), []).append(f)
+        for key, mentions in unknown.items():
+            said: tuple[str, str | None] | None = None
+            for f in sorted(mentions, key=lambda x: x.start):
+                said = self.description_around(f)
+                if said is not None:
+                    break
+            if said is None:
+                continue
+            name = mentions[0].actor.name
+            actor = make_actor(name, said[0], mentions[0].actor.role or said[1], "person",
+                               self.gaz.countries)  # fmt: skip
+            for f in self.found:
+                if f.actor.kind == "person" and not f.actor.code \
+                        and fold(f.actor.name) == key:  # fmt: skip
+                    f.actor = actor
+
+    def description_around(self, f: Found) -> tuple[str, str | None] | None:
+        """Code and role from the words around one mention of a person the article names."""
+        surface = self.text[f.start : f.end]
+        words = chunks(surface)
+        if f.how == "title" and fold(surface).endswith(fold(f.actor.name)):
+            name_start = f.end - len(f.actor.name)
+        elif f.how in ("name", "surname") and words and words[0].capitalised:
+            name_start = f.start
+        else:
+            return None
+        employed = self.affiliation(f.end)
+        if employed is not None and employed[0][:3] in self.gaz.countries:
+            return employed
+        after = self.description_of(f.end)
+        if after is not None and after[0][:3] in self.gaz.countries:
+            return after[0], after[1]
+        before = self.description_before(name_start, f.end)
+        if before is not None:
+            return before
+        owner = self.possessor(name_start)
+        if owner is not None and owner.code[:3] in self.gaz.countries:
+            return owner.code, None
+        return None
 
     def described_titles(self) -> None:
         """A person named after a title that gave no code ("Gen. Terrence J. O'Shaughnessy,
@@ -852,6 +959,7 @@ class _Article(OrganisationReader):
                 org.country
                 or self.place_named(end + 2, stop)
                 or self.located(employer.end, stop + 40)
+                or (self.home if self.national(org) else None)
             )
             return (f"{country}{sector}" if country else sector), role
         return None
@@ -884,7 +992,16 @@ class _Article(OrganisationReader):
             # phrase, not the next clause, while nothing before it names what they are.
             stop_at = _DESCRIPTION_STOP.search(self.text, stop_at.end(), limit)
         stop = stop_at.start() if stop_at else limit
+        return self.described_code(start, stop, end, rel)
+
+    def described_code(self, start: int, stop: int, end: int, rel: re.Match[str] | None = None
+                       ) -> tuple[str, str | None, tuple[int, int]] | None:  # fmt: skip
+        """Code and role from the description in [start, stop) of a person named at ``end``
+        (after the name, or before it: "Blackwater founder Erik Prince"); ``rel`` is the
+        relative clause that introduced it, if any."""
         words = chunks(self.text[start:stop])
+        if not words:
+            return None
         keys = [c.key for c in words]
         found = agent_sector(keys)
         # The noun phrase's head is its last noun before a preposition: a title there
@@ -906,6 +1023,11 @@ class _Article(OrganisationReader):
             # of a body that is no state's takes the body's sector.
             sector = kind
         employer = self.trailing_org(self.title_run_end_at(head_at or start, stop))
+        if head_title is not None and "head" in head_title.flags and sector in STATE_SECTORS \
+                and employer is None and self.unknown_body_after(titles[-1].end, stop):  # fmt: skip
+            # "president of March for Life": the head of a body no gazetteer or kind word
+            # places among states; heads of such named bodies are, in news, civic ones.
+            sector = kind or "NGO"
         sector = sector or kind or (employer.actor.sector if employer else None)
         if not sector:
             # "spokesman for Gaza health ministry", "a spokesman for the rebels": what the
@@ -952,19 +1074,40 @@ class _Article(OrganisationReader):
             host = self.host_country(start, stop)
             country = self.home or self.dominant_country(end, clear=True) or \
                 self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
-            if country == host or country in _REGIONS:  # an envoy to Ukraine is no Ukrainian
+            if country == host or country in REGIONS:  # an envoy to Ukraine is no Ukrainian
                 country = None
+        elif country is None and employer_actor is not None \
+                and self.national(employer_actor):  # fmt: skip
+            # A named employer the gazetteer cannot place ("a law professor at Santa Clara
+            # University"): the outlet's own country, not a guess from the story's topic.
+            country = self.home
         if former and sector in STATE_SECTORS:
             sector = "ELI"
         role = self.text[start:stop].strip() or None
         return (f"{country}{sector}" if country else sector), role, (start, stop)
+
+    def national(self, body: Actor) -> bool:
+        """A body of some state, placed or not: not an international one by its code, or
+        one only spaCy knows (coded by its kind alone: "NGO" there is no international
+        NGO but an unplaced "Coalition to Stop Gun Violence")."""
+        return body.code[:3] not in _INTERNATIONAL_PREFIXES or any(
+            o.actor is body for o in self.orgs)  # fmt: skip
+
+    def unknown_body_after(self, end: int, stop: int) -> bool:
+        """A title at ``end`` is followed by "of <Name>" that names no country, place or
+        known organisation ("president of the Environmental Working Group")."""
+        m = _OF_NAME.match(self.text, end, stop)
+        if m is None:
+            return False
+        return not any(a.start == m.end() and a.kind != "title" for a in self.atoms) \
+            and not any(f.start == m.end() for f in self.found)  # fmt: skip
 
     def located(self, end: int, stop: int) -> str | None:
         """The country of a place named right after an organisation ("the Lowy Institute in
         Sydney", "Dechert LLP, based in Beijing"): where the body is."""
         for atom in self.atoms:
             if end <= atom.start <= min(stop, end + 20) and atom.kind in ("country", "metonym") \
-                    and atom.entry.code not in _REGIONS \
+                    and atom.entry.code not in REGIONS \
                     and _LOCATED.fullmatch(self.text[end : atom.start]):  # fmt: skip
                 return atom.entry.code
         return None
@@ -1027,7 +1170,7 @@ class _Article(OrganisationReader):
             if not start <= atom.start < stop or atom.kind not in ("country", "adjective",
                                                                     "metonym"):  # fmt: skip
                 continue
-            if atom.entry.code in _REGIONS:
+            if atom.entry.code in REGIONS:
                 continue
             if field_at is not None and 0 <= field_at - atom.end <= 2:
                 continue
@@ -1076,7 +1219,7 @@ class _Article(OrganisationReader):
         head = pending.phrase.head
         owner = self.country_phrase(country) or org_name
         role = f"{head.role} of {owner}" if head.role and owner else head.role
-        if country in _REGIONS - {"EUR"}:
+        if country in REGIONS - {"EUR"}:
             return "", role  # "director of the Asia program": a field, not a state
         if country:
             return f"{country}{sector}", role
@@ -1117,6 +1260,14 @@ class _Article(OrganisationReader):
         does not take the surname over."""
         owners: dict[str, tuple[Found, bool]] = {}  # surname → (first bearer, named in full)
         for f in sorted(self.found, key=lambda x: x.start):
+            if f.actor.kind == "organisation" and f.how == "name":
+                # "Wagner said" after "Rep. Ann Wagner": the person's surname, not the
+                # organisation a gazetteer alias of one word names (the Wagner Group).
+                words = chunks(self.text[f.start : f.end])
+                first = owners.get(words[0].key) if len(words) == 1 else None
+                if first is not None and first[1] and words[0].capitalised:
+                    f.actor, f.how, f.gender = first[0].actor, "surname", first[0].gender
+                continue
             if f.actor.kind != "person" or f.how in ("pronoun", "plural"):
                 continue
             surface = _HONORIFIC.sub("", self.text[f.start : f.end]).strip()
@@ -1268,20 +1419,55 @@ class _Article(OrganisationReader):
         self.later_named_orgs()
         self.add_organisations()
         self.documents()
+        self.legal_documents()
         self.place_deferred()
         self.ner_people()
         self.described_titles()
         self.surnames()
         self.identities()
+        self.described_anywhere()
         self.partisans()
         self.coreference()
         self.found.sort(key=lambda f: (f.start, f.end))
         return [ActorMention(text=self.text[f.start : f.end], start=f.start, end=f.end,
                              actor=f.actor, how=f.how) for f in self.found]  # fmt: skip
 
+    def legal_documents(self) -> None:
+        """ "The complaint said", "the indictment says": a court document speaks for the
+        judiciary of its country (the outlet's, else the one the article is clearly about:
+        a "federal complaint" in an American paper is USAJUD); "the document" after one is
+        the same document."""
+        latest: Actor | None = None
+        kinds: dict[str, Actor] = {}
+        for m in _LEGAL_DOCUMENT.finditer(self.text):
+            start, end = m.start("name"), m.end("name")
+            if self.covered(start, end):
+                continue
+            noun = m.group("noun")
+            if noun == "document":
+                if latest is not None:
+                    self.add(start, end, latest, "title")
+                continue
+            # "Mueller's indictment": the country of whoever filed it.
+            owner = next((f.actor.country for f in self.found if f.end == m.start()
+                          and f.actor.country), None)  # fmt: skip
+            actor = kinds.get(noun) if owner is None else None
+            if actor is None:
+                country = owner or self.home or self.dominant_country(start, clear=True)
+                if country is None:
+                    continue
+                actor = make_actor(m.group("name"), f"{country}JUD", None, "group",
+                                   self.gaz.countries)  # fmt: skip
+                kinds[noun] = actor
+            self.add(start, end, actor, "title")
+            latest = actor
+
     def partisans(self) -> None:
         """ "the Maryland Democrat said": one party member, the person just named (the
-        nearest earlier person within a few hundred characters), not the party."""
+        nearest earlier person within a few hundred characters, outside the quotation the
+        words may follow: "'… look at the pain President Trump causes,' the New York
+        Democrat said" is Schumer), not the party."""
+        quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(self.text)]
         for m in _PARTISAN.finditer(self.text):
             people = [
                 f
@@ -1290,6 +1476,7 @@ class _Article(OrganisationReader):
                 and f.actor.kind == "person"
                 and m.start() - f.end <= _PARTISAN_REACH
                 and f.how != "plural"
+                and not any(s < f.start < e for s, e in quoted)
             ]
             if not people:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tidings.actors.home import home_country
+from tidings.actors.home import article_country
 from tidings.model import ActorMention, Article, Quote
 from tidings.quotes.attribute import attribute_quotes
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS
@@ -15,7 +15,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[ActorMention]) -> 
     body = article.body
     if not DOUBLE_MARKS.search(body) and not SINGLE_MARKS.search(body):
         return []  # the common cheap exit: nothing quoted, the parse is never touched
-    return attribute_quotes(doc, body, mentions, home_country(article))
+    return attribute_quotes(doc, body, mentions, article_country(article, mentions))
 
 
 __all__ = ["extract_quotes"]

@@ -67,6 +67,7 @@ SPOKE_DEPS = frozenset(
     {"conj", "advcl", "xcomp", "ccomp", "parataxis"}
 )  # tokens back that "he also said" looks for the last speaker
 DESCRIPTION_TAIL = 6  # words kept after a description's head noun
+ASIDE_TOKENS = 8  # the longest aside between a speaker's name and the cue: ", R-New York,"
 _DROP_EDGES = frozenset({"the", "a", "an", "'s", "’s", "’", "'", ",", "-", "—", "–"})
 
 
@@ -450,12 +451,37 @@ class Referents:
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 4:
             i -= 1
+        if i > 0 and self.doc[i].text == ",":
+            i = self._before_aside(i)
         if i < 0 or i in self.quoted:
             return None
         token = self.doc[i]
         if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS:
             return token if self._same_paragraph(token, verb) else None
         return None
+
+    def _subject_before_aside(self, verb: Token) -> Token | None:
+        """The name before an aside right before a finite verb that has no subject of its
+        own: "King, R-New York, said", parsed as the quotation's apposition."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or verb.nbor(-1).text != ",":
+            return None
+        if any(c.dep_ in SPEAKER_DEPS for c in verb.children):
+            return None
+        return self._name_before(verb)
+
+    def _before_aside(self, comma: int) -> int:
+        """The token before an aside closed by the comma at ``comma`` ("King, R-New York,
+        said": a party tag the parser takes for the subject's apposition), or -1 when no
+        short verbless aside opens with a comma there."""
+        i = comma - 1
+        while i >= 0 and comma - i <= ASIDE_TOKENS:
+            token = self.doc[i]
+            if token.i in self.quoted or token.pos_ in ("VERB", "AUX") or "\n" in token.text:
+                return -1
+            if token.text == ",":
+                return i - 1 if i > 0 and comma - i > 1 else -1
+            i -= 1
+        return -1
 
     def _in_paragraph_of(self, subject: Token, verb: Token) -> Token | None:
         """The subject, or where the parser ran it across a paragraph break, the part of
@@ -486,6 +512,9 @@ class Referents:
                                 return self.resolve(child), child, False
                     return self.resolve(obj), obj, False
             return None, None, False
+        aside = self._subject_before_aside(verb)
+        if aside is not None:  # "…,” King, R-New York, said: the parser lost the subject
+            return self.resolve(aside), aside, False
         for _ in range(6):
             inverted = [  # "This change, said Tom, means …": Tom, not the parser's subject
                 c
