@@ -8,7 +8,7 @@ on the other folds only. Each page is then judged by the model that never saw it
 out-of-fold figures (body F1, furniture leaked, line precision and recall, per source) are
 printed beside the in-sample ones and written to the model card
 (``src/tidings/extract/data/furniture_model.md``). The benchmarks use the fold models the same
-way (``tidings bench furniture``, ``tidings bench extract``).
+way (``tidings bench furniture``).
 
 The pages are the crawler dumps with gold, the other WCXB dev pages, the Zyte pages and the
 news pages with a reference text (``scripts/furniture_data.py``), all under ``../shared``.
@@ -321,8 +321,8 @@ def model_card(pages: list[TrainingPage], figures: dict[str, dict[str, dict]]) -
         )
     return f"""# Furniture model (`furniture_weights.tsv`)
 
-What it does: judges each line of a crawler's text dump (and each line the HTML path
-extracted) as article text or page furniture: three logistic passes
+What it does: judges each line of a crawler's text dump (the text path; the HTML path does
+not use it yet) as article text or page furniture: three logistic passes
 (`tidings.extract.furniture`): the line alone (its form, cue-word families, calls to act,
 money, model names, a bio's opening, second person, the publisher's own voice), then twice
 the line in its page (neighbours, position before or after the prose, runs of short lines,
@@ -338,7 +338,7 @@ dependency beyond the standard library.
 Evaluation: cross-validation grouped by site ({FOLDS} folds by a hash of the registrable
 domain, `tidings.extract.sites`): each page is judged by the fold model fitted without its
 site. The fold models ship in the same file (`foldK/…` rows) so that `tidings bench
-furniture` and `tidings bench extract` can report the same out-of-fold figures. Text path
+furniture` reports the same out-of-fold figures for WCXB lines judged alone. Text path
 (`split_article` then the prompt rules), scored as `tidings eval` scores: body bag-of-words
 F1, gold furniture lines leaked (WCXB boilerplate snippets; the Zyte and news pages have
 none, and the wcxb pages outside the gold dumps few), line precision and recall against the

@@ -1,10 +1,10 @@
 """Floors on real crawler text: the 285 WCXB dumps with gold bodies, and the WCXB line test.
 
-Re-measured 2026-12-06, after 16 dumps whose text had lost the article were removed from
-``../shared/gold/dumps``: all dumps body F1 0.957 with 11.3% of the gold furniture lines
-leaked by the line filter alone (63/557); the held-out third (never fitted) body F1 0.940,
-16.0% leaked (33/206); WCXB paragraphs judged alone: precision 0.991, recall 0.966
-(held-out 0.964). The floors sit a little below, so a change that loses ground fails."""
+Re-measured 2026-12-06 after the model was refitted on 899 pages from 791 sites: the line
+filter alone (no prompt rules) keeps a body F1 of 0.956 with 11.5% of the gold furniture
+lines leaked (64/557); judged by cross-validation grouped by site (each page by the fold
+model fitted without its site) 0.953 with 12.2% (68/557). The floors sit a little below,
+so a change that loses ground fails."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_dumps_body_f1_and_leaked_furniture(shared: Path) -> None:
             kept = set(body.split("\n\n"))
             counts[0] += len(lines)
             counts[1] += sum(line.strip() in kept for line in lines)
-    floors = FLOORS
+    floors = {"all": (0.950, 0.125), "cv": (0.947, 0.13)}
     assert len(parts_seen["all"][0]) == 285
     for name, (f1s, (furniture, leaked)) in parts_seen.items():
         min_f1, max_leaked = floors[name]
