@@ -4,7 +4,8 @@ Re-measured 2026-12-06 after the model was refitted on 899 pages from 791 sites:
 filter alone (no prompt rules) keeps a body F1 of 0.956 with 11.5% of the gold furniture
 lines leaked (64/557); judged by cross-validation grouped by site (each page by the fold
 model fitted without its site) 0.953 with 12.2% (68/557); WCXB paragraphs judged alone:
-precision 0.990, recall 0.968, furniture recall 0.854 (cross-validated 0.989 / 0.964 / 0.843). The floors sit a little below,
+precision 0.990, recall 0.968, furniture recall 0.854 (cross-validated 0.989 / 0.964 /
+0.843). The floors sit a little below,
 so a change that loses ground fails."""
 
 from __future__ import annotations
