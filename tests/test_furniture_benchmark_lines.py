@@ -64,28 +64,37 @@ def test_benchmark_reports_both_classes_from_one_confusion_table(
     assert f["furniture_leaked"] == 0.5
 
 
-def test_benchmark_splits_held_out_pages_and_their_unseen_lines(tmp_path: Path) -> None:
-    from tidings.benchmarks.furniture import held_out
+def test_cross_validated_groups_judge_each_site_with_the_model_that_never_saw_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidings.benchmarks.furniture as bench
+    from tidings.extract import furniture
+    from tidings.extract.sites import fold_of
 
+    # two stand-in models that keep everything (main) or nothing (fold models), so each
+    # group's counts show which model judged it
+    keep_all = {"local": {"bias": 5.0}, "context": {}, "smooth": {}}
+    drop_all = {"local": {"bias": -5.0}, "context": {}, "smooth": {}}
+    tables = {"all": keep_all, **{f"fold{k}": drop_all for k in range(5)}}
+    monkeypatch.setattr(furniture, "models", lambda: tables)
+    monkeypatch.setattr(
+        bench, "fold_models", lambda: {k: v for k, v in tables.items() if k != "all"}
+    )
     folder = tmp_path / "ground-truth"
     folder.mkdir()
-    names = [f"{k:04d}" for k in range(12)]
-    training = next(n for n in names if not held_out(n))
-    unseen = [n for n in names if held_out(n)][:2]
-    shared_line = "Share on Facebook"
-    _page(folder, training, "A plain sentence of the article, long enough to count here.",
-          [shared_line])  # fmt: skip
-    _page(folder, unseen[0], "Another plain sentence of an article, long enough to count.",
-          [shared_line])  # fmt: skip
-    _page(folder, unseen[1], "A third plain sentence of an article, long enough to count.",
-          ["Subscribe to our newsletter"])  # fmt: skip
-    figures = furniture_line_benchmark(tmp_path)
-    assert figures["held_out_pages"] == 2
-    assert figures["training_paragraphs"]["furniture_lines"] == 1
-    assert figures["held_out_paragraphs"]["furniture_lines"] == 2
-    # the boilerplate line also found on a training page is not counted as unseen
-    assert figures["held_out_unseen_paragraphs"]["furniture_lines"] == 1
-    assert figures["held_out_unseen_paragraphs"]["article_lines"] == 2
+    record = {
+        "url": "https://www.example.org/news/1",
+        "ground_truth": {
+            "main_content": "A plain sentence of the article, long enough to count here.",
+            "without": ["Share on Facebook"],
+        },
+    }
+    (folder / "0001.json").write_text(json.dumps(record), encoding="utf-8")
+    figures = bench.furniture_line_benchmark(tmp_path)
+    assert figures["folds"] == 5
+    assert fold_of("example.org") in range(5)
+    assert figures["paragraphs"]["confusion"] == {"tp": 1, "fp": 1, "fn": 0, "tn": 0}
+    assert figures["cv_paragraphs"]["confusion"] == {"tp": 0, "fp": 0, "fn": 1, "tn": 1}
 
 
 def test_benchmark_refuses_a_folder_without_ground_truth(tmp_path: Path) -> None:

@@ -62,6 +62,21 @@ def run_tidings(page: Page) -> Extraction:
     return Extraction(art.body, art.title, _iso(art.published), art.byline)
 
 
+def run_tidings_grouped_cv(page: Page) -> Extraction:
+    """tidings with the furniture model of the grouped cross-validation fold that never saw
+    the page's site (:mod:`tidings.extract.sites`): what to expect on sites never seen, as
+    far as the learned part of extraction goes (the hand-written rules cannot be refitted
+    per fold)."""
+    from tidings.extract.furniture import fold_models, using_weights
+    from tidings.extract.sites import fold_of, site_of
+
+    fold = f"fold{fold_of(site_of(page.url or page.id))}"
+    if fold not in fold_models():
+        return run_tidings(page)
+    with using_weights(fold):
+        return run_tidings(page)
+
+
 def _trafilatura(page: Page, precision: bool) -> Extraction:
     from trafilatura import bare_extraction
 
@@ -133,6 +148,7 @@ def run_resiliparse(page: Page) -> Extraction:
 
 ADAPTERS: dict[str, Adapter] = {
     "tidings": run_tidings,
+    "tidings (grouped CV)": run_tidings_grouped_cv,
     "trafilatura": run_trafilatura,
     "trafilatura (favor_precision)": run_trafilatura_precision,
     "readability-lxml": run_readability,

@@ -285,6 +285,8 @@ def markdown(figures: dict[str, dict[str, Any]]) -> str:
         f"\nZyte pages: {first.get('zyte_pages', 0)}; WCXB article pages: "
         f"{first.get('wcxb_pages', 0)}. Title/date/author: agreement with the WCXB truth over "
         "pages that have the field (title word F1 ≥ 0.8; same day; author words contained). "
-        "Pages/s: page bytes to text and metadata, CPU time, each tool in its own process."
+        "Pages/s: page bytes to text and metadata, CPU time, each tool in its own process. "
+        "tidings (grouped CV): each page judged with the furniture model of the fold that "
+        "never saw its site (scripts/html_furniture.py chooses where the model cuts)."
     )
     return "\n".join(rows) + "\n"

@@ -18,14 +18,15 @@ The classes are far apart in size (WCXB lists a few boilerplate snippets a page,
 its boilerplate), so article precision is high whatever the filter does with furniture; the
 furniture figures are the ones that show it. Article lines of fewer than
 ``MIN_ARTICLE_WORDS`` words (section headings such as "Pros" or "Step 3") are counted in the
-``*_all_lines`` groups only, since alone they cannot be told from a menu label by anyone;
+``*all_lines`` groups only, since alone they cannot be told from a menu label by anyone;
 the ``prose`` groups keep only article lines that also end a sentence (real paragraphs, not
 list items, table rows, code, promo lines such as "Buy: check price at …" or the fragments
-of a hard-wrapped reference); furniture lines count in every group. The filter's weights
-were fitted on the pages outside the held-out third (by a hash of the page id, as in
-``scripts/train_furniture.py``), so the figures are given for the held-out pages alone,
-and again for held-out lines whose text occurs on no training page (sites repeat their
-boilerplate word for word).
+of a hard-wrapped reference); furniture lines count in every group.
+
+The model was fitted on these pages, so each group is given twice: in sample (the model
+tidings uses) and by grouped cross-validation (``cv_*``): each line judged by the model of
+its site's fold, fitted on the other sites only (``scripts/train_furniture.py``,
+:mod:`tidings.extract.sites`). The second is what to expect on sites never seen.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ import html
 import json
 import re
 import time
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidings.extract.furniture import line_score
+from tidings.extract.furniture import fold_models, line_score, using_weights
+from tidings.extract.sites import fold_of, site_of
 
 WORD = re.compile(r"\w+")
 MIN_ARTICLE_WORDS = 6
@@ -79,11 +80,6 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def held_out(page_id: str) -> bool:
-    """The pages the filter's weights never saw (the same split as scripts/train_furniture)."""
-    return zlib.crc32(page_id.encode()) % 3 == 0
-
-
 def page_lines(truth: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(article lines, furniture lines) of one WCXB ground-truth record."""
     # a few reference texts keep the page's HTML entities ("it&#39;s"): a reader, and the
@@ -98,11 +94,7 @@ def page_lines(truth: dict[str, Any]) -> tuple[list[str], list[str]]:
     return article, furniture
 
 
-GROUPS = (
-    "prose", "held_out_prose",
-    "paragraphs", "training_paragraphs", "held_out_paragraphs", "held_out_unseen_paragraphs",
-    "all_lines", "held_out_all_lines",
-)  # fmt: skip
+GROUPS = ("prose", "cv_prose", "paragraphs", "cv_paragraphs", "all_lines", "cv_all_lines")
 # A prose paragraph ends a sentence: headings, list items, table rows, code and the
 # fragments of a hard-wrapped reference do not.
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
@@ -114,40 +106,44 @@ def is_prose(text: str) -> bool:
 
 
 def furniture_line_benchmark(wcxb_dir: Path | str, limit: int | None = None) -> dict[str, Any]:
-    """Line precision/recall of both classes on WCXB lines, each judged alone."""
+    """Line precision/recall of both classes on WCXB lines, each judged alone, in sample and
+    by the fold model that never saw the page's site."""
     folder = Path(wcxb_dir) / "ground-truth"
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no WCXB ground-truth folder")
     paths = sorted(folder.glob("*.json"))[:limit]
-    pages: list[tuple[bool, list[str], list[str]]] = []
+    pages: list[tuple[str, list[str], list[str]]] = []
     for path in paths:
-        truth = json.loads(path.read_text("utf-8")).get("ground_truth") or {}
-        article, furniture = page_lines(truth)
+        record = json.loads(path.read_text("utf-8"))
+        article, furniture = page_lines(record.get("ground_truth") or {})
         if article or furniture:
-            pages.append((held_out(path.stem), article, furniture))
-    # texts the fit may have seen: a held-out line with one of these is not news to it
-    seen = {t for unseen, a, f in pages if not unseen for t in a + f}
+            pages.append((site_of(record.get("url") or path.stem), article, furniture))
+    folds = fold_models()
     groups = {name: Counts() for name in GROUPS}
     lines = 0
-    started = time.perf_counter()
-    for unseen, article, furniture in pages:
-        split = "held_out" if unseen else "training"
+    elapsed = 0.0  # the main model's time only
+    for site, article, furniture in pages:
+        fold = f"fold{fold_of(site)}"
         for text, is_article in [(t, True) for t in article] + [(t, False) for t in furniture]:
-            kept = line_score(text) > 0
-            lines += 1
-            names = ["all_lines"] + (["held_out_all_lines"] if unseen else [])
+            names = ["all_lines"]
             if not is_article or is_prose(text):
-                names += ["prose"] + (["held_out_prose"] if unseen else [])
+                names.append("prose")
             if not is_article or len(WORD.findall(text)) >= MIN_ARTICLE_WORDS:
-                names += ["paragraphs", f"{split}_paragraphs"]
-                if unseen and text not in seen:
-                    names.append("held_out_unseen_paragraphs")
+                names.append("paragraphs")
+            started = time.perf_counter()
+            kept = line_score(text) > 0
+            elapsed += time.perf_counter() - started
+            lines += 1
             for name in names:
                 groups[name].add(is_article, kept)
-    elapsed = time.perf_counter() - started
+            if fold in folds:
+                with using_weights(fold):
+                    kept = line_score(text) > 0
+                for name in names:
+                    groups[f"cv_{name}"].add(is_article, kept)
     return {
         "pages": len(pages),
-        "held_out_pages": sum(unseen for unseen, _, _ in pages),
+        "folds": len(folds),
         "lines_per_s": round(lines / elapsed) if elapsed else 0,
         "min_article_words": MIN_ARTICLE_WORDS,
         **{name: counts.figures() for name, counts in groups.items()},
@@ -168,11 +164,13 @@ def markdown(figures: dict[str, Any]) -> str:
             f"| {f['furniture_leaked']:.1%} |"
         )
     rows.append(
-        f"\n{figures['pages']} WCXB pages ({figures['held_out_pages']} held out from the fit), "
-        f"{figures['lines_per_s']} lines/s, each line judged alone; prose = article paragraphs "
-        f"of at least {figures['min_article_words']} words that end a sentence (the issue's "
-        "'real article paragraphs') and every furniture line; paragraphs = article lines of "
-        f"at least {figures['min_article_words']} words and every furniture line. Article "
+        f"\n{figures['pages']} WCXB pages, {figures['lines_per_s']} lines/s, each line judged "
+        f"alone; cv_* = grouped cross-validation ({figures['folds']} folds by site: each line "
+        "judged by the model fitted without its site), the others in sample; prose = article "
+        f"paragraphs of at least {figures['min_article_words']} words that end a sentence "
+        "(the issue's 'real article paragraphs') and every furniture line; paragraphs = "
+        f"article lines of at least {figures['min_article_words']} words and every furniture "
+        "line. Article "
         "P/R: of the lines kept, the share that is article / of the article lines, the share "
         "kept. Furniture P/R: the same for lines dropped and furniture lines."
     )

@@ -35,12 +35,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from tidings.extract.article_block import confine_to_blocks
 from tidings.extract.line_features import DATE, SENTENCE_END, WORD, Features, line_features
+from tidings.extract.sites import site_words
 
 STAGES = ("local", "context", "smooth")
 TEASER = re.compile(
@@ -72,10 +76,21 @@ CLOSING_DOUBT = 1.0
 CUED_LOCAL = -1.0
 # log-odds above which a line is kept (above 0: leaking furniture costs more than a lost line)
 THRESHOLD = 0.0
+# log-odds under which a line of an HTML extractor's text is dropped, or None: the model
+# does not judge the HTML path. Chosen by the nested grouped cross-validation of
+# scripts/html_furniture.py (2026-12-06, 892 WCXB dev and Zyte pages): the extractor and the
+# prompt rules leave few lines the model is sure of, so every cut from -8 to 0 gained at
+# most 0.0002 WCXB word F1 and 0.07 points of leak while costing Zyte F1 from -3 upwards,
+# and four folds of five chose no cut. The model earns its place on dumps, not yet here.
+HTML_THRESHOLD: float | None = None
 # a line of at least this many words in this many sentences is article wherever it sits
 LONG_PROSE_WORDS = 150
 LONG_PROSE_SENTENCES = 4
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+# a line naming the publisher in at most this many words speaks for the site
+SITE_LINE_WORDS = 12
+# a site's name is sought in up to this many words written together ("the verge")
+SITE_NAME_WORDS = 3
 
 
 @dataclass
@@ -87,21 +102,68 @@ class TextParts:
     furniture: list[str] = field(default_factory=list)
 
 
+# the model every page is judged with; the fold models are those of the grouped
+# cross-validation (``fold0`` … never saw the sites of its own fold: see tidings.extract.sites)
+MAIN_MODEL = "all"
+Weights = dict[str, dict[str, float]]
+_ACTIVE: ContextVar[Weights | None] = ContextVar("furniture_weights", default=None)
+
+
 @lru_cache(maxsize=1)
-def weights() -> dict[str, dict[str, float]]:
-    """Stage → feature → weight, from the package's data file."""
+def models() -> dict[str, Weights]:
+    """Model name → stage → feature → weight, from the package's data file (a stage column
+    ``local`` belongs to the main model, ``fold2/local`` to the model of fold 2)."""
     path = resources.files("tidings.extract") / "data" / "furniture_weights.tsv"
-    table: dict[str, dict[str, float]] = {stage: {} for stage in STAGES}
+    found: dict[str, Weights] = {}
     for raw in path.read_text("utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        stage, name, value = raw.split("\t")
+        column, name, value = raw.split("\t")
+        model, _, stage = column.rpartition("/")
+        table = found.setdefault(model or MAIN_MODEL, {s: {} for s in STAGES})
         table.setdefault(stage, {})[name] = float(value)
-    return table
+    return found
+
+
+def fold_models() -> dict[str, Weights]:
+    """The models of the grouped cross-validation by name ("fold0" …), empty when the data
+    file holds the main model only."""
+    return {name: table for name, table in models().items() if name != MAIN_MODEL}
+
+
+def weights() -> Weights:
+    """Stage → feature → weight of the model in use (the main model unless
+    :func:`using_weights` chose another)."""
+    return _ACTIVE.get() or models()[MAIN_MODEL]
+
+
+@contextmanager
+def using_weights(table: Weights | str) -> Iterator[None]:
+    """Judge lines with another model (a fold's, by name, or a table being trained)
+    inside the block."""
+    chosen = models()[table] if isinstance(table, str) else table
+    token = _ACTIVE.set(chosen)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
 
 
 def logit(features: Features, stage_weights: dict[str, float]) -> float:
     return sum(value * stage_weights.get(name, 0.0) for name, value in features.items() if value)
+
+
+def names_publisher(line: str, publisher: frozenset[str]) -> bool:
+    """Whether the line names the publisher: one of its words, or a few words in a row
+    written together ("The Verge" for theverge.com), is the site's name."""
+    words = [w.lower() for w in WORD.findall(line)]
+    for i in range(len(words)):
+        joined = ""
+        for j in range(i, min(i + SITE_NAME_WORDS, len(words))):
+            joined += words[j]
+            if joined in publisher:
+                return True
+    return False
 
 
 def _clip(x: float) -> float:
@@ -130,13 +192,19 @@ def furniture_cued(features: Features) -> bool:
 
 
 def context_features(
-    lines: list[str], scores: list[float], cued: list[bool] | None = None
+    lines: list[str],
+    scores: list[float],
+    cued: list[bool] | None = None,
+    site: str | None = None,
 ) -> list[Features]:
     """Features of each line in its page, given every line's score from the previous pass
-    (and whether each line's own words name a kind of furniture, computed when not given)."""
+    (and whether each line's own words name a kind of furniture, computed when not given);
+    ``site`` is the page's URL, whose publisher a line may name."""
     n = len(lines)
     if cued is None:
         cued = [furniture_cued(line_features(line)) for line in lines]
+    publisher = site_words(site)
+    names_site = [bool(publisher) and names_publisher(line, publisher) for line in lines]
     counts = [len(WORD.findall(line)) for line in lines]
     prose = [
         s > 0 and (c >= PROSE_WORDS or c >= SENTENCE_WORDS and bool(SENTENCE_END.search(line)))
@@ -213,6 +281,10 @@ def context_features(
             # reference texts keep many of them in prose
             "cued": float(cued[k]),
             "cued_outside": float(cued[k] and (k < first_prose or k > last_prose)),
+            # the publisher naming itself in a short line ("Other WRAL Top Stories",
+            # "Subscribe to The Verge"): the page speaking of the site, not the story
+            "names_site_short": float(names_site[k] and counts[k] <= SITE_LINE_WORDS),
+            "names_site": float(names_site[k]),
             "dated_near": min(
                 dated_prefix[min(n, k + WINDOW + 1)] - dated_prefix[max(0, k - WINDOW)] - dated[k],
                 3,
@@ -229,14 +301,33 @@ def line_score(line: str) -> float:
     return logit(line_features(line), weights()["local"])
 
 
-def line_scores(lines: list[str]) -> list[float]:
-    """Log-odds that each line is article text, judged in its page."""
-    scores, cued = _line_verdicts(lines)
+def line_scores(lines: list[str], url: str | None = None) -> list[float]:
+    """Log-odds that each line is article text, judged in its page (at ``url``, if known)."""
+    scores, cued = _line_verdicts(lines, url)
     # the page as a whole: a weak island of prose apart from the article's blocks is furniture
     return confine_to_blocks(lines, scores, cued)
 
 
-def _line_verdicts(lines: list[str]) -> tuple[list[float], list[bool]]:
+def drop_sure_furniture(lines: list[str], url: str | None = None) -> tuple[list[str], list[str]]:
+    """(kept lines, dropped lines) of an HTML extractor's text: the same model judges each
+    line in its page, and only the lines it is sure are furniture (log-odds below
+    :data:`HTML_THRESHOLD`) go. The extractor already cut the page down to its article
+    container, so most lines are article and a doubtful one is left to the prompt rules."""
+    threshold = HTML_THRESHOLD
+    if not lines or threshold is None:
+        return list(lines), []
+    scores = html_line_scores(lines, url)
+    kept = [line for line, s in zip(lines, scores, strict=True) if s >= threshold]
+    dropped = [line for line, s in zip(lines, scores, strict=True) if s < threshold]
+    return kept, dropped
+
+
+def html_line_scores(lines: list[str], url: str | None = None) -> list[float]:
+    """Log-odds that each line of an HTML extractor's text is article text."""
+    return _line_verdicts(lines, url)[0]
+
+
+def _line_verdicts(lines: list[str], url: str | None = None) -> tuple[list[float], list[bool]]:
     """Each line's log-odds judged with its neighbours (before the page-level segmentation),
     and whether its own words name a kind of furniture."""
     table = weights()
@@ -245,7 +336,7 @@ def _line_verdicts(lines: list[str]) -> tuple[list[float], list[bool]]:
     cued = [furniture_cued(f) for f in features]
     for stage in ("context", "smooth"):
         # each pass adds what the page says to the previous pass's verdict on the line
-        found = context_features(lines, scores, cued)
+        found = context_features(lines, scores, cued, site=url)
         scores = [s + logit(f, table[stage]) for s, f in zip(scores, found, strict=True)]
     # a line that reads, alone, as plain article prose and directly follows a kept line
     # continues the article, whatever the page around it (the context passes learned that
@@ -309,15 +400,15 @@ def is_article_line(line: str) -> bool:
     return line_score(line) > 0
 
 
-def split_article(text: str, title_hint: str | None = None) -> TextParts:
+def split_article(text: str, title_hint: str | None = None, url: str | None = None) -> TextParts:
     """Split crawler text (one paragraph a line) into title, credit, byline, body paragraphs
-    (verbatim) and the furniture lines it dropped."""
+    (verbatim) and the furniture lines it dropped; ``url`` is the page's, when known."""
     from tidings.extract.headers import find_headers
 
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return TextParts(title=None, credit=None, byline=None, paragraphs=[])
-    verdicts, cued = _line_verdicts(lines)
+    verdicts, cued = _line_verdicts(lines, url)
     keep = [s > THRESHOLD for s in confine_to_blocks(lines, verdicts, cued)]
     # the title, standfirst and credit are sought among the lines before the first paragraph
     # the line filter kept: the segmentation may drop a weak standfirst, not move the title
@@ -335,6 +426,7 @@ def split_article(text: str, title_hint: str | None = None) -> TextParts:
 
 
 __all__ = [
-    "TextParts", "context_features", "furniture_cued", "is_article_line", "line_score",
-    "line_scores", "split_article",
+    "HTML_THRESHOLD", "MAIN_MODEL", "TextParts", "context_features", "drop_sure_furniture",
+    "fold_models", "furniture_cued", "html_line_scores", "is_article_line", "line_score",
+    "line_scores", "models", "split_article", "using_weights",
 ]  # fmt: skip

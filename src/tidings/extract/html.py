@@ -29,6 +29,7 @@ from lxml import html as lxml_html
 
 from tidings.errors import InputError
 from tidings.extract.container import paragraph_credit, second_opinion
+from tidings.extract.furniture import drop_sure_furniture
 from tidings.extract.html_tree import load_tree
 from tidings.extract.inert import strip_inert
 from tidings.extract.metadata import PageMeta, page_meta
@@ -226,6 +227,14 @@ def html_date(tree: lxml_html.HtmlElement, url: str | None, extensive: bool = Tr
         return None
 
 
+def clean_lines(lines: list[str], url: str | None) -> tuple[list[str], list[str]]:
+    """(article lines, furniture lines) of the extractor's text: the furniture model drops
+    the lines it is sure are page furniture, then the prompt rules the labels and boxes."""
+    kept, dropped = drop_sure_furniture(lines, url)
+    paragraphs, prompts = drop_prompts(kept)
+    return paragraphs, [*dropped, *prompts]
+
+
 def extract_html_article(doc: Document) -> Article:
     """The clean article of an HTML document; hints only fill what the page lacks."""
     tree = parse_html(doc.content, doc.source)
@@ -253,7 +262,7 @@ def extract_html_article(doc: Document) -> Article:
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
     if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
         lines = lines[1:]  # the headline repeated as the first line
-    paragraphs, furniture = drop_prompts(lines)
+    paragraphs, furniture = clean_lines(lines, url)
     if _words(paragraphs) < MIN_ARTICLE_WORDS:
         raise InputError("no article text found in the page", source=doc.source)
     published = _fill(parse_published(page_date), parse_published(meta.published),

@@ -32,6 +32,18 @@ MONEY = re.compile(
     r"[$€£¥₽₹]\s?\d|\d\s?(?:€|£|₽|usd|eur|gbp|rub|dollars?|euros?|pounds?|rubles?|roubles?)\b",
     re.IGNORECASE,
 )
+# a product's model name: a word mixing capitals or digits with letters ("4K", "UHD", "Wi-Fi 6",
+# "XPS13", "M2"), as product pitches and shop rails write them
+MODEL_WORD = re.compile(r"^(?:\d+[A-Za-z]+\w*|[A-Za-z]+\d+\w*|[A-Z]{2,5})$")
+# an author's bio opens with the author's name and what they are ("Kimber Streams is a writer
+# who …", "Ann Lee has covered …"): a page's box about its writer, not the story
+BIO_OPENING = re.compile(
+    r"^(?:(?:Dr|Prof)\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3},? "
+    r"(?:is an? (?:[\w-]+ ){0,5}?(?:writer|editor|journalist|reporter|correspondent|contributor|"
+    r"columnist|author|blogger|producer|photographer|freelancer)\b|"
+    r"(?:has (?:been )?(?:covered|covering|written|writing|reported|reporting)|"
+    r"covers|writes about|reports on)\b)"
+)
 TLD = r"(?:com|org|net|io|co|rs|ru|uk|de|fr|info|news|gov|edu|tv|me|ly|us|ca|au|in|eu)"
 # "\b[\w-]+\.TLD\b", tried only at the start of each run of [\w-] (a run with a \w in it
 # has a word boundary where that \w starts): linear, where the plain form restarted at
@@ -272,6 +284,10 @@ def line_features(line: str) -> Features:
     money = bool(MONEY.search(text))
     f["money"] = float(money)
     f["money_short"] = float(money and n <= 12)
+    # model names in a line that does not end a sentence: a product card or a shop rail
+    models = sum(1 for w in words if MODEL_WORD.match(w) and not w.isdigit())
+    f["model_names"] = float(not ends_sentence and n <= 20 and models >= 2)
+    f["bio_opening"] = float(n >= 6 and bool(BIO_OPENING.match(text)))
     # columns of a table or spec sheet, which a text dump flattens with tabs or wide gaps
     f["table_row"] = float("\t" in text or "   " in text and len(WIDE_GAP.findall(text)) >= 2)
     # ... or with single spaces, when its cells repeat ("Yes No Yes Yes") or are figures

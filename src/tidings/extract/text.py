@@ -15,7 +15,7 @@ def extract_text_article(doc: Document) -> Article:
     from tidings.extract import parse_date
 
     hints = doc.hints
-    parts = split_article(doc.content, title_hint=hints.get("title"))
+    parts = split_article(doc.content, title_hint=hints.get("title"), url=hints.get("url"))
     paragraphs, prompts = drop_prompts(parts.paragraphs)
     return Article.from_paragraphs(
         doc.content_hash,
