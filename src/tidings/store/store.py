@@ -53,6 +53,10 @@ from tidings.store.views import create_views
 DEFAULT_PATH = "tidings.duckdb"
 LOCK_WAIT = 5.0  # seconds to wait for another process to release the store
 FETCH_CHUNK = 2048
+# The store's own queries name its tables unqualified and find them in `internal`; an
+# analyst's connection (default search path) sees `main`, the public views. Set on every
+# connection and cursor the store opens.
+SEARCH_PATH = "SET search_path = 'internal,main'"
 
 
 def lock_wait() -> float:
@@ -136,9 +140,7 @@ class Store:
             self._check_version()
         else:
             self._upgrade()
-        # The store's own queries name its tables unqualified and find them in `internal`;
-        # an analyst's connection sees `main`, the public views.
-        self.con.execute("SET search_path = 'internal,main'")
+        self.con.execute(SEARCH_PATH)
 
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         give_up = time.monotonic() + max(0.0, self.wait)
@@ -528,6 +530,7 @@ class Store:
     def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         # A private cursor, so a caller may run other queries while iterating.
         cursor = self.con.cursor()
+        cursor.execute(SEARCH_PATH)  # a cursor starts with the default search path
         try:
             cursor.execute(sql, params)
             while chunk := cursor.fetchmany(FETCH_CHUNK):
