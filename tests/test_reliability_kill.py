@@ -51,10 +51,10 @@ main()
 """
 REFRESH_POINTS = [
     "tidings.timeline.refresh:deduplicate:before",
-    "tidings.store.timeline_tables:save_signatures:after",
-    "tidings.store.timeline_tables:save_duplicates:after",
+    "tidings.store.timeline_tables:write_signatures:after",
+    "tidings.store.timeline_tables:write_duplicates:after",
     "tidings.timeline.refresh:rebuild_timeline:before",
-    "tidings.store.timeline_tables:replace_timeline:after",
+    "tidings.store.timeline_tables:write_timeline:after",
 ]
 
 
