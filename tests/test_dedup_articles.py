@@ -7,9 +7,9 @@ from pathlib import Path
 
 from tidings.store import Store
 from tidings.store import timeline_tables as T
-from tidings.timeline.storage import instances_for_pair
 from tidings.timeline.dedup import near_duplicate, signature, similarity
 from tidings.timeline.refresh import refresh
+from tidings.timeline.storage import instances_for_pair
 from timeline_support import IVA, MARKO, OTHER, WIRE, analysis, event
 
 

@@ -148,8 +148,9 @@ def test_reliability_commands_read_beside_a_read_only_notebook(tmp_path: Path) -
     try:
         assert notebook.stdout is not None and notebook.stdout.readline().strip() == b"7"
         runner = CliRunner(env={"TIDINGS_LOCK_WAIT": "0"})
-        for command in (["events"], ["quotes"], ["findings"], ["duplicates"],
-                        ["events", "--json"], ["export", "--out", "-", "--format", "csv"]):  # fmt: skip
+        commands = [["events"], ["quotes"], ["findings"], ["duplicates"], ["events", "--json"],
+                    ["export", "--out", "-", "--format", "csv"]]  # fmt: skip
+        for command in commands:
             result = runner.invoke(app, [*command, "--db", str(db)])
             assert result.exit_code == 0, (command, result.output)
         # Writing needs the store alone: the message names the reader, not a writer.

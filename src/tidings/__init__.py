@@ -5,13 +5,13 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import os
+    from pathlib import Path
 
     from tidings.api import Tidings
 
 
 def open(  # noqa: A001
-    db: "str | os.PathLike[str] | None" = None, create: bool = True, read_only: bool = False
+    db: "str | Path | None" = None, create: bool = True, read_only: bool = False
 ) -> "Tidings":
     """Open a tidings store (``$TIDINGS_DB`` or ``tidings.duckdb`` unless ``db`` names one;
     ``read_only`` to read beside other readers): see :mod:`tidings.api` (imported on first

@@ -57,7 +57,8 @@ def run_ingest(api: Tidings, read: Any, total: int | None) -> IngestCounts:
         def on_outcome(outcome: str, source: str, error: TidingsError | None) -> None:
             if error is not None:
                 progress.error(f"error: {error.one_line()}")
-            progress.advance(1)
+            if outcome != "stored":  # each document advances once: analysed, or not needed
+                progress.advance(1)
 
         counts: IngestCounts = read(on_outcome)
     say(counts.summary())

@@ -8,7 +8,9 @@ A bad input or a failed stage is reported and the batch goes on.
 Selection (:class:`Selection`) runs before the NLP too: ``since``/``until`` keep documents
 whose publication date (the one the input declares, or, when it declares none, the one
 extraction finds) falls in the range; ``sample`` draws N documents at random (reservoir
-sampling, reproducible with ``seed``, kept in input order); ``limit`` takes the first N.
+sampling, reproducible with ``seed``, kept in input order); ``limit`` keeps the first N
+documents the other rules keep (a document whose date is known only after extraction
+counts once it is known to be inside the range; unreadable inputs do not count).
 
 After the batch the derived tables are refreshed by the ``refresh`` the caller passes
 (the timeline's, from :mod:`tidings.api`): the store does not import the timeline.
@@ -28,7 +30,9 @@ from tidings.model import Analysis, Document
 from tidings.store.filters import parse_day_bound
 from tidings.store.store import Store
 
-Outcome = Literal["stored", "present", "failed", "outside"]
+# "analysed" comes for each document as soon as the pipeline is done with it (progress);
+# "stored" or "present" follows when its batch is written.
+Outcome = Literal["analysed", "stored", "present", "failed", "outside"]
 Refresher = Callable[[Store], Any]  # returns counts with a summary() of what it did
 
 
@@ -120,15 +124,14 @@ def select(
     items: Iterable[Document | TidingsError], selection: Selection,
     on_outside: Callable[[Document], None] | None = None,
 ) -> Iterator[Document | TidingsError]:  # fmt: skip
-    """The documents ``selection`` keeps, in input order; errors pass through (they are
+    """The documents ``selection`` keeps before any analysis (its dates and sample; the
+    limit is applied by :func:`ingest`), in input order; errors pass through (they are
     reported, not sampled)."""
     kept: Iterator[Document | TidingsError] = iter(items)
     if selection.dated:
         kept = _dated(kept, selection, on_outside)
     if selection.sample is not None:
         kept = _sample(kept, selection.sample, selection.seed)
-    if selection.limit is not None:
-        kept = _first_documents(kept, selection.limit)
     return kept
 
 
@@ -169,18 +172,6 @@ def _sample(
         yield doc
 
 
-def _first_documents(
-    items: Iterator[Document | TidingsError], n: int
-) -> Iterator[Document | TidingsError]:
-    taken = 0
-    for item in items:
-        if taken >= n:
-            return
-        yield item
-        if isinstance(item, Document):
-            taken += 1
-
-
 def ingest(
     store: Store,
     items: Iterable[Document | TidingsError],
@@ -197,43 +188,54 @@ def ingest(
     counts = IngestCounts()
     selection = selection or Selection()
 
+    limit = selection.limit
+    taken = 0  # documents counted against the limit: present, analysed or failed in a stage
+
     def report(outcome: Outcome, source: str, error: TidingsError | None = None) -> None:
-        setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if outcome != "analysed":
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
         if on_outcome is not None:
             on_outcome(outcome, source, error)
+
+    def take() -> None:
+        nonlocal taken
+        taken += 1
+
+    def full() -> bool:
+        return limit is not None and taken >= limit
 
     items = select(items, selection, lambda doc: report("outside", doc.source))
 
     seen: set[str] = set()
 
-    def new_items() -> Iterator[Document | TidingsError]:
+    def new_items() -> Iterator[Document]:
         # One store lookup per chunk of inputs, not per input: re-runs over a large
         # corpus are bound by reading, not by queries.
         for chunk in _chunks(items, check_batch):
             stored = store.stored(i.content_hash for i in chunk if isinstance(i, Document))
             for item in chunk:
+                if full():
+                    return
                 if isinstance(item, Document):
                     key = item.content_hash
                     if key in seen or key in stored:
+                        take()
                         report("present", item.source)
                         continue
                     seen.add(key)
-                yield item
+                    yield item
+                else:  # an input that could not be read: not counted against the limit
+                    report("failed", item.source or "?", item)
 
     fresh = new_items()
     # Errors before the first new document need no pipeline; nor does a run with nothing new.
-    first: Document | None = None
-    for item in fresh:
-        if isinstance(item, TidingsError):
-            report("failed", item.source or "?", item)
-            continue
-        first = item
-        break
+    first = next(fresh, None)
     if first is None:
         _finish_refresh(store, counts, refresh or None)
         return counts
 
     def with_first() -> Iterator[Document | TidingsError]:
+        assert first is not None
         yield first
         yield from fresh
 
@@ -254,13 +256,18 @@ def ingest(
         pending.clear()
 
     for result in make_analyzer().analyze_many(with_first()):
+        if full():  # read ahead by the pipeline beyond the limit: not kept
+            continue
         if isinstance(result, TidingsError):
+            take()
             report("failed", result.source or "?", result)
             continue
         if selection.dated and declared_day(result.document) is False:
             if not selection.inside(result.article.published):
                 report("outside", result.document.source)
                 continue
+        take()
+        report("analysed", result.document.source)
         pending.append(result)
         if len(pending) >= write_batch:
             flush()
