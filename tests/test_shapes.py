@@ -131,8 +131,8 @@ def test_shapes_events_view_needs_no_list_functions(db: str) -> None:
             "SELECT event, mode, first_day FROM events WHERE source_country = 'SRB'"
             " AND recipient_country = 'RUS' AND first_day >= DATE '2024-01-01'"
         ).fetchall()
-        tables = {r[0] for r in analyst.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}  # fmt: skip
+        main_tables = "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+        tables = {r[0] for r in analyst.execute(main_tables).fetchall()}
         internal = analyst.execute(
             "SELECT count(*), count(comment) FROM duckdb_tables() WHERE schema_name = 'internal'"
         ).fetchone()

@@ -46,7 +46,11 @@ class _PlainArgument(TyperArgument):
 
 
 def _plain(command: Command) -> Command:
+    """Help without type placeholders: an option or argument without a metavar of its own
+    is shown by its name (``--corpus CORPUS``), never as ``<str>``."""
     for param in command.params:
+        if param.metavar is None and not getattr(param, "is_flag", False) and param.name:
+            param.metavar = param.name.upper()
         if type(param) is TyperArgument:
             param.__class__ = _PlainArgument  # same fields: only the display differs
     return command

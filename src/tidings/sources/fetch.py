@@ -359,7 +359,11 @@ def _local_path(location: str) -> str:
     if location.lower().startswith("file:"):
         from urllib.parse import unquote
 
-        return unquote(urlsplit(location).path)
+        parts = urlsplit(location)
+        # feedparser turns file:///tmp/x into file://tmp/x: a host other than localhost is
+        # the path's first folder.
+        host = parts.netloc if parts.netloc not in ("", "localhost") else ""
+        return unquote(f"/{host}{parts.path}" if host else parts.path)
     return location
 
 
