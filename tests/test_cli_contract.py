@@ -428,6 +428,8 @@ def test_every_imported_module_is_declared() -> None:
     extras = {re.split(r"[<>=!~ \[;]", d)[0].lower().replace("_", "-")
               for group in project["optional-dependencies"].values() for d in group}  # fmt: skip
     owners = packages_distributions()
+    # Imported under `except ImportError` with a message naming the extra to install.
+    optional = {"polars"}
     runtime_dirs = [p for p in (ROOT / "src/tidings").iterdir()
                     if p.name not in ("benchmarks", "evaluation")]  # fmt: skip
     for folder, allowed in ((runtime_dirs, declared), ([ROOT / "src/tidings/benchmarks",
@@ -438,7 +440,7 @@ def test_every_imported_module_is_declared() -> None:
                     continue
                 for module in _imports(path):
                     top = module.split(".")[0]
-                    if top in sys.stdlib_module_names or top == "tidings" or not top:
+                    if top in sys.stdlib_module_names or top in ("tidings", *optional):
                         continue
                     dists = {d.lower().replace("_", "-") for d in owners.get(top, [top])}
                     assert dists & allowed, (path, top, dists)
@@ -449,7 +451,7 @@ def test_the_lock_splits_runtime_from_dev_and_bench_tools() -> None:
     dev = (ROOT / "requirements-dev.lock").read_text("utf-8").lower()
     for tool in ("mypy==", "goose3==", "newspaper4k==", "pytest==", "ruff=="):
         assert tool not in runtime and tool in dev, tool
-    for package in ("spacy==", "duckdb==", "lxml==", "numpy==", "python-dateutil=="):
+    for package in ("spacy==", "duckdb==", "lxml==", "numpy==", "scipy==", "python-dateutil=="):
         assert package in runtime and package in dev
     assert "--hash=sha256:" in runtime and "--hash=sha256:" in dev
     makefile = (ROOT / "Makefile").read_text("utf-8")
