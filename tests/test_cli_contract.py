@@ -457,3 +457,39 @@ def test_the_lock_splits_runtime_from_dev_and_bench_tools() -> None:
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert "-r requirements.lock" in makefile and "-r requirements-dev.lock" in makefile
     assert "make lint" in (ROOT / ".ci/run").read_text("utf-8")
+
+
+def _readme_section(title: str) -> str:
+    text = (ROOT / "README.md").read_text("utf-8")
+    start = text.index(f"## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start:end]
+
+
+def test_the_readme_cli_section_matches_the_help() -> None:
+    from typer.main import get_command
+
+    section = _readme_section("CLI")
+    group = get_command(app)
+    for name in group.list_commands(None):  # type: ignore[attr-defined,arg-type]
+        command = group.get_command(None, name)  # type: ignore[attr-defined,arg-type]
+        synopsis = re.search(rf"^tidings {name}\b.*?(?=^tidings |^```)", section, re.M | re.S)
+        assert synopsis, name
+        if name in ("eval", "bench"):
+            continue  # their own options are listed by `-h` (benchmarks, evaluation)
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt not in ("--help", "--db"):  # --db: said once
+                    assert opt in synopsis.group(0), (name, opt)
+
+
+def test_the_readme_documents_every_field_of_every_view() -> None:
+    from tidings.shapes import FIELDS, KINDS
+
+    section = _readme_section("Data: one record, one shape")
+    for kind in KINDS:
+        start = section.index(f"**`{kind}`**")
+        end = min([section.index(f"**`{k}`**") for k in KINDS if section.index(f"**`{k}`**")
+                   > start] or [len(section)])  # fmt: skip
+        for field in FIELDS[kind]:
+            assert f"| `{field.name}` |" in section[start:end], (kind, field.name)
