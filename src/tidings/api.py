@@ -28,7 +28,7 @@ from typing import Any, BinaryIO, Literal
 from tidings.errors import ConfigError, InputError, TidingsError
 from tidings.model import Analysis, Document, to_dict
 from tidings.plover import parse_type
-from tidings.shapes import FINDING_KINDS, instance_record, record
+from tidings.shapes import FINDING_KINDS, finding_record, instance_record, record
 from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
 from tidings.store import timeline_tables as T
 from tidings.store.export import ExportFormat, ExportTable
@@ -169,9 +169,17 @@ class Tidings:
         """The findings an article supports (public records)."""
         return self.store.findings_for(self.store.resolve_id(doc_id))
 
-    def doc_ids(self) -> list[str]:
-        """Every stored article id, by publication date."""
-        return self.store.doc_ids()
+    def doc_ids(self, paths: Iterable[str | Path] | None = None) -> list[str]:
+        """Every stored article id, by publication date; with ``paths``, only those of
+        the documents read from them (whatever path they were stored from)."""
+        ids = self.store.doc_ids()
+        if paths is None:
+            return ids
+        from tidings.sources import iter_documents
+
+        wanted = {d.content_hash for d in iter_documents([str(p) for p in paths])
+                  if isinstance(d, Document)}  # fmt: skip
+        return [i for i in ids if i in wanted]
 
     def timeline(
         self, a: str, b: str, directed: bool = False, as_frame: FrameKind | None = None
@@ -199,8 +207,6 @@ class Tidings:
         as_frame: FrameKind | None = None,
     ) -> Any:  # fmt: skip
         """Stored findings as public records (``text`` states each one)."""
-        from tidings.shapes import finding_record
-
         rows = T.stored_findings(self.store, kind=check_kind(kind) if kind else None,
                                  actor=actor, since=since, limit=limit)  # fmt: skip
         return _answer((finding_record(r) for r in rows), as_frame)

@@ -242,10 +242,8 @@ def demo(
                                  param_hint="--examples")  # fmt: skip
     with writing(db) as api:
         run_ingest(api, lambda on_outcome: api.ingest([examples], on_outcome=on_outcome), None)
-        root = str(examples)
-        ids = [a.doc_id for a in api.articles() if (a.source or "").startswith(root)]
         out = _page_console()
-        for doc_id in ids:
+        for doc_id in api.doc_ids([examples]):
             render_article(out, api.article(doc_id), api.article_findings(doc_id))
 
 

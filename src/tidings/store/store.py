@@ -5,9 +5,14 @@ document twice stores nothing twice and a failed write leaves earlier articles i
 :meth:`Store.save_many` writes a batch in one transaction for speed and, when that fails,
 retries article by article so that only the bad article is lost.
 
-Single writer: a DuckDB file is opened read-write by one process at a time. Do not point
-two ``tidings ingest`` runs at the same file; a second process gets a :class:`StoreError`
-saying the store is in use. Within one process, use one ``Store`` per thread of writing.
+The store's own tables live in the schema ``internal``; ``main`` holds the public views
+(:mod:`tidings.store.views`), recreated by every writable open.
+
+One writer or several readers: a DuckDB file is opened read-write by one process at a
+time, or read-only by several. Readers open with ``read_only=True`` (every reading command
+does), so commands and notebooks read side by side; a process that finds the store held
+waits ``TIDINGS_LOCK_WAIT`` seconds, then gets a :class:`StoreError` naming the process
+that holds it. Within one process, use one ``Store`` per thread of writing.
 """
 
 from __future__ import annotations
