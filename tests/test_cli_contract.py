@@ -100,7 +100,7 @@ COMMANDS: list[tuple[str, ...]] = [
     ("export", "--format"), ("export", "--out"), ("duplicates", "--db"),
     ("ingest", "--since"), ("ingest", "--published"), ("ingest", "--sample"),
     ("fetch",), ("fetch", "--limit"), ("fetch", "--delay"), ("eval",),
-    ("bench", "pipeline", "--corpus"), ("bench", "furniture", "--wcxb"),
+    ("bench", "pipeline", "--limit"), ("bench", "furniture", "--wcxb"),
 ]  # fmt: skip
 
 
@@ -124,8 +124,11 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
         return ["export", "--format", "jsonl", "--out", value or "x", "--db", db]
     if command[0] == "duplicates":
         return ["duplicates", "--db", value]
+    if command[:2] == ("bench", "pipeline"):  # a missing corpus: no benchmark runs here
+        return ["bench", "pipeline", "--corpus", str(tmp / "none.jsonl"), "--limit", value]
     if command[0] == "bench":
-        return [*command, value, "--limit", "1"]
+        return [*command, str(tmp / "none") if value in (".", "..") or "/" in value else value,
+                "--limit", "1"]
     return [*command, value, "--db", db]
 
 
