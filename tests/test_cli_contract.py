@@ -127,8 +127,12 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
     if command[:2] == ("bench", "pipeline"):  # a missing corpus: no benchmark runs here
         return ["bench", "pipeline", "--corpus", str(tmp / "none.jsonl"), "--limit", value]
     if command[0] == "bench":
-        return [*command, str(tmp / "none") if value in (".", "..") or "/" in value else value,
-                "--limit", "1"]
+        return [
+            *command,
+            str(tmp / "none") if value in (".", "..") or "/" in value else value,
+            "--limit",
+            "1",
+        ]
     return [*command, value, "--db", db]
 
 
