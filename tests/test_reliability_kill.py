@@ -113,6 +113,7 @@ def _check(db: Path, expected: dict[str, object], distinct: int) -> None:
 
     got = store_tables(db)
     con = duckdb.connect(str(db), read_only=True)
+    con.execute("SET search_path = 'internal,main'")  # the store's own tables
     try:
         assert con.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents")\
             .fetchone() == (distinct, distinct)  # fmt: skip
