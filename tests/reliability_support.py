@@ -85,9 +85,11 @@ def store_tables(db: Path) -> dict[str, Any]:
         for name in names:
             if name in TABLES_SKIP:
                 continue
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND"
-                " table_schema = 'internal' ORDER BY ordinal_position", [name]).fetchall()]  # fmt: skip
+            columns_sql = (
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                " AND table_schema = 'internal' ORDER BY ordinal_position"
+            )
+            cols = [r[0] for r in con.execute(columns_sql, [name]).fetchall()]
             keep = [c for c in cols if c not in VOLATILE]
             if not keep:
                 continue
