@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test bench fuzz lint install clean
+.PHONY: demo test bench fuzz lint install install-dev lock clean
 
+# Runtime only (requirements.lock): what `make demo` needs, no test, lint or bench tools.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q "pip==25.3"
@@ -14,17 +15,35 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Runtime + dev + bench extras (requirements-dev.lock): tests, linters, benchmarks.
+DEV_STAMP := $(VENV)/.installed-dev
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 demo: $(STAMP)
 	@rm -f demo.duckdb
-	$(BIN)/tidings ingest examples --db demo.duckdb
 	$(BIN)/tidings demo --db demo.duckdb
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+# Regenerate both locks from pyproject.toml, keeping every version already pinned (delete
+# a line of requirements-dev.lock to let that package move).
+lock:
+	grep -hE '^[A-Za-z0-9_.-]+==' requirements-dev.lock | sed 's/ \\$$//' > .lock-pins.txt
+	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
+	  -c .lock-pins.txt --custom-compile-command "make lock" -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra bench --generate-hashes \
+	  --python-version 3.11 -c .lock-pins.txt --custom-compile-command "make lock" \
+	  -o requirements-dev.lock
+	rm -f .lock-pins.txt
+
+bench: $(DEV_STAMP)
 	$(BIN)/tidings bench pipeline --limit 500 --out bench/results/pipeline.md
 	$(BIN)/tidings bench extract --out bench/results/extract.md
 	$(BIN)/tidings bench furniture > bench/results/furniture.md
@@ -32,10 +51,10 @@ bench: $(STAMP)
 
 # Fuzz every reader with mutated inputs (tidings.benchmarks.reliability); FUZZ_INPUTS to change.
 FUZZ_INPUTS ?= 10000
-fuzz: $(STAMP)
+fuzz: $(DEV_STAMP)
 	$(BIN)/python -m tidings.benchmarks.reliability --inputs $(FUZZ_INPUTS) --out bench/results/reliability.md
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy

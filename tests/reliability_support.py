@@ -72,26 +72,29 @@ VOLATILE = {"ingested_at", "created_at", "refreshed_at", "updated_at"}
 
 
 def store_tables(db: Path) -> dict[str, Any]:
-    """Every table's rows (sorted, volatile timestamp columns dropped), read-only."""
+    """Every table's rows (sorted, volatile timestamp columns dropped), read-only: the
+    store's own tables, in the schema ``internal``."""
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
     try:
         names = [r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'internal'"
             " AND table_type = 'BASE TABLE' ORDER BY table_name").fetchall()]  # fmt: skip
         out: dict[str, Any] = {}
         for name in names:
             if name in TABLES_SKIP:
                 continue
-            cols = [r[0] for r in con.execute(
+            columns_sql = (
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
-                " ORDER BY ordinal_position", [name]).fetchall()]  # fmt: skip
+                " AND table_schema = 'internal' ORDER BY ordinal_position"
+            )
+            cols = [r[0] for r in con.execute(columns_sql, [name]).fetchall()]
             keep = [c for c in cols if c not in VOLATILE]
             if not keep:
                 continue
             rows = con.execute(
-                f'SELECT {", ".join(chr(34) + c + chr(34) for c in keep)} FROM "{name}"'
+                f'SELECT {", ".join(chr(34) + c + chr(34) for c in keep)} FROM internal."{name}"'
             ).fetchall()
             out[name] = sorted(rows, key=repr)
         return out

@@ -51,7 +51,7 @@ def test_api_pandas_frames(db: Path) -> None:
     with tidings.open(db) as t:
         events = t.events(as_frame="pandas")
         assert list(events["event"]) == ["CONSULT", "CONSULT"]
-        assert list(events["actor_codes"].map(tuple)) == [("ELDGOV",), ("ELDGOV",)]
+        assert list(events["source_code"]) == ["ELDGOV", "ELDGOV"]
         assert set(events["date_precision"]) == {"day", "month"}
         frame = t.timeline("ELD", "KOR", as_frame="pandas")
         assert list(frame["date"]) == ["2023-04", "2024-03-12"]

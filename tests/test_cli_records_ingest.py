@@ -53,7 +53,8 @@ def test_cli_ingest_reports_each_bad_file_and_stores_the_good_one(
     assert len(errors) == 2
     assert any("empty.txt" in line and "empty" in line and "[T1" in line for line in errors)
     assert any("photo.bin" in line and "binary" in line for line in errors)
-    assert "1 stored, 0 already present, 2 failed" in result.stdout
+    assert "1 articles stored (0 quotes, 0 events, 0 of them dated)," in result.stdout
+    assert "0 already present, 2 failed" in result.stdout
     with Store(db) as store:
         (article,) = store.articles()
     assert article.publisher == "Valmora Post"
@@ -61,7 +62,8 @@ def test_cli_ingest_reports_each_bad_file_and_stores_the_good_one(
 
     again = runner.invoke(app, args)
     assert again.exit_code == 1
-    assert "0 stored, 1 already present, 2 failed" in again.stdout
+    assert "0 articles stored (0 quotes, 0 events, 0 of them dated)," in again.stdout
+    assert "1 already present, 2 failed" in again.stdout
     with Store(db) as store:
         assert store.counts()["documents"] == 1
 
@@ -83,7 +85,8 @@ def test_cli_ingest_of_only_stored_or_bad_inputs_needs_no_pipeline(
     assert result.exit_code == 1
     errors = error_lines(result.stderr)
     assert len(errors) == 2 and "missing.txt" in errors[1]
-    assert "0 stored, 0 already present, 2 failed" in result.stdout
+    assert "0 articles stored (0 quotes, 0 events, 0 of them dated)," in result.stdout
+    assert "0 already present, 2 failed" in result.stdout
 
 
 def test_cli_ingest_rejects_a_malformed_published_date(tmp_path: Path) -> None:

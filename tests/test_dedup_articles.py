@@ -9,6 +9,7 @@ from tidings.store import Store
 from tidings.store import timeline_tables as T
 from tidings.timeline.dedup import near_duplicate, signature, similarity
 from tidings.timeline.refresh import refresh
+from tidings.timeline.storage import instances_for_pair
 from timeline_support import IVA, MARKO, OTHER, WIRE, analysis, event
 
 
@@ -54,7 +55,7 @@ def test_dedup_links_copies_across_ingests_and_merges_their_events(tmp_path: Pat
             "SELECT doc_id FROM articles WHERE title = 'floods'"
         ).fetchone()[0]  # type: ignore[index]
         assert floods_id not in links
-        (inst,) = T.instances_for_pair(store, "c:ELDGOV|c:KORGOV")
+        (inst,) = instances_for_pair(store, "c:ELDGOV|c:KORGOV")
         # Linked, not double-counted: one instance, three reports, one independent article.
         assert len(inst.sources) == 3 and inst.articles == 3 and inst.independent == 1
         row = store.con.execute("SELECT reports, articles, independent FROM instances").fetchone()

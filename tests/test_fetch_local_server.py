@@ -164,4 +164,4 @@ def test_ingest_command_refuses_a_local_url_unless_allowed(server: str, tmp_path
     assert "--allow-private" in refused.output
     allowed = CliRunner().invoke(app, ["ingest", f"{server}/news/a", "--db", db, "--allow-private"])
     assert allowed.exit_code == 0, allowed.output
-    assert "1 stored" in allowed.output
+    assert "1 articles stored" in allowed.output

@@ -1,6 +1,7 @@
 """Two processes on one store: readers while a writer ingests. DuckDB lets one process
-write a file or several read it; a reader that finds the store busy gets a one-line
-"in use" error (never a traceback), a writer that finds it busy waits for it, and nothing
+write a file or several read it; a reader that finds the store being written waits, then
+gets a one-line error naming the process that writes (never a traceback), a writer that
+finds it busy waits for it, readers (a notebook, commands) read side by side, and nothing
 the writer stores is lost."""
 
 from __future__ import annotations
@@ -65,12 +66,12 @@ def test_reliability_reader_while_writer_ingests(tmp_path: Path) -> None:
             writer.kill()
             writer.wait()
     assert writer.returncode == 0, out
-    assert f"{distinct} stored" in out
+    assert f"{distinct} articles stored" in out
     assert busy or seen  # the reader ran alongside
     for message in busy:
-        assert "in use by another process" in message and "Traceback" not in message
+        assert "is being written by process" in message and "Traceback" not in message
     for output in cli_busy:
-        assert "in use by another process" in output and "Traceback" not in output
+        assert "is being written by process" in output and "Traceback" not in output
     assert seen == sorted(seen)  # a reader never sees stored articles vanish
     assert _count(db) == distinct  # nothing the writer stored is lost
     with Store(db, read_only=True, wait=0) as store:
@@ -107,10 +108,11 @@ def test_reliability_busy_store_is_a_clear_error(tmp_path: Path) -> None:
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == b"ready"
-        for read_only in (True, False):
-            with pytest.raises(StoreError, match="in use by another process") as caught:
+        for read_only, how in ((True, "is being written by"), (False, "is open in")):
+            with pytest.raises(StoreError, match=f"{how} process {holder.pid} ") as caught:
                 Store(db, read_only=read_only, wait=0.2)
             assert caught.value.source == str(db)
+            assert "import duckdb" in caught.value.message  # what the process runs
     finally:
         holder.kill()
         holder.wait()
@@ -121,3 +123,41 @@ def test_reliability_read_only_store_refuses_missing_file(tmp_path: Path) -> Non
     with pytest.raises(StoreError, match="no store here"):
         Store(tmp_path / "none.duckdb", read_only=True)
     assert not (tmp_path / "none.duckdb").exists()
+
+
+NOTEBOOK = """
+import sys, time
+import tidings
+t = tidings.open(sys.argv[1], read_only=True)  # a notebook reading the store
+print(len(t.events()), flush=True)
+time.sleep(60)
+"""
+
+
+def test_reliability_commands_read_beside_a_read_only_notebook(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from test_store_samples import all_samples
+    from tidings.cli import app
+
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.save_many(all_samples())
+    notebook = subprocess.Popen([sys.executable, "-c", NOTEBOOK, str(db)],
+                                stdout=subprocess.PIPE)  # fmt: skip
+    try:
+        assert notebook.stdout is not None and notebook.stdout.readline().strip() == b"7"
+        runner = CliRunner(env={"TIDINGS_LOCK_WAIT": "0"})
+        commands = [["events"], ["quotes"], ["findings"], ["duplicates"], ["events", "--json"],
+                    ["export", "--out", "-", "--format", "csv"]]  # fmt: skip
+        for command in commands:
+            result = runner.invoke(app, [*command, "--db", str(db)])
+            assert result.exit_code == 0, (command, result.output)
+        # Writing needs the store alone: the message names the reader, not a writer.
+        result = runner.invoke(app, ["ingest", str(tmp_path / "none.txt"), "--db", str(db)])
+        assert result.exit_code == 1
+        assert f"store is open in process {notebook.pid} (" in result.output
+        assert "written" not in result.output and "Traceback" not in result.output
+    finally:
+        notebook.kill()
+        notebook.wait()

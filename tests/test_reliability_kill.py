@@ -51,10 +51,10 @@ main()
 """
 REFRESH_POINTS = [
     "tidings.timeline.refresh:deduplicate:before",
-    "tidings.store.timeline_tables:save_signatures:after",
-    "tidings.store.timeline_tables:save_duplicates:after",
+    "tidings.store.timeline_tables:write_signatures:after",
+    "tidings.store.timeline_tables:write_duplicates:after",
     "tidings.timeline.refresh:rebuild_timeline:before",
-    "tidings.store.timeline_tables:replace_timeline:after",
+    "tidings.store.timeline_tables:write_timeline:after",
 ]
 
 
@@ -113,6 +113,7 @@ def _check(db: Path, expected: dict[str, object], distinct: int) -> None:
 
     got = store_tables(db)
     con = duckdb.connect(str(db), read_only=True)
+    con.execute("SET search_path = 'internal,main'")  # the store's own tables
     try:
         assert con.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents")\
             .fetchone() == (distinct, distinct)  # fmt: skip

@@ -13,6 +13,8 @@ from tidings.model import Analysis, Document
 from tidings.store import Store
 from tidings.store import timeline_tables as T
 from tidings.store.ingest import ingest
+from tidings.timeline import storage as S
+from tidings.timeline.refresh import refresh
 from timeline_support import IVA, MARKO, OTHER, WIRE, analysis, event
 
 
@@ -49,7 +51,8 @@ class _Canned:
 def _run(db: Path) -> Any:
     analyses = _analyses()
     with Store(db) as store:
-        return ingest(store, [a.document for a in analyses], lambda: _Canned(analyses))
+        return ingest(store, [a.document for a in analyses], lambda: _Canned(analyses),
+                      refresh=refresh)  # fmt: skip
 
 
 def _derived(db: Path) -> dict[str, Any]:
@@ -76,9 +79,12 @@ def _boom(*args: Any, **kwargs: Any) -> None:
     raise _Crash("simulated crash inside the refresh")
 
 
-@pytest.mark.parametrize("where", ["save_duplicates", "replace_timeline", "candidate_signatures"])
+@pytest.mark.parametrize(
+    "module, where",
+    [(T, "write_duplicates"), (S, "replace_timeline"), (S, "candidate_signatures")],
+)
 def test_reliability_interrupted_refresh_is_finished_by_the_next_ingest(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: Any, where: str
 ) -> None:
     clean = tmp_path / "clean.duckdb"
     counts = _run(clean)
@@ -88,7 +94,7 @@ def test_reliability_interrupted_refresh_is_finished_by_the_next_ingest(
 
     db = tmp_path / "crashed.duckdb"
     with monkeypatch.context() as m:
-        m.setattr(T, where, _boom)
+        m.setattr(module, where, _boom)
         with pytest.raises(_Crash):
             _run(db)
     crashed = _derived(db)
@@ -113,7 +119,5 @@ def test_reliability_failed_write_leaves_no_marker(tmp_path: Path) -> None:
         assert not store.refresh_pending()
         store.save_many(_analyses()[:1])
         assert store.refresh_pending()
-        from tidings.timeline.refresh import refresh
-
         refresh(store)
         assert not store.refresh_pending()

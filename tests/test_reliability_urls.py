@@ -150,7 +150,7 @@ def test_reliability_credentials_are_not_stored(servers: tuple[int, int], tmp_pa
     assert "secret" not in result.output
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute(
-        "SELECT d.source, d.hints, a.url FROM documents d JOIN articles a"
+        "SELECT d.source, d.hints, a.url FROM internal.documents d JOIN internal.articles a"
         " ON a.doc_id = d.content_hash"
     ).fetchall()
     con.close()

@@ -1,57 +1,64 @@
 """The Python API: ``tidings.open(db)`` and what it answers.
 
-Every method returns records (the model's dataclasses, or plain dicts for findings and
-duplicates) in a :class:`Records` list; ``as_frame="pandas"`` or ``"polars"`` returns a
-DataFrame instead, and ``Records.to_pandas()`` / ``to_polars()`` convert later. The CLI
-commands call these same methods.
+Every reading method returns records (the model's dataclasses, or plain dicts for findings
+and duplicates) in a :class:`Records` list; ``as_frame="pandas"`` or ``"polars"`` returns a
+DataFrame instead, and ``Records.to_pandas()`` / ``to_polars()`` / ``to_dicts()`` convert
+later. Frames and dicts hold the public record of each kind (:mod:`tidings.shapes`): the
+fields of ``--json``, of ``export`` and of the store's SQL views. The CLI commands call
+these same methods.
 
     >>> import tidings
-    >>> with tidings.open("tidings.duckdb") as t:
+    >>> with tidings.open("tidings.duckdb", read_only=True) as t:
     ...     line = t.timeline("Vucic", "Putin")
     ...     for inst in line.instances: print(inst.date.value, inst.event)
+
+A store is open to one writer or to several readers (processes) at a time: open it with
+``read_only=True`` to read beside other readers, e.g. a notebook beside ``tidings events``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
-from tidings.errors import ConfigError, TidingsError
+from tidings.errors import ConfigError, InputError, TidingsError
 from tidings.model import Analysis, Document, to_dict
+from tidings.plover import parse_type
+from tidings.shapes import FINDING_KINDS, finding_record, instance_record, record
 from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
 from tidings.store import timeline_tables as T
-from tidings.timeline.plover import finding_record, instance_record, month_record
+from tidings.store.export import ExportFormat, ExportTable
+from tidings.store.filters import parse_day_bound
+from tidings.store.ingest import OnOutcome, Selection
+from tidings.timeline.plover import month_record
 from tidings.timeline.query import Timeline, dyad_timeline
 from tidings.timeline.refresh import RefreshCounts, refresh
 
 FrameKind = Literal["pandas", "polars"]
 
 
-def _flat(record: Any) -> dict[str, Any]:
-    """A record as one flat dict: lists of actor refs become code lists beside names."""
-    if isinstance(record, dict):
-        return record
-    row = to_dict(record)
-    for side in ("actor", "recipient"):
-        if isinstance(row.get(side), list):
-            refs = row.pop(side)
-            row[f"{side}_codes"] = [r["code"] for r in refs]
-            row[f"{side}_names"] = [r["name"] for r in refs]
-    date = row.get("date")
-    if isinstance(date, dict):
-        row["date"], row["date_precision"] = date.get("value"), date.get("precision")
-    if isinstance(row.get("speaker"), dict):
-        speaker = row.pop("speaker")
-        row["speaker_code"], row["speaker_name"] = speaker["code"], speaker["name"]
-    return dict(row)
+def default_db() -> str:
+    """The store a command or ``tidings.open()`` uses when none is named: ``$TIDINGS_DB``,
+    else ``tidings.duckdb`` in the working folder."""
+    return os.environ.get("TIDINGS_DB") or DEFAULT_PATH
+
+
+class UnknownActor(InputError):
+    """An actor term that matches no stored actor; ``suggestions`` are the nearest."""
+
+    def __init__(self, term: str, suggestions: list[str], option: str = "actor") -> None:
+        self.term, self.suggestions = term, suggestions
+        near = f"; nearest: {', '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"{option} {term!r} matches no stored actor{near}")
 
 
 def to_frame(rows: Iterable[Any], kind: FrameKind = "pandas") -> Any:
-    """Records or dicts → a pandas or polars DataFrame (polars only if installed)."""
-    flat = [_flat(r) for r in rows]
+    """Records or dicts → a pandas or polars DataFrame of their public records."""
+    flat = [record(r) for r in rows]
     if kind == "pandas":
         import pandas as pd
 
@@ -68,7 +75,7 @@ def to_frame(rows: Iterable[Any], kind: FrameKind = "pandas") -> Any:
 
 
 class Records(list[Any]):
-    """A list of records that converts to a DataFrame on request."""
+    """A list of records that converts to public dicts or a DataFrame on request."""
 
     def to_pandas(self) -> Any:
         return to_frame(self, "pandas")
@@ -77,7 +84,7 @@ class Records(list[Any]):
         return to_frame(self, "polars")
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        return [r if isinstance(r, dict) else to_dict(r) for r in self]
+        return [record(r) for r in self]
 
 
 def _answer(rows: Iterable[Any], as_frame: FrameKind | None) -> Any:
@@ -85,11 +92,35 @@ def _answer(rows: Iterable[Any], as_frame: FrameKind | None) -> Any:
     return to_frame(records, as_frame) if as_frame else records
 
 
-class Tidings:
-    """A tidings store opened for reading and ingesting."""
+def check_kind(kind: str) -> str:
+    """A finding kind, checked: InputError naming the kinds otherwise."""
+    cleaned = kind.strip().lower()
+    if cleaned not in FINDING_KINDS:
+        raise InputError(f"{kind!r} is not a finding kind; kinds: {', '.join(FINDING_KINDS)}")
+    return cleaned
 
-    def __init__(self, db: str | Path = DEFAULT_PATH, create: bool = True) -> None:
-        self.store = Store(db, create=create)
+
+def check_type(text: str) -> tuple[str, str | None]:
+    """A PLOVER type or ``TYPE/mode``, checked against the ontology (InputError)."""
+    try:
+        return parse_type(text)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def check_date(text: str, end: bool = False) -> dt.date:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` → its first (or last) day (InputError)."""
+    return parse_day_bound(text, end=end)
+
+
+class Tidings:
+    """A tidings store opened for reading and ingesting (or, ``read_only``, for reading
+    beside other readers)."""
+
+    def __init__(
+        self, db: str | Path | None = None, create: bool = True, read_only: bool = False
+    ) -> None:
+        self.store = Store(db or default_db(), create=create, read_only=read_only)
 
     def close(self) -> None:
         self.store.close()
@@ -108,11 +139,12 @@ class Tidings:
         self, actor: str | None = None, recipient: str | None = None,
         event_type: str | None = None, since: str | dt.date | None = None,
         until: str | dt.date | None = None, limit: int | None = None,
-        as_frame: FrameKind | None = None,
+        as_frame: FrameKind | None = None, mode: str | None = None,
     ) -> Any:  # fmt: skip
-        """Coded events (every report, not deduplicated: see :meth:`timeline`)."""
+        """Coded events (every report, not deduplicated: see :meth:`timeline`).
+        ``event_type`` is a PLOVER type or ``TYPE/mode``."""
         found = self.store.events(actor=actor, recipient=recipient, event_type=event_type,
-                                  since=since, until=until, limit=limit)  # fmt: skip
+                                  since=since, until=until, limit=limit, mode=mode)  # fmt: skip
         return _answer(found, as_frame)
 
     def quotes(
@@ -133,13 +165,29 @@ class Tidings:
     def article(self, doc_id: str) -> Analysis:
         return self.store.article(doc_id)
 
+    def article_findings(self, doc_id: str) -> list[dict[str, Any]]:
+        """The findings an article supports (public records)."""
+        return self.store.findings_for(self.store.resolve_id(doc_id))
+
+    def doc_ids(self, paths: Iterable[str | Path] | None = None) -> list[str]:
+        """Every stored article id, by publication date; with ``paths``, only those of
+        the documents read from them (whatever path they were stored from)."""
+        ids = self.store.doc_ids()
+        if paths is None:
+            return ids
+        from tidings.sources import iter_documents
+
+        wanted = {d.content_hash for d in iter_documents([str(p) for p in paths])
+                  if isinstance(d, Document)}  # fmt: skip
+        return [i for i in ids if i in wanted]
+
     def timeline(
         self, a: str, b: str, directed: bool = False, as_frame: FrameKind | None = None
     ) -> Any:
         """The event instances between two actors (names or codes) and monthly counts.
 
         Returns a :class:`~tidings.timeline.query.Timeline` (``.instances``, ``.months``),
-        or with ``as_frame`` a DataFrame of the instances in PLOVER field names.
+        or with ``as_frame`` a DataFrame of the instances' public records.
         """
         line = dyad_timeline(self.store, a, b, directed)
         if as_frame:
@@ -147,18 +195,20 @@ class Tidings:
         return line
 
     def timeline_records(self, a: str, b: str, directed: bool = False) -> Records:
-        """The timeline as PLOVER-named dicts: each instance, then each month."""
+        """The timeline as dicts: each instance's public record, then each month, each
+        with ``record`` ("instance" or "month") first to tell them apart."""
         line = dyad_timeline(self.store, a, b, directed)
-        return Records([instance_record(i) for i in line.instances]
-                       + [month_record(m) for m in line.months])  # fmt: skip
+        return Records([{"record": "instance", **instance_record(i)} for i in line.instances]
+                       + [{"record": "month", **month_record(m)} for m in line.months])  # fmt: skip
 
     def findings(
         self, kind: str | None = None, actor: str | None = None,
         since: str | dt.date | None = None, limit: int | None = None,
         as_frame: FrameKind | None = None,
     ) -> Any:  # fmt: skip
-        """Stored findings as PLOVER-named dicts (``text`` states each one)."""
-        rows = T.stored_findings(self.store, kind=kind, actor=actor, since=since, limit=limit)
+        """Stored findings as public records (``text`` states each one)."""
+        rows = T.stored_findings(self.store, kind=check_kind(kind) if kind else None,
+                                 actor=actor, since=since, limit=limit)  # fmt: skip
         return _answer((finding_record(r) for r in rows), as_frame)
 
     def duplicates(self, as_frame: FrameKind | None = None) -> Any:
@@ -168,36 +218,70 @@ class Tidings:
     def counts(self) -> dict[str, int]:
         return {**self.store.counts(), **T.timeline_counts(self.store)}
 
+    def check_actor(self, term: str, option: str = "actor") -> None:
+        """UnknownActor (with the nearest stored actors) when ``term`` matches none."""
+        if not self.store.matches_actor(term):
+            raise UnknownActor(term, self.store.nearest_actors(term), option)
+
+    def export(
+        self, out: str | Path | BinaryIO, fmt: ExportFormat = "jsonl",
+        table: ExportTable = "events", force: bool = False,
+    ) -> int:  # fmt: skip
+        """Write a public view (events, quotes, articles, instances, findings) as JSON
+        Lines, CSV or Parquet to a file or a binary stream; the number of records."""
+        return self.store.export(out, fmt, table, force=force)
+
     # ---- writing ---------------------------------------------------------------------------
 
     def ingest(
         self, paths: str | Path | Iterable[str | Path], actors: Path | None = None,
-        **hints: Any,
+        *, since: str | dt.date | None = None, until: str | dt.date | None = None,
+        sample: int | None = None, seed: int = 0, limit: int | None = None,
+        on_outcome: OnOutcome | None = None, fetcher: Any = None, **hints: Any,
     ) -> IngestCounts:  # fmt: skip
-        """Analyse and store documents (files, folders, globs, URLs); ``hints`` are
-        ``published``, ``publisher``, ``url`` for text without metadata. Duplicates,
-        instances and findings are refreshed after the batch."""
+        """Analyse and store documents (files, folders, globs, URLs, ``-`` for standard
+        input); ``hints`` are ``published``, ``publisher``, ``url`` for text without
+        metadata. ``since``/``until`` (publication date), ``sample`` (N at random, with
+        ``seed``) and ``limit`` (the first N) choose which. Duplicates, instances and
+        findings are refreshed after the batch."""
         from tidings.sources import iter_documents
 
         if isinstance(paths, str | Path):
             paths = [paths]
-        items: Iterable[Document | TidingsError] = iter_documents([str(p) for p in paths], hints)
+        hints = {k: v for k, v in hints.items() if v is not None}
+        items = iter_documents([str(p) for p in paths], hints, fetcher)
+        return self.ingest_documents(items, actors, since=since, until=until, sample=sample,
+                                     seed=seed, limit=limit, on_outcome=on_outcome)  # fmt: skip
+
+    def ingest_documents(
+        self, items: Iterable[Document | TidingsError], actors: Path | None = None,
+        *, since: str | dt.date | None = None, until: str | dt.date | None = None,
+        sample: int | None = None, seed: int = 0, limit: int | None = None,
+        on_outcome: OnOutcome | None = None,
+    ) -> IngestCounts:  # fmt: skip
+        """Like :meth:`ingest`, for documents already read (``tidings fetch``): errors
+        among them are counted as failed."""
+        selection = Selection.of(since, until, sample, seed, limit)
 
         def make_pipeline() -> Any:
-            from tidings.pipeline import Pipeline, Settings
+            from tidings.pipeline import Pipeline, Settings  # loads spaCy: only when needed
 
             return Pipeline(Settings(actors_file=actors))
 
-        return ingest(self.store, items, make_pipeline)
+        return ingest(self.store, items, make_pipeline, on_outcome, refresh=refresh,
+                      selection=selection)  # fmt: skip
 
     def refresh(self) -> RefreshCounts:
         """Link new duplicates and rebuild instances and findings (ingest does this)."""
         return refresh(self.store)
 
 
-def open(db: str | Path = DEFAULT_PATH, create: bool = True) -> Tidings:  # noqa: A001
-    """Open (or, with ``create``, create) a tidings store."""
-    return Tidings(db, create=create)
+def open(  # noqa: A001
+    db: str | Path | None = None, create: bool = True, read_only: bool = False
+) -> Tidings:
+    """Open (or, with ``create``, create) a tidings store; ``read_only`` to read beside
+    other readers. ``db`` defaults to ``$TIDINGS_DB``, else ``tidings.duckdb``."""
+    return Tidings(db, create=create, read_only=read_only)
 
 
-__all__ = ["Records", "Tidings", "Timeline", "open", "to_frame"]
+__all__ = ["Records", "Tidings", "Timeline", "UnknownActor", "default_db", "open", "to_frame"]

@@ -2,11 +2,12 @@
 
 import typer
 
-from tidings.cli import app
+from tidings.cli import CONTEXT, TidingsGroup, app
 
 bench_app = typer.Typer(
-    help="Benchmarks: pipeline throughput, HTML extraction.", no_args_is_help=True
-)
+    help="Benchmarks: pipeline throughput, HTML extraction.", no_args_is_help=True,
+    cls=TidingsGroup, context_settings=CONTEXT, rich_markup_mode=None,
+)  # fmt: skip
 app.add_typer(bench_app, name="bench")
 
 
@@ -50,12 +51,15 @@ def bench_pipeline(
     ),
     limit: int = typer.Option(500, help="First N articles of the corpus."),
     processes: int = typer.Option(0, help="Processes for each side; 0 = one per core."),
-    rounds: int = typer.Option(1, help="Alternate the two sides this many times."),
+    rounds: int = typer.Option(
+        3, min=1, help="Rounds (each runs spaCy, then tidings); figures are their median."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
     out: str | None = typer.Option(None, help="Write the markdown table to this file."),
 ) -> None:
     """Articles/s of the whole pipeline (sources → events, no store) beside a bare spaCy
-    ``nlp.pipe`` over the same texts, their ratio, peak memory and per-stage time shares."""
+    nlp.pipe over the same texts, their ratio, peak memory and per-stage time shares: the
+    median of the rounds, with their spread and the machine's load."""
     import json
     from pathlib import Path
 
@@ -67,9 +71,12 @@ def bench_pipeline(
     if not path.exists():
         typer.echo(f"{corpus}: no such corpus file", err=True)
         raise typer.Exit(2)
-    with Console(stderr=True).status("running spaCy and tidings on the same texts…"):
-        figures = bench.run(path, limit=limit, processes=processes, rounds=rounds)
-    table = bench.markdown(figures, path)
+    from tidings.benchmarks.rounds import in_rounds, markdown_spread
+
+    with Console(stderr=True).status(f"running spaCy and tidings on the same texts, "
+                                     f"{rounds} rounds…"):  # fmt: skip
+        figures = in_rounds(lambda: bench.run(path, limit=limit, processes=processes), rounds)
+    table = bench.markdown(figures, path) + "\n" + markdown_spread(figures)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(table, encoding="utf-8")

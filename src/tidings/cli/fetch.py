@@ -1,8 +1,10 @@
 """``tidings fetch FEED_OR_SITEMAP``: fetch the pages a feed or sitemap lists.
 
 Fetching is polite and bounded (see :mod:`tidings.sources.fetch`). Each page becomes a
-Document; with ``--db`` the documents go through the same ingest path as ``tidings
-ingest`` (analysed and stored); without it a JSON line per article is printed.
+Document; with ``--db`` the documents go through the same ingest as ``tidings ingest``
+(analysed and stored, a failed fetch counted as failed); without it a JSON line per
+article is printed. Exit status 0 when every page was fetched (and stored), 1 when some
+failed, with the count.
 """
 
 from __future__ import annotations
@@ -13,49 +15,56 @@ import sys
 import typer
 
 from tidings.cli import app
-from tidings.model import Document
+from tidings.cli.common import Reporter, day_callback, warn, writing
 
 
 @app.command("fetch")
 def fetch(
-    location: str = typer.Argument(..., help="URL or file of an RSS/Atom feed or a sitemap."),
-    db: str | None = typer.Option(None, help="Store the articles in this DuckDB file."),
-    limit: int | None = typer.Option(None, help="Fetch at most N pages."),
+    location: str = typer.Argument(
+        ..., metavar="FEED_OR_SITEMAP", help="URL or file of an RSS/Atom feed or a sitemap."),
+    db: str | None = typer.Option(
+        None, "--db", metavar="PATH",
+        help="Store the articles in this store (TIDINGS_DB is not used here: without --db "
+             "the articles are printed)."),
+    limit: int | None = typer.Option(None, metavar="N", min=1, help="Fetch at most N pages."),
     allow_private: bool = typer.Option(
-        False, "--allow-private", help="Allow private, loopback and link-local hosts."
-    ),
-    delay: float = typer.Option(1.0, help="Seconds between two requests to one host."),
-    published: str | None = typer.Option(None, help="Publication date hint (YYYY-MM-DD)."),
-    publisher: str | None = typer.Option(None, help="Publisher hint."),
-) -> None:
+        False, "--allow-private", help="Allow private, loopback and link-local hosts."),
+    delay: float = typer.Option(
+        1.0, metavar="S", min=0.0, help="Seconds between two requests to one host."),
+    published: str | None = typer.Option(
+        None, metavar="DAY", callback=day_callback, help="Publication date hint (YYYY-MM-DD)."),
+    publisher: str | None = typer.Option(None, metavar="NAME", help="Publisher hint."),
+) -> None:  # fmt: skip
     """Fetch every page a feed or sitemap lists (robots.txt, rate limit, size cap)."""
-    from rich.progress import Progress
-
     from tidings.errors import InputError, TidingsError
-    from tidings.extract import extract_article
     from tidings.sources.fetch import Fetcher, fetch_listed
 
     hints = {k: v for k, v in {"published": published, "publisher": publisher}.items() if v}
     fetcher = Fetcher(allow_private=allow_private, delay=delay)
-    documents: list[Document] = []
-    printed = failures = 0
     try:
-        with Progress(transient=True, console=None) as bar:
-            task = bar.add_task("fetching", total=limit)
-            for item in fetch_listed(location, hints, fetcher, limit):
-                bar.advance(task)
+        items = fetch_listed(location, hints, fetcher, limit)
+        if db:
+            from tidings.cli.records import run_ingest  # the same path as `tidings ingest`
+
+            with writing(db) as api:
+                run_ingest(api, lambda on_outcome: api.ingest_documents(
+                    items, on_outcome=on_outcome), total=limit)  # fmt: skip
+            return
+        from tidings.extract import extract_article
+
+        printed = failures = 0
+        with Reporter("fetching", "pages", limit) as progress:
+            for item in items:
+                progress.advance(1)
                 if isinstance(item, InputError):
                     failures += 1
-                    typer.echo(item.one_line(), err=True)
-                    continue
-                if db:
-                    documents.append(item)
+                    progress.error(f"error: {item.one_line()}")
                     continue
                 try:
                     art = extract_article(item)
                 except TidingsError as exc:
                     failures += 1
-                    typer.echo(exc.one_line(), err=True)
+                    progress.error(f"error: {exc.one_line()}")
                     continue
                 sys.stdout.write(json.dumps({
                     "source": item.source, "title": art.title, "url": art.url,
@@ -65,9 +74,6 @@ def fetch(
                 printed += 1
     finally:
         fetcher.close()
-    if db and documents:
-        from tidings.cli.records import ingest_documents  # the same path as `tidings ingest`
-
-        ingest_documents(documents, db)
-    if not db:
-        typer.echo(f"{printed} articles; {failures} failed", err=True)
+    warn(f"{printed} articles, {failures} failed")
+    if failures:
+        raise typer.Exit(1)

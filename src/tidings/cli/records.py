@@ -1,157 +1,120 @@
 """Commands on stored records: ingest, show, quotes, events, export, demo.
 
-These commands parse arguments, call :mod:`tidings.store` and format the answer: rich
-tables for people, ``--json`` (JSON Lines, one record a line, PLOVER field names, dates as
-ISO strings with their precision) for programs. Query logic lives in the store.
+They parse arguments, call :mod:`tidings.api` and format the answer: tables for people
+(tab-separated lines when piped), ``--json`` (JSON Lines, one public record a line,
+:mod:`tidings.shapes`) for programs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from itertools import islice
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
+from typer._click.exceptions import UsageError
 
+from tidings.api import Tidings
 from tidings.cli import app
+from tidings.cli.common import (
+    Reporter,
+    check_actors,
+    console,
+    count,
+    date_callback,
+    day_callback,
+    db_option,
+    jsonl,
+    reading,
+    say,
+    short,
+    table,
+    type_callback,
+    writing,
+)
 from tidings.errors import TidingsError
-from tidings.model import Analysis, Document, Event, Quote, to_dict
-from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
-from tidings.store.export import FORMATS, TABLES, check_target
-from tidings.store.records import json_record
+from tidings.model import Analysis, Event, Quote, to_dict
+from tidings.shapes import article_record, event_record, quote_record
+from tidings.store import IngestCounts
+from tidings.store.export import FORMATS, TABLES
 
-DB_HELP = "The DuckDB store file."
-
-
-def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
-
-
-def _fail(error: TidingsError) -> typer.Exit:
-    typer.echo(f"error: {error.one_line()}", err=True)
-    return typer.Exit(1)
-
-
-@contextmanager
-def _open(db: str, create: bool = False) -> Iterator[Store]:
-    """The store, or a one-line error and exit status 1."""
-    try:
-        store = Store(db, create=create)
-    except TidingsError as exc:
-        raise _fail(exc) from None
-    try:
-        yield store
-    except TidingsError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
-
-
-def _jsonl(records: Iterable[Any]) -> None:
-    out = sys.stdout
-    for record in records:
-        out.write(json.dumps(json_record(record), ensure_ascii=False, default=str) + "\n")
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 # ---- ingest -------------------------------------------------------------------------------
 
 
-def _check_day(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    return value
-
-
-def run_ingest(
-    items: Iterable[Document | TidingsError], db: str, actors: Path | None = None,
-    total: int | None = None,
-) -> IngestCounts:  # fmt: skip
-    """Store ``items`` with a progress bar on stderr; one line per failed input."""
-
-    def make_pipeline() -> Any:
-        from tidings.pipeline import Pipeline, Settings  # loads spaCy: only when needed
-
-        return Pipeline(Settings(actors_file=actors))
-
-    err = Console(stderr=True, highlight=False)
-    with _open(db, create=True) as store, Progress(
-        SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[tally]}"), TimeElapsedColumn(),
-        console=err, transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("ingest", total=total, tally="")
-        tally = IngestCounts()
+def run_ingest(api: Tidings, read: Any, total: int | None) -> IngestCounts:
+    """Run an ingest (``read(on_outcome)`` calls the API) with a progress display on
+    standard error, one line per failed input; prints the summary; exit status 1 when
+    anything failed."""
+    with Reporter("ingesting", "articles", total) as progress:
 
         def on_outcome(outcome: str, source: str, error: TidingsError | None) -> None:
-            setattr(tally, outcome, getattr(tally, outcome) + 1)
             if error is not None:
-                bar.console.print(f"error: {error.one_line()}", markup=False, soft_wrap=True)
-            bar.update(task, advance=1, tally=tally.summary())
+                progress.error(f"error: {error.one_line()}")
+            if outcome != "stored":  # each document advances once: analysed, or not needed
+                progress.advance(1)
 
-        counts = ingest(store, items, make_pipeline, on_outcome)
-    return counts
-
-
-def ingest_documents(documents: list[Document], db: str) -> IngestCounts:
-    """The ingest path for documents already read (``tidings fetch --db``)."""
-    counts = run_ingest(documents, db, total=len(documents))
-    typer.echo(counts.summary())
+        counts: IngestCounts = read(on_outcome)
+    say(counts.summary())
+    if counts.timeline:
+        say(counts.timeline)
+    if counts.failed:
+        raise typer.Exit(1)
     return counts
 
 
 @app.command("ingest")
 def ingest_command(
-    paths: list[str] = typer.Argument(..., help="Files, folders or globs to ingest."),  # noqa: B008
-    db: str = typer.Option(DEFAULT_PATH, "--db", help=DB_HELP),
+    paths: list[str] = typer.Argument(  # noqa: B008
+        ..., metavar="PATH|URL", help="Files, folders, globs, URLs; - reads standard input."),
+    db: str | None = db_option(),
     published: str | None = typer.Option(
-        None, help="Publication date (YYYY-MM-DD) for text without metadata."),
-    publisher: str | None = typer.Option(None, help="Publisher for text without metadata."),
-    url: str | None = typer.Option(None, help="URL for text without metadata."),
+        None, metavar="DAY", callback=day_callback,
+        help="Publication date (YYYY-MM-DD) for text without metadata."),
+    publisher: str | None = typer.Option(
+        None, metavar="NAME", help="Publisher for text without metadata."),
+    url: str | None = typer.Option(None, metavar="URL", help="URL for text without metadata."),
     actors: Path | None = typer.Option(  # noqa: B008
-        None, help="Extra actor dictionary (TABARI/PETRARCH style).", exists=True,
-        dir_okay=False),
-    limit: int | None = typer.Option(None, min=1, help="Read at most N documents."),
+        None, metavar="FILE", help="Extra actor dictionary (TABARI/PETRARCH style).",
+        exists=True, dir_okay=False),
+    since: str | None = typer.Option(
+        None, metavar="DATE", callback=date_callback,
+        help="Only documents published on or after DATE (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(
+        None, metavar="DATE", callback=date_callback,
+        help="Only documents published on or before DATE."),
+    sample: int | None = typer.Option(
+        None, metavar="N", min=1, help="N documents drawn at random (after --since/--until)."),
+    seed: int = typer.Option(0, metavar="S", help="Seed of --sample (the same S, the same draw)."),
+    limit: int | None = typer.Option(
+        None, metavar="N", min=1, help="The first N documents (after --since/--until)."),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Let URLs reach private, loopback or link-local hosts."),
 ) -> None:  # fmt: skip
-    """Analyse documents and store them; already stored documents are skipped."""
-    from tidings.sources import iter_documents
+    """Analyse documents and store them; already stored documents are skipped.
+
+    Exit status 0 when every document was stored (or already was), 1 when some failed.
+    """
+    if sample is not None and limit is not None:
+        raise UsageError("--sample and --limit choose documents two ways: give one")
     from tidings.sources.fetch import Fetcher
 
-    hints = {"published": _check_day(published), "publisher": publisher, "url": url}
+    hints = {"published": published, "publisher": publisher, "url": url}
     fetcher = Fetcher(allow_private=allow_private)
-    items: Iterable[Document | TidingsError] = iter_documents(paths, hints, fetcher)
-    if limit is not None:
-        items = islice(items, limit)
     try:
-        counts = run_ingest(items, db, actors, total=limit)
+        with writing(db) as api:
+            run_ingest(api, lambda on_outcome: api.ingest(
+                paths, actors, since=since, until=until, sample=sample, seed=seed, limit=limit,
+                on_outcome=on_outcome, fetcher=fetcher, **hints),
+                total=sample or limit)  # fmt: skip
     finally:
         fetcher.close()
-    typer.echo(counts.summary())
-    if counts.timeline:
-        typer.echo(counts.timeline)
-    if counts.failed:
-        raise typer.Exit(1)
 
 
 # ---- show / demo --------------------------------------------------------------------------
@@ -167,54 +130,38 @@ def _date(event: Event) -> str:
     return f"{event.date.value or '?'} ({event.date.precision})"
 
 
-def _short(text: str, n: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _kind(event: Event) -> str:
+    return event.event + (f"/{event.mode}" if event.mode else "")
 
 
-def _quotes_table(quotes: list[Quote], with_doc: bool = False) -> Table:
-    table = Table(show_lines=False, expand=False)
-    if with_doc:
-        table.add_column("article", no_wrap=True)
-    for name in ("speaker", "cue", "quote"):
-        table.add_column(name)
-    for q in quotes:
-        speaker = _refs([q.speaker]) if q.speaker else "—"
-        row = [speaker, q.cue or "", escape(_short(q.text))]
-        if with_doc:
-            row.insert(0, getattr(q, "doc_id", "")[:12])
-        table.add_row(*row)
-    return table
+QUOTE_COLUMNS = ("speaker", "cue", "quote")
+EVENT_COLUMNS = ("date", "event", "actor", "recipient", "aux", "rule", "conf.", "text")
 
 
-def _events_table(events: list[Event], with_doc: bool = False) -> Table:
-    table = Table(show_lines=False, expand=False)
-    if with_doc:
-        table.add_column("article", no_wrap=True)
-    for name in ("date", "event", "actor", "recipient", "aux", "rule", "conf.", "text"):
-        table.add_column(name)
-    for e in events:
-        kind = e.event + (f"/{e.mode}" if e.mode else "")
-        conf = f"{e.confidence:.2f}" if e.confidence is not None else ""
-        row = [_date(e), kind, escape(_refs(e.actor)), escape(_refs(e.recipient)),
-               e.aux or "", escape(e.rule), conf, escape(_short(e.text, 100))]  # fmt: skip
-        if with_doc:
-            row.insert(0, getattr(e, "doc_id", "")[:12])
-        table.add_row(*row)
-    return table
+def _quote_row(q: Quote) -> list[str]:
+    return [_refs([q.speaker]) if q.speaker else "—", q.cue or "", short(q.text)]
 
 
-def _finding_text(finding: dict[str, Any]) -> str:
-    if finding.get("text"):
-        return str(finding["text"])
-    return ", ".join(f"{k}={v}" for k, v in finding.items() if v is not None)
+def _event_row(e: Event) -> list[str]:
+    conf = f"{e.confidence:.2f}" if e.confidence is not None else ""
+    return [_date(e), _kind(e), _refs(e.actor), _refs(e.recipient), e.aux or "", e.rule, conf,
+            short(e.text, 100)]  # fmt: skip
 
 
-def render_article(
-    console: Console, analysis: Analysis, findings: list[dict[str, Any]]
-) -> None:  # fmt: skip
+def _print_grid(out: Console, columns: Iterable[str], rows: list[list[str]]) -> None:
+    from rich.table import Table
+
+    grid = Table(show_lines=False, expand=False)
+    for name in columns:
+        grid.add_column(name)
+    for row in rows:
+        grid.add_row(*(escape(v) for v in row))
+    out.print(grid)
+
+
+def render_article(out: Console, analysis: Analysis, findings: list[dict[str, Any]]) -> None:
     art = analysis.article
-    console.rule(escape(art.title or "(no title)"))
+    out.rule(escape(art.title or "(no title)"))
     facts = [
         ("id", art.doc_id),
         ("source", analysis.document.source),
@@ -226,57 +173,78 @@ def render_article(
     ]
     for label, value in facts:
         if value:
-            console.print(f"[bold]{label}:[/bold] {escape(value)}")
-    console.print(f"[bold]furniture dropped:[/bold] {len(art.furniture)} lines")
+            out.print(f"[bold]{label}:[/bold] {escape(value)}")
+    out.print(f"[bold]furniture dropped:[/bold] {len(art.furniture)} lines")
     for line in art.furniture:
-        console.print(f"  [dim]- {escape(_short(line, 120))}[/dim]")
-    console.print(f"[bold]quotes:[/bold] {len(analysis.quotes)}")
+        out.print(f"  [dim]- {escape(short(line, 120))}[/dim]")
+    out.print(f"[bold]quotes:[/bold] {len(analysis.quotes)}")
     if analysis.quotes:
-        console.print(_quotes_table(analysis.quotes))
-    console.print(f"[bold]events:[/bold] {len(analysis.events)}")
+        _print_grid(out, QUOTE_COLUMNS, [_quote_row(q) for q in analysis.quotes])
+    out.print(f"[bold]events:[/bold] {len(analysis.events)}")
     if analysis.events:
-        console.print(_events_table(analysis.events))
+        _print_grid(out, EVENT_COLUMNS, [_event_row(e) for e in analysis.events])
     if findings:
-        console.print(f"[bold]findings:[/bold] {len(findings)}")
+        out.print(f"[bold]findings:[/bold] {len(findings)}")
         for finding in findings:
-            console.print(f"  • {escape(_finding_text(finding))}")
+            out.print(f"  • {escape(str(finding['text']))}")
 
 
-def _analysis_json(analysis: Analysis, findings: list[dict[str, Any]]) -> dict[str, Any]:
-    record = to_dict(analysis)
-    record["document"].pop("content", None)  # the store keeps the clean body, not the page
-    record["findings"] = findings
-    return dict(record)
+def _page_console() -> Console:
+    """A console for pages of text: the terminal's width, or wide lines when piped."""
+    if sys.stdout.isatty():
+        return console()
+    return Console(highlight=False, soft_wrap=True, width=10_000, no_color=True)
+
+
+def analysis_json(analysis: Analysis, findings: list[dict[str, Any]]) -> dict[str, Any]:
+    """One article with everything found in it: public records (article, quotes, events,
+    findings) plus the actor mentions and date expressions."""
+    article = article_record(analysis.article)
+    article["source"], article["format"] = analysis.document.source, analysis.document.format
+    return {
+        "article": article,
+        "quotes": [quote_record(q) for q in analysis.quotes],
+        "events": [event_record(e) for e in analysis.events],
+        "findings": findings,
+        "mentions": to_dict(analysis.mentions),
+        "dates": to_dict(analysis.dates),
+    }
 
 
 @app.command("show")
 def show(
     article_id: str = typer.Argument(..., metavar="ID", help="Article id or a unique prefix."),
-    db: str = typer.Option(DEFAULT_PATH, "--db", help=DB_HELP),
+    db: str | None = db_option(),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """One stored article with its quotes, events and findings."""
-    with _open(db) as store:
-        analysis = store.article(article_id)
-        findings = store.findings_for(analysis.article.doc_id)
+    with reading(db) as api:
+        analysis = api.article(article_id)
+        findings = api.article_findings(analysis.article.doc_id)
     if as_json:
-        sys.stdout.write(
-            json.dumps(_analysis_json(analysis, findings), ensure_ascii=False, default=str) + "\n"
-        )
+        sys.stdout.write(json.dumps(analysis_json(analysis, findings), ensure_ascii=False,
+                                    default=str) + "\n")  # fmt: skip
         return
-    render_article(_stdout(), analysis, findings)
+    render_article(_page_console(), analysis, findings)
 
 
 @app.command("demo")
-def demo(db: str = typer.Option("demo.duckdb", "--db", help=DB_HELP)) -> None:
-    """Every stored article: title, paragraphs, furniture dropped, quotes, events."""
-    console = _stdout()
-    with _open(db) as store:
-        ids = store.doc_ids()
-        if not ids:
-            console.print("the store is empty: run `tidings ingest examples --db demo.duckdb`")
-        for doc_id in ids:
-            render_article(console, store.article(doc_id), store.findings_for(doc_id))
+def demo(
+    db: str | None = db_option(),
+    examples: Path = typer.Option(  # noqa: B008
+        EXAMPLES, metavar="DIR", file_okay=False,
+        help="The folder of example articles (the repository's examples/)."),
+) -> None:  # fmt: skip
+    """Ingest the example articles, then print each one: title, paragraphs, furniture
+    dropped, quotes, events and findings."""
+    if not examples.is_dir():
+        raise typer.BadParameter(f"{examples}: no such folder (give --examples DIR)",
+                                 param_hint="--examples")  # fmt: skip
+    with writing(db) as api:
+        run_ingest(api, lambda on_outcome: api.ingest([examples], on_outcome=on_outcome), None)
+        out = _page_console()
+        for doc_id in api.doc_ids([examples]):
+            render_article(out, api.article(doc_id), api.article_findings(doc_id))
 
 
 # ---- quotes / events / export -------------------------------------------------------------
@@ -284,66 +252,113 @@ def demo(db: str = typer.Option("demo.duckdb", "--db", help=DB_HELP)) -> None:
 
 @app.command("quotes")
 def quotes_command(
-    speaker: str | None = typer.Option(None, help="Speaker code (RUSGOV, RUS) or name."),
-    since: str | None = typer.Option(None, help="Published on or after (YYYY[-MM[-DD]])."),
-    until: str | None = typer.Option(None, help="Published on or before (YYYY[-MM[-DD]])."),
-    limit: int | None = typer.Option(None, min=1, help="At most N quotes."),
-    db: str = typer.Option(DEFAULT_PATH, "--db", help=DB_HELP),
+    speaker: str | None = typer.Option(
+        None, metavar="CODE|NAME", help="Speaker code (RUSGOV, RUS) or name."),
+    since: str | None = typer.Option(
+        None, metavar="DATE", callback=date_callback,
+        help="Published on or after DATE (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(
+        None, metavar="DATE", callback=date_callback, help="Published on or before DATE."),
+    limit: int | None = typer.Option(None, metavar="N", min=1, help="At most N quotes."),
+    db: str | None = db_option(),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one quote a line."),
-) -> None:
+) -> None:  # fmt: skip
     """Stored quotes, filtered by speaker and publication date."""
-    with _open(db) as store:
-        found = store.quotes(speaker=speaker, since=since, until=until, limit=limit)
-        _print_found(found, as_json, _quotes_table, "quotes")
+    with reading(db) as api:
+        check_actors(api, ("--speaker", speaker))
+        found = api.quotes(speaker=speaker, since=since, until=until, limit=limit)
+    if as_json:
+        jsonl(quote_record(q) for q in found)
+        return
+    rows = [[q.doc_id[:12], *_quote_row(q)] for q in found]
+    table(["article", *QUOTE_COLUMNS], rows, wide="quote")
+    count(len(rows), "quotes")
 
 
 @app.command("events")
 def events_command(
-    actor: str | None = typer.Option(None, help="Actor code (RUSGOV, or RUS for any) or name."),
-    recipient: str | None = typer.Option(None, help="Recipient code or name."),
-    event_type: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
-    since: str | None = typer.Option(None, help="Dated on or after (YYYY[-MM[-DD]])."),
-    until: str | None = typer.Option(None, help="Dated on or before (YYYY[-MM[-DD]])."),
-    limit: int | None = typer.Option(None, min=1, help="At most N events."),
-    db: str = typer.Option(DEFAULT_PATH, "--db", help=DB_HELP),
+    actor: str | None = typer.Option(
+        None, metavar="CODE|NAME", help="Actor code (RUSGOV, or RUS for any) or name."),
+    recipient: str | None = typer.Option(
+        None, metavar="CODE|NAME", help="Recipient code or name."),
+    event_type: str | None = typer.Option(
+        None, "--type", metavar="TYPE[/MODE]", callback=type_callback,
+        help="PLOVER type, e.g. CONSULT, or type and mode, e.g. CONSULT/visit."),
+    since: str | None = typer.Option(
+        None, metavar="DATE", callback=date_callback,
+        help="Dated on or after DATE (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(
+        None, metavar="DATE", callback=date_callback, help="Dated on or before DATE."),
+    limit: int | None = typer.Option(None, metavar="N", min=1, help="At most N events."),
+    db: str | None = db_option(),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one event a line."),
-) -> None:
+) -> None:  # fmt: skip
     """Stored events by date, filtered by actor, recipient, type and date range."""
-    with _open(db) as store:
-        found = store.events(actor=actor, recipient=recipient, event_type=event_type,
-                             since=since, until=until, limit=limit)  # fmt: skip
-        _print_found(found, as_json, _events_table, "events")
-
-
-def _print_found(found: Iterable[Any], as_json: bool, table: Any, noun: str) -> None:
-    """Query results as JSON Lines, or as a table with a count under it."""
+    with reading(db) as api:
+        check_actors(api, ("--actor", actor), ("--recipient", recipient))
+        found = api.events(actor=actor, recipient=recipient, event_type=event_type,
+                           since=since, until=until, limit=limit)  # fmt: skip
     if as_json:
-        _jsonl(found)
+        jsonl(event_record(e) for e in found)
         return
-    rows = list(found)
-    console = _stdout()
-    console.print(table(rows, with_doc=True))
-    console.print(f"{len(rows)} {noun}")
+    rows = [[e.doc_id[:12], *_event_row(e)] for e in found]
+    table(["article", *EVENT_COLUMNS], rows, wide="text")
+    count(len(rows), "events")
+
+
+def _format_of(out: str, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"{fmt!r}: use one of {', '.join(FORMATS)}",
+                                     param_hint="--format")  # fmt: skip
+        return fmt
+    suffix = Path(out).suffix.lower().lstrip(".")
+    guessed = {"jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet"}
+    if out == "-" or suffix not in guessed:
+        raise typer.BadParameter(
+            f"give --format ({', '.join(FORMATS)}): it cannot be told from {out!r}",
+            param_hint="--format",
+        )
+    return guessed[suffix]
 
 
 @app.command("export")
 def export_command(
-    fmt: str = typer.Option(..., "--format", help=f"One of: {', '.join(FORMATS)}."),
-    table: str = typer.Option("events", help=f"One of: {', '.join(TABLES)}."),
-    out: Path = typer.Option(..., "--out", help="File to write.", dir_okay=False),  # noqa: B008
-    db: str = typer.Option(DEFAULT_PATH, "--db", help=DB_HELP),
+    out: str = typer.Option(
+        ..., "--out", metavar="PATH", help="File to write; - for standard output."),
+    fmt: str | None = typer.Option(
+        None, "--format", metavar="FORMAT",
+        help=f"One of: {', '.join(FORMATS)} (default: from the --out suffix)."),
+    table_name: str = typer.Option(
+        "events", "--table", metavar="TABLE", help=f"One of: {', '.join(TABLES)}."),
+    db: str | None = db_option(),
     force: bool = typer.Option(False, "--force", help="Overwrite --out if it exists."),
-) -> None:
-    """Write a table as JSON Lines, CSV or Parquet (never onto the store itself, and over
-    an existing file only with --force)."""
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r}: use one of {', '.join(FORMATS)}", param_hint="--format")
-    if table not in TABLES:
-        raise typer.BadParameter(f"{table!r}: use one of {', '.join(TABLES)}", param_hint="--table")
-    try:
-        check_target(out, db, force)  # before the store is opened
-    except TidingsError as exc:
-        raise _fail(exc) from None
-    with _open(db) as store:
-        n = store.export(out, fmt, table, force=force)  # type: ignore[arg-type]
-    typer.echo(f"{n} {table} written to {out}")
+) -> None:  # fmt: skip
+    """Write a table (a public view of the store) as JSON Lines, CSV or Parquet: the
+    fields of --json, one record a line or row. Never onto the store itself, and over an
+    existing file only with --force."""
+    chosen = _format_of(out, fmt)
+    if table_name not in TABLES:
+        raise typer.BadParameter(f"{table_name!r}: use one of {', '.join(TABLES)}",
+                                 param_hint="--table")  # fmt: skip
+    if out == "-" and chosen == "parquet" and sys.stdout.isatty():
+        raise typer.BadParameter("refusing to write Parquet to a terminal: redirect it",
+                                 param_hint="--out")  # fmt: skip
+    if out != "-":
+        from tidings.store.export import check_target
+
+        try:
+            check_target(out, _db_path(db), force)  # before the store is opened
+        except TidingsError as exc:
+            raise typer.BadParameter(exc.one_line(), param_hint="--out") from None
+    with reading(db) as api:
+        target: Any = sys.stdout.buffer if out == "-" else out
+        n = api.export(target, chosen, table_name, force=force)  # type: ignore[arg-type]
+    typer.echo(f"{n} {table_name} written to {'standard output' if out == '-' else out}",
+               err=out == "-")  # fmt: skip
+
+
+def _db_path(db: str | None) -> str:
+    from tidings.api import default_db
+
+    return db or default_db()

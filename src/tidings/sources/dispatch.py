@@ -98,6 +98,9 @@ def iter_documents(
     :class:`tidings.sources.fetch.Fetcher`, when given: e.g. one allowing private hosts)."""
     base_hints = {k: v for k, v in (hints or {}).items() if v is not None}
     for raw in paths:
+        if raw == "-":
+            yield from _iter_stdin(base_hints)
+            continue
         if raw.lower().startswith(("http://", "https://")):
             from tidings.sources.fetch import iter_url
 
@@ -125,3 +128,55 @@ def _iter_files(raw: str, base_hints: dict[str, Any]) -> Iterator[SourceItem]:
             yield exc
         except OSError as exc:
             yield InputError(f"cannot read: {exc.strerror or exc}", source=str(item))
+
+
+STDIN = "-"
+
+
+def _sniff(head: bytes) -> str:
+    """A file suffix for what standard input holds, from its first bytes."""
+    if head[:2] == b"\x1f\x8b":
+        import zlib
+
+        try:
+            inner = zlib.decompressobj(31).decompress(head, 512)
+        except zlib.error:
+            return ".txt.gz"
+        return _sniff(inner) + ".gz"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"warc/"):
+        return ".warc"
+    if text.startswith(b"{"):
+        return ".jsonl"
+    if text.startswith(b"<") and (b"<rss" in text or b"<feed" in text or b"<urlset" in text
+                                  or b"<sitemapindex" in text):  # fmt: skip
+        return ".xml"
+    if text.startswith(b"<"):
+        return ".html"
+    return ".txt"
+
+
+def _iter_stdin(base_hints: dict[str, Any]) -> Iterator[SourceItem]:
+    """``-``: standard input, spooled to a temporary file and read by the reader its first
+    bytes call for (JSON Lines, HTML, WARC, a feed, gzip of those, else text); sources
+    are named ``-`` (``-#3`` for the fourth JSON line)."""
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tidings-stdin-") as tmp:
+        stream = sys.stdin.buffer
+        head = stream.read(4096)
+        path = Path(tmp) / ("stdin" + _sniff(head))
+        with path.open("wb") as out:
+            out.write(head)
+            shutil.copyfileobj(stream, out)
+        if path.stat().st_size == 0:
+            yield InputError("standard input is empty", source=STDIN)
+            return
+        for item in _iter_files(str(path), base_hints):
+            if isinstance(item, Document):
+                item.source = item.source.replace(str(path), STDIN, 1)
+            elif item.source:
+                item.source = item.source.replace(str(path), STDIN, 1)
+            yield item

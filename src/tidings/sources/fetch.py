@@ -319,7 +319,10 @@ def listing_urls(
             except FetchError as exc:
                 raise InputError(exc.message, source=strip_credentials(where)) from exc
         else:
-            data = read_capped(Path(where))
+            try:
+                data = read_capped(Path(_local_path(where)))
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror or exc}", source=where) from exc
         index, urls = listed_urls(data, where)
         if index:
             todo.extend((url, depth + 1) for url in urls)
@@ -340,8 +343,45 @@ def fetch_listed(location: str, hints: dict[str, Any], fetcher: Fetcher,
     except InputError as exc:
         yield exc
         return
+    local = not is_url(location)
     for url in urls:
         try:
-            yield page_document(fetcher, url, hints)
+            if url.lower().startswith("file:"):
+                yield local_page_document(url, hints, allowed=local)
+            else:
+                yield page_document(fetcher, url, hints)
         except InputError as exc:
             yield exc
+
+
+def _local_path(location: str) -> str:
+    """A path from a path or a ``file://`` URL."""
+    if location.lower().startswith("file:"):
+        from urllib.parse import unquote
+
+        parts = urlsplit(location)
+        # feedparser turns file:///tmp/x into file://tmp/x: a host other than localhost is
+        # the path's first folder.
+        host = parts.netloc if parts.netloc not in ("", "localhost") else ""
+        return unquote(f"/{host}{parts.path}" if host else parts.path)
+    return location
+
+
+def local_page_document(url: str, hints: dict[str, Any], allowed: bool) -> Document:
+    """A ``file://`` page listed by a feed or sitemap. Only a listing read from a local
+    file may point at local files: a remote listing naming one is refused, so no feed on
+    the web can make tidings read this machine's files."""
+    if not allowed:
+        raise InputError("a file:// link in a listing fetched from the web: refused", source=url)
+    from pathlib import Path
+
+    from tidings.sources.limits import read_capped
+
+    path = Path(_local_path(url))
+    try:
+        data = read_capped(path)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=url) from exc
+    page_hints = dict(hints)
+    page_hints.setdefault("url", url)
+    return html_document(data, url, page_hints, None)

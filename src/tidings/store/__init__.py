@@ -2,7 +2,9 @@
 
 Only this package touches DuckDB; everything it returns is a record from
 :mod:`tidings.model` (or a subclass carrying ``doc_id``). The schema is versioned by the
-SQL files in ``migrations/`` (see :mod:`tidings.store.schema`). One writer at a time.
+SQL files in ``migrations/`` (see :mod:`tidings.store.schema`); the tables live in the
+schema ``internal`` and the public views in ``main`` (:mod:`tidings.store.views`). One
+writer, or several readers, at a time.
 """
 
 from tidings.store.ingest import IngestCounts, ingest

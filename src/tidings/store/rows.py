@@ -26,7 +26,7 @@ from tidings.model import (
     Document,
     Paragraph,
 )
-from tidings.store.records import StoredEvent, StoredQuote, fold
+from tidings.store.records import StoredArticle, StoredEvent, StoredQuote, fold
 
 _S, _I, _D, _B, _F = pa.string(), pa.int32(), pa.date32(), pa.bool_(), pa.float64()
 _LS = pa.list_(pa.string())
@@ -220,6 +220,18 @@ def article_from_row(row: tuple[Any, ...]) -> Article:
         paragraphs=[Paragraph(p["start"], p["end"]) for p in json.loads(paragraphs or "[]")],
         credit=credit, byline=byline, publisher=publisher, url=url, published=published,
         language=language, furniture=list(json.loads(furniture or "[]")),
+    )  # fmt: skip
+
+
+def stored_article_from_row(row: tuple[Any, ...]) -> StoredArticle:
+    """ARTICLE_COLUMNS followed by the document's source, format and ingested_at."""
+    art = article_from_row(row[:-3])
+    source, fmt, ingested_at = row[-3:]
+    return StoredArticle(
+        doc_id=art.doc_id, title=art.title, body=art.body, paragraphs=art.paragraphs,
+        credit=art.credit, byline=art.byline, publisher=art.publisher, url=art.url,
+        published=art.published, language=art.language, furniture=art.furniture,
+        source=source, format=fmt, ingested_at=ingested_at,
     )  # fmt: skip
 
 

@@ -47,12 +47,33 @@ def bundled_migrations(folder: Traversable | None = None) -> list[Migration]:
     return [found[v] for v in sorted(found)]
 
 
+def version_table(con: duckdb.DuckDBPyConnection) -> str:
+    """Where the applied migrations are recorded: ``internal.schema_version`` since
+    migration 005 moved the store's own tables out of ``main``, ``main.schema_version``
+    before it."""
+    row = con.execute(
+        "SELECT 1 FROM duckdb_tables() WHERE schema_name = 'internal'"
+        " AND table_name = 'schema_version'"
+    ).fetchone()
+    return "internal.schema_version" if row else "main.schema_version"
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    table = version_table(con)
     con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version ("
+        f"CREATE TABLE IF NOT EXISTS {table} ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = con.execute(f"SELECT max(version) FROM {table}").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The store's version without writing anything (for read-only connections)."""
+    try:
+        row = con.execute(f"SELECT max(version) FROM {version_table(con)}").fetchone()
+    except duckdb.Error:
+        return 0
     return int(row[0]) if row and row[0] is not None else 0
 
 
@@ -76,7 +97,7 @@ def migrate(
         try:
             con.execute(migration.sql)
             con.execute(
-                "INSERT INTO schema_version VALUES (?, ?, ?)",
+                f"INSERT INTO {version_table(con)} VALUES (?, ?, ?)",
                 [migration.version, migration.name, dt.datetime.now(dt.UTC).replace(tzinfo=None)],
             )
             con.commit()

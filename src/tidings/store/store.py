@@ -5,27 +5,36 @@ document twice stores nothing twice and a failed write leaves earlier articles i
 :meth:`Store.save_many` writes a batch in one transaction for speed and, when that fails,
 retries article by article so that only the bad article is lost.
 
-Single writer: a DuckDB file is opened read-write by one process at a time. Do not point
-two ``tidings ingest`` runs at the same file; a second process gets a :class:`StoreError`
-saying the store is in use. Within one process, use one ``Store`` per thread of writing.
+The store's own tables live in the schema ``internal``; ``main`` holds the public views
+(:mod:`tidings.store.views`), recreated by every writable open.
+
+One writer or several readers: a DuckDB file is opened read-write by one process at a
+time, or read-only by several. Readers open with ``read_only=True`` (every reading command
+does), so commands and notebooks read side by side; a process that finds the store held
+waits ``TIDINGS_LOCK_WAIT`` seconds, then gets a :class:`StoreError` naming the process
+that holds it. Within one process, use one ``Store`` per thread of writing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import difflib
 import os
+import re
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, BinaryIO
 
 import duckdb
 import pyarrow as pa
 
 from tidings.errors import StoreError
-from tidings.model import Analysis, Article
+from tidings.model import Analysis
+from tidings.shapes import finding_record
 from tidings.store import rows as R
 from tidings.store.export import (
     FORMATS,
@@ -34,7 +43,7 @@ from tidings.store.export import (
     ExportTable,
     check_target,
     copy_options,
-    flat_select,
+    export_select,
 )
 from tidings.store.filters import (
     Where,
@@ -42,12 +51,58 @@ from tidings.store.filters import (
     actor_value_clause,
     date_range_clause,
 )
-from tidings.store.records import StoredEvent, StoredQuote, json_record
-from tidings.store.schema import migrate
+from tidings.store.records import StoredArticle, StoredEvent, StoredQuote, fold, is_code
+from tidings.store.schema import bundled_migrations, migrate, stored_version
+from tidings.store.views import create_views
 
 DEFAULT_PATH = "tidings.duckdb"
 LOCK_WAIT = 5.0  # seconds to wait for another process to release the store
 FETCH_CHUNK = 2048
+# The store's own queries name its tables unqualified and find them in `internal`; an
+# analyst's connection (default search path) sees `main`, the public views. Set on every
+# connection and cursor the store opens.
+SEARCH_PATH = "SET search_path = 'internal,main'"
+
+
+def lock_wait() -> float:
+    """Seconds to wait for a store another process holds: ``$TIDINGS_LOCK_WAIT`` or 5."""
+    try:
+        return max(0.0, float(os.environ.get("TIDINGS_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT
+
+
+def _holder(message: str) -> str:
+    """The process DuckDB names in a lock error, with its command line when readable:
+    ``process 4242 (tidings ingest corpus.jsonl)``."""
+    found = re.search(r"PID (\d+)", message)
+    if not found:
+        return "another process"
+    pid = found.group(1)
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return f"process {pid}"
+    words = [w for w in raw.decode("utf-8", "replace").split("\0") if w]
+    if len(words) > 2 and words[1] == "-m":  # python -m tidings …
+        words = words[2:]
+    elif len(words) > 1 and Path(words[0]).name.startswith("python"):  # python script …
+        words = words[1:]
+    if words:
+        words[0] = Path(words[0]).name
+    return f"process {pid} ({' '.join(words)[:120]})" if words else f"process {pid}"
+
+
+def busy_message(error: str, read_only: bool, waited: float) -> str:
+    """Why a store cannot be opened: who holds it and what to do."""
+    who = _holder(error)
+    if read_only:
+        return (f"store is being written by {who}; readers wait for a writer to finish "
+                f"(waited {waited:g} s, TIDINGS_LOCK_WAIT sets how long): try again when it "
+                "has finished")  # fmt: skip
+    return (f"store is open in {who}; writing needs it alone (waited {waited:g} s, "
+            "TIDINGS_LOCK_WAIT sets how long): close that connection or wait for it to end, "
+            "or open this one read-only")  # fmt: skip
 
 
 def _first_line(exc: BaseException) -> str:
@@ -66,25 +121,37 @@ class Store:
         read_only: bool = False,
         wait: float | None = None,
     ) -> None:
-        """Open the store. DuckDB lets one process write a file or several read it, never
+        """Open the store. DuckDB lets one process write a file, or several read it, never
         both: while another process holds it, opening is retried for ``wait`` seconds
         (default :data:`LOCK_WAIT`, or ``$TIDINGS_LOCK_WAIT``), then refused with a
-        one-line error saying the store is in use. ``read_only`` opens for queries only
-        (several readers at once; the schema must be current)."""
+        one-line error naming the process that holds it. ``read_only`` opens for queries
+        only, beside other readers (a notebook, other ``tidings`` commands); a store of an
+        older schema is first migrated, when no one holds it."""
         self.path = str(path)
         self.read_only = read_only
         if self.path != ":memory:" and (not create or read_only) and not Path(self.path).exists():
             raise StoreError("no store here (ingest something first)", source=self.path)
-        if wait is None:
-            try:
-                wait = float(os.environ.get("TIDINGS_LOCK_WAIT", LOCK_WAIT))
-            except ValueError:
-                wait = LOCK_WAIT
-        give_up = time.monotonic() + max(0.0, wait)
+        self.wait = lock_wait() if wait is None else wait
+        self.con = self._connect(read_only)
+        if read_only:
+            self.version = stored_version(self.con)
+            if self.version < bundled_migrations()[-1].version:
+                self.con.close()  # an older store: migrate it once, then read
+                self.con = self._connect(False)
+                self._upgrade()
+                self.con.close()
+                self.con = self._connect(True)
+                self.version = stored_version(self.con)
+            self._check_version()
+        else:
+            self._upgrade()
+        self.con.execute(SEARCH_PATH)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        give_up = time.monotonic() + max(0.0, self.wait)
         while True:
             try:
-                self.con = duckdb.connect(self.path, read_only=read_only)
-                break
+                return duckdb.connect(self.path, read_only=read_only)
             except duckdb.IOException as exc:
                 message = _first_line(exc)
                 if "lock" not in message.lower():
@@ -92,37 +159,34 @@ class Store:
                 if time.monotonic() < give_up:
                     time.sleep(0.1)
                     continue
-                raise StoreError(
-                    "store is in use by another process (one writer, or several readers, at "
-                    "a time); try again when it has finished",
-                    source=self.path,
-                ) from exc
+                raise StoreError(busy_message(str(exc), read_only, self.wait),
+                                 source=self.path) from exc  # fmt: skip
             except duckdb.Error as exc:
                 raise StoreError(
                     f"cannot open store: {_first_line(exc)}", source=self.path
                 ) from exc
-        if read_only:
-            self.version = self._check_version()
-        else:
-            self.version = migrate(self.con, source=self.path)
 
-    def _check_version(self) -> int:
-        from tidings.store.schema import bundled_migrations
-
+    def _upgrade(self) -> None:
+        """Apply the migrations and (re)create the public views."""
+        self.version = migrate(self.con, source=self.path)
+        self.con.begin()
         try:
-            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        except duckdb.Error:
-            row = None
-        version = int(row[0]) if row and row[0] is not None else 0
+            create_views(self.con)
+            self.con.commit()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise StoreError(f"cannot create the views: {_first_line(exc)}",
+                             source=self.path) from exc  # fmt: skip
+
+    def _check_version(self) -> None:
         known = bundled_migrations()[-1].version
-        if version != known:
+        if self.version != known:
             self.con.close()
             raise StoreError(
-                f"store schema is version {version}, this tidings expects {known}: open it "
-                "once for writing (e.g. ingest) to migrate it",
+                f"store schema is version {self.version} but this tidings knows only up to "
+                f"{known}; use a newer tidings",
                 source=self.path,
             )
-        return version
 
     # ---- lifecycle ------------------------------------------------------------------
 
@@ -307,7 +371,7 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int | None = None,
-    ) -> list[Article]:
+    ) -> list[StoredArticle]:
         """Articles by publication date (publisher: case-insensitive substring)."""
         return list(self.iter_articles(publisher, since, until, limit))
 
@@ -317,17 +381,18 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int | None = None,
-    ) -> Iterator[Article]:
+    ) -> Iterator[StoredArticle]:
         """Like :meth:`articles`, streamed."""
         where = Where()
         if publisher:
             where.add("a.publisher ILIKE ?", f"%{publisher}%")
         date_range_clause(where, since, until, "a.published", "a.published")
         sql = (
-            f"SELECT {R.ARTICLE_COLUMNS} FROM articles a{where.sql()} "
+            f"SELECT {R.ARTICLE_COLUMNS}, d.source, d.format, d.ingested_at FROM articles a "
+            f"JOIN documents d ON d.content_hash = a.doc_id{where.sql()} "
             "ORDER BY a.published NULLS LAST, a.doc_id" + _limit(limit)
         )
-        return (R.article_from_row(r) for r in self._stream(sql, where.params))
+        return (R.stored_article_from_row(r) for r in self._stream(sql, where.params))
 
     def doc_ids(self) -> list[str]:
         """Every stored article id, by publication date."""
@@ -346,11 +411,13 @@ class Store:
         limit: int | None = None,
         doc_id: str | None = None,
         order: str = "date",
+        mode: str | None = None,
     ) -> Iterator[StoredEvent]:
         """Events matching every filter given, by date (undated last) then article order.
 
         ``actor``/``recipient``: a code, a country prefix or a name (see
-        :mod:`tidings.store.filters`); ``event_type``: a PLOVER type, case-insensitive;
+        :mod:`tidings.store.filters`); ``event_type``: a PLOVER type, case-insensitive,
+        or ``TYPE/mode`` (as tidings prints it); ``mode``: the type's mode;
         ``since``/``until``: the event's dated days overlap the range.
         """
         where = Where()
@@ -359,7 +426,11 @@ class Store:
         if recipient:
             actor_list_clause(where, recipient, "e.recipient_codes", "e.recipient_keys")
         if event_type:
-            where.add("e.event = ?", event_type.strip().upper())
+            kind, _, type_mode = event_type.partition("/")
+            where.add("e.event = ?", kind.strip().upper())
+            mode = mode or type_mode.strip() or None
+        if mode:
+            where.add("lower(e.mode) = ?", mode.strip().lower())
         date_range_clause(where, since, until, "e.first_day", "e.last_day")
         if doc_id:
             where.add("e.doc_id = ?", doc_id)
@@ -396,44 +467,75 @@ class Store:
         )
         return (R.quote_from_row(r) for r in self._stream(sql, where.params))
 
-    def has_table(self, name: str) -> bool:
-        row = self.con.execute(
-            "SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]
-        ).fetchone()
-        return row is not None
-
     def findings_for(self, doc_id: str) -> list[dict[str, Any]]:
-        """The findings an article supports, once a later migration adds a ``findings``
-        table (with a ``doc_ids`` list or a ``doc_id`` column); empty before that."""
-        if not self.has_table("findings"):
-            return []
-        columns = {
-            r[0]
-            for r in self.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'findings'"
-            ).fetchall()
-        }
-        if "doc_ids" in columns:
-            clause = "list_contains(doc_ids, ?)"
-        elif "doc_id" in columns:
-            clause = "doc_id = ?"
-        else:
-            return []
-        cursor = self.con.execute(f"SELECT * FROM findings WHERE {clause}", [doc_id])
+        """The findings an article supports, as public records (:mod:`tidings.shapes`)."""
+        cursor = self.con.execute(
+            "SELECT * FROM findings WHERE list_contains(doc_ids, ?)"
+            " ORDER BY first_day, kind, finding_id", [doc_id]
+        )  # fmt: skip
         names = [d[0] for d in cursor.description or []]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [finding_record(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    def nearest_actors(self, term: str, n: int = 5) -> list[str]:
+        """The stored actors closest to a term that matched nothing, as ``Name (CODE)``:
+        by code when the term looks like one, else by the folded name and its words."""
+        pairs = self.actor_names()
+        if is_code(term):
+            codes = sorted({c for c, _ in pairs if c})
+            return difflib.get_close_matches(term.upper(), codes, n=n, cutoff=0.5)
+        wanted = fold(term)
+        by_key: dict[str, tuple[str, str]] = {}
+        for code, name in pairs:
+            key = fold(name)
+            if not key:
+                continue
+            by_key.setdefault(key, (code, name))
+            for word in key.split():  # a surname alone should find the full name
+                by_key.setdefault(word, (code, name))
+        found: list[str] = []
+        for key in difflib.get_close_matches(wanted, list(by_key), n=n * 3, cutoff=0.6):
+            code, name = by_key[key]
+            label = f"{name} ({code})" if code else name
+            if label not in found:
+                found.append(label)
+        return found[:n]
+
+    def actor_names(self) -> list[tuple[str, str]]:
+        """Every distinct (code, name) the store knows: mentioned, acting or quoted."""
+        rows = self.con.execute(
+            "SELECT DISTINCT code, name FROM mentions"
+            " UNION SELECT DISTINCT speaker_code, speaker_name FROM quotes"
+            "   WHERE speaker_code IS NOT NULL"
+        ).fetchall()
+        return [(c or "", n or "") for c, n in rows]
+
+    def matches_actor(self, term: str) -> bool:
+        """True when the actor term (code, country or name) matches any stored event,
+        quote or mention."""
+        for table, codes, keys in (("events", "actor_codes", "actor_keys"),
+                                   ("events", "recipient_codes", "recipient_keys")):  # fmt: skip
+            where = Where()
+            actor_list_clause(where, term, codes, keys)
+            sql = f"SELECT 1 FROM {table}{where.sql()} LIMIT 1"
+            if self.con.execute(sql, where.params).fetchone():
+                return True
+        where = Where()
+        actor_value_clause(where, term, "speaker_code", "speaker_key")
+        return self.con.execute(f"SELECT 1 FROM quotes{where.sql()} LIMIT 1",
+                                where.params).fetchone() is not None  # fmt: skip
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries."""
         out: dict[str, int] = {}
         for name in ("documents", "articles", "mentions", "quotes", "dates", "events"):
-            row = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
+            row = self.con.execute(f"SELECT count(*) FROM internal.{name}").fetchone()
             out[name] = int(row[0]) if row else 0
         return out
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         # A private cursor, so a caller may run other queries while iterating.
         cursor = self.con.cursor()
+        cursor.execute(SEARCH_PATH)  # a cursor starts with the default search path
         try:
             cursor.execute(sql, params)
             while chunk := cursor.fetchmany(FETCH_CHUNK):
@@ -445,46 +547,44 @@ class Store:
 
     def export(
         self,
-        path: str | Path,
+        path: str | Path | BinaryIO,
         fmt: ExportFormat = "jsonl",
         table: ExportTable = "events",
         force: bool = False,
     ) -> int:
-        """Write one table to ``path``; returns the number of records written. Refuses to
-        write onto the store itself, or over an existing file unless ``force``."""
-        check_target(path, self.path, force)
+        """Write one public view (:mod:`tidings.store.views`) to ``path`` or to a binary
+        stream; returns the number of records written. Refuses to write onto the store
+        itself, or over an existing file unless ``force``."""
         if fmt not in FORMATS:
             raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
         if table not in TABLES:
             raise StoreError(f"unknown export table {table!r}: use one of {', '.join(TABLES)}")
+        if not isinstance(path, str | Path):
+            return self._export_stream(path, fmt, table)
+        check_target(path, self.path, force)
         target = Path(path)
-        if fmt == "jsonl":
-            return self._export_jsonl(target, table)
         quoted = str(target).replace("'", "''")
         try:
             row = self.con.execute(
-                f"COPY ({flat_select(table, fmt)}) TO '{quoted}' {copy_options(fmt)}"
+                f"COPY ({export_select(table, fmt)}) TO '{quoted}' {copy_options(fmt)}"
             ).fetchone()
         except duckdb.Error as exc:
             raise StoreError(f"export failed: {_first_line(exc)}", source=str(target)) from exc
         return int(row[0]) if row else 0
 
-    def _export_jsonl(self, target: Path, table: ExportTable) -> int:
-        records: Iterator[Any]
-        if table == "events":
-            records = self.events()
-        elif table == "quotes":
-            records = self.quotes()
-        else:
-            records = self.iter_articles()
-        n = 0
-        try:
-            with target.open("w", encoding="utf-8") as fh:
-                for record in records:
-                    fh.write(json.dumps(json_record(record), ensure_ascii=False) + "\n")
-                    n += 1
-        except OSError as exc:
-            raise StoreError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+    def _export_stream(self, out: BinaryIO, fmt: ExportFormat, table: ExportTable) -> int:
+        """Export to a stream (standard output): DuckDB writes a temporary file, copied
+        out, so the bytes are those a file export would hold."""
+        with tempfile.TemporaryDirectory(prefix="tidings-export-") as tmp:
+            target = Path(tmp) / f"export.{fmt}"
+            n = self.export(target, fmt, table)
+            with target.open("rb") as fh:
+                try:
+                    shutil.copyfileobj(fh, out)
+                    out.flush()
+                except OSError as exc:
+                    raise StoreError(f"cannot write: {exc.strerror or exc}",
+                                     source="-") from exc  # fmt: skip
         return n
 
 

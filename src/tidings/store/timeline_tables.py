@@ -1,15 +1,15 @@
 """The store side of timelines: signatures and duplicates, instances, dyad keys, findings.
 
-Only DuckDB access lives here; what the rows mean is decided in :mod:`tidings.timeline`.
-Tables come from migration ``002_timeline.sql``.
+Only DuckDB access lives here, in rows and Arrow tables: what the rows mean is decided in
+:mod:`tidings.timeline` (its ``storage`` module turns its records into these rows and back),
+so the store never imports the timeline. Tables come from migration ``002_timeline.sql``
+(moved to the schema ``internal`` by ``005``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,15 +18,9 @@ import duckdb
 import pyarrow as pa
 
 from tidings.errors import InputError, StoreError
-from tidings.model import ActorRef, DateValue, Event
-from tidings.plover import scale_of
-from tidings.store.filters import Where, actor_value_clause
+from tidings.store.filters import Where, actor_value_clause, parse_day_bound
 from tidings.store.records import fold, is_code
 from tidings.store.store import Store
-from tidings.timeline.dedup import Signature, comparable
-from tidings.timeline.dyads import instance_pairs
-from tidings.timeline.findings import Finding
-from tidings.timeline.instances import EventInstance, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,32 +47,17 @@ def unsigned_articles(store: Store) -> list[tuple[str, str]]:
     ]
 
 
-def save_signatures(store: Store, signatures: list[Signature]) -> None:
-    if not signatures:
-        return
-    sigs = pa.table({
-        "doc_id": [s.doc_id for s in signatures],
-        "body_hash": [s.body_hash for s in signatures],
-        "minhash": pa.array([list(s.minhash) for s in signatures], pa.list_(pa.uint64())),
-        "words": pa.array([s.words for s in signatures], pa.int32()),
-    })  # fmt: skip
-    # Short bodies get no bands: they can only be exact copies, and many near-identical
-    # stubs ("Media playback is unsupported…") would make every one a candidate of all.
-    band_rows = [(s.doc_id, b, h) for s in signatures if comparable(s) for b, h in s.bands()]
-    bands = pa.table({
-        "band": pa.array([r[1] for r in band_rows], pa.int32()),
-        "hash": pa.array([r[2] for r in band_rows], pa.uint64()),
-        "doc_id": [r[0] for r in band_rows],
-    })  # fmt: skip
-    _insert(store, {"article_signatures": sigs, "article_bands": bands})
+def write_signatures(store: Store, signatures: pa.Table, bands: pa.Table) -> None:
+    """Store article signatures (SIGNATURE_SCHEMA) and their LSH bands (BAND_SCHEMA)."""
+    _insert(store, {"article_signatures": signatures, "article_bands": bands})
 
 
-def candidate_signatures(store: Store, doc_ids: list[str]) -> dict[str, list[Signature]]:
-    """For each doc id, the signatures of other stored articles sharing a band or the
-    normalised body hash with it (the candidates for duplicates)."""
+def candidate_rows(store: Store, doc_ids: list[str]) -> list[tuple[Any, ...]]:
+    """(doc_id, other doc_id, body_hash, minhash, words): the signatures of other stored
+    articles sharing a band or the normalised body hash with each doc id."""
     if not doc_ids:
-        return {}
-    rows = store.con.execute(
+        return []
+    return store.con.execute(
         """
         WITH wanted AS (SELECT unnest(?) AS doc_id),
         pairs AS (
@@ -98,13 +77,9 @@ def candidate_signatures(store: Store, doc_ids: list[str]) -> dict[str, list[Sig
         """,
         [doc_ids],
     ).fetchall()
-    found: dict[str, list[Signature]] = {}
-    for doc_id, other, body_hash, minhash, words in rows:
-        found.setdefault(doc_id, []).append(Signature(other, body_hash, tuple(minhash), words))
-    return found
 
 
-def save_duplicates(store: Store, duplicates: list[Duplicate]) -> None:
+def write_duplicates(store: Store, duplicates: list[Duplicate]) -> None:
     if not duplicates:
         return
     table = pa.table({
@@ -133,10 +108,10 @@ def duplicates(store: Store) -> list[Duplicate]:
 # ---- reports in, instances and findings out ---------------------------------------------------
 
 
-def happened_reports(store: Store) -> list[tuple[Event, Source]]:
+def happened_rows(store: Store) -> list[tuple[Any, ...]]:
     """Every dated event that happened (current or historical), with its sentence, the
     article's date and publisher, and the article it duplicates if any."""
-    rows = store.con.execute(
+    return store.con.execute(
         """
         SELECT e.event, e.mode, e.context, e.aux, e.actor, e.recipient, e.date_value,
                e.date_precision, e.date_text, e.doc_id, e.ordinal, e.sentence_start,
@@ -149,119 +124,19 @@ def happened_reports(store: Store) -> list[tuple[Event, Source]]:
         ORDER BY e.doc_id, e.ordinal
         """
     ).fetchall()
-    reports = []
-    for (event, mode, context, aux, actor, recipient, value, precision, date_text, doc_id,
-         ordinal, s_start, s_end, sentence, published, publisher, dup_of) in rows:  # fmt: skip
-        ev = Event(event=event, actor=_refs(actor), recipient=_refs(recipient), mode=mode,
-                   context=list(context or []), aux=aux,
-                   date=DateValue(value, precision), date_text=date_text)  # fmt: skip
-        source = Source(doc_id=doc_id, ordinal=ordinal, sentence_start=s_start,
-                        sentence_end=s_end, text=(sentence or "").strip(),
-                        published=published, publisher=publisher, aux=aux,
-                        date_text=date_text, duplicate_of=dup_of)  # fmt: skip
-        reports.append((ev, source))
-    return reports
 
 
-def replace_timeline(store: Store, instances: list[EventInstance], findings: list[Finding]) -> None:
-    """Swap in a new set of instances and findings in one transaction."""
-    ordered = sorted(instances, key=cluster_key)
-    tables = {
-        "instances": _instance_table(ordered),
-        "instance_sources": _source_table(ordered),
-        "instance_dyads": _dyad_table(ordered),
-        "findings": _finding_table(findings),
-    }
+def write_timeline(store: Store, tables: dict[str, pa.Table]) -> None:
+    """Swap in new instances, instance sources, dyad keys and findings (tables in
+    INSTANCE_SCHEMA, SOURCE_SCHEMA, DYAD_SCHEMA, FINDING_SCHEMA) in one transaction that
+    also clears the refresh-pending marker."""
     _insert(store, tables, replace=True, done=True)
-
-
-def cluster_key(inst: EventInstance) -> tuple[str, str, str, str]:
-    """Where an instance is stored: by the country pair, then the code pair, of its first
-    two sides, then by date, so that a dyad's instances sit together (see 002_timeline)."""
-    codes = sorted({r.code for r in (*inst.actor, *inst.recipient)})[:2] or [""]
-    countries = "|".join(sorted(c[:3] for c in codes))
-    return countries, "|".join(codes), inst.date.value or "", inst.id
-
-
-def _refs(raw: str | None) -> list[ActorRef]:
-    return [ActorRef(code=r["code"], name=r["name"]) for r in json.loads(raw or "[]")]
-
-
-def _refs_json(refs: list[ActorRef]) -> str:
-    return json.dumps([{"code": r.code, "name": r.name} for r in refs], ensure_ascii=False)
-
-
-def _instance_table(instances: list[EventInstance]) -> pa.Table:
-    rows = []
-    for no, i in enumerate(instances):
-        scale = scale_of(i.event)
-        rows.append({
-            "instance_no": no, "instance_id": i.id, "event": i.event, "mode": i.mode,
-            "context": i.context,
-            "actor": _refs_json(i.actor), "recipient": _refs_json(i.recipient),
-            "actor_codes": [r.code for r in i.actor],
-            "recipient_codes": [r.code for r in i.recipient],
-            "date_value": i.date.value, "date_precision": i.date.precision,
-            "first_day": i.first_day, "last_day": i.last_day,
-            "historical_only": i.historical_only,
-            "quad_code": scale.quad_code if scale else None,
-            "event_scale": scale.weight if scale else None,
-            "reports": len(i.sources), "articles": i.articles, "independent": i.independent,
-        })  # fmt: skip
-    return pa.Table.from_pylist(rows, schema=INSTANCE_SCHEMA)
-
-
-def _source_table(instances: list[EventInstance]) -> pa.Table:
-    rows = [
-        {"instance_no": no, "doc_id": s.doc_id, "ordinal": s.ordinal,
-         "published": s.published, "publisher": s.publisher, "aux": s.aux,
-         "date_text": s.date_text, "sentence_start": s.sentence_start,
-         "sentence_end": s.sentence_end, "text": s.text, "duplicate_of": s.duplicate_of}
-        for no, i in enumerate(instances) for s in i.sources
-    ]  # fmt: skip
-    return pa.Table.from_pylist(rows, schema=SOURCE_SCHEMA)
 
 
 @lru_cache(maxsize=262144)
 def pair_hash(pair: str) -> int:
     """DuckDB's ``md5_number_upper(pair)``: the first 8 bytes of the MD5, little-endian."""
     return int.from_bytes(hashlib.md5(pair.encode("utf-8")).digest()[:8], "little")
-
-
-def _dyad_table(instances: list[EventInstance]) -> pa.Table:
-    rows = sorted((pair_hash(pair), pair, no)
-                  for no, i in enumerate(instances) for pair in instance_pairs(i))  # fmt: skip
-    return pa.table({
-        "pair_hash": pa.array([r[0] for r in rows], pa.uint64()),
-        "pair": pa.array([r[1] for r in rows], pa.string()),
-        "instance_no": pa.array([r[2] for r in rows], pa.int64()),
-    })  # fmt: skip
-
-
-def finding_id(f: Finding) -> str:
-    raw = "|".join([f.kind, f.instance_id, f.actor.code, f.recipient.code])
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def _finding_table(findings: list[Finding]) -> pa.Table:
-    rows = []
-    for f in findings:
-        first = f.date.first_day()
-        rows.append({
-            "finding_id": finding_id(f), "kind": f.kind, "instance_id": f.instance_id,
-            "event": f.event, "mode": f.mode, "date_value": f.date.value,
-            "date_precision": f.date.precision, "first_day": first,
-            "actor": _refs_json([f.actor]), "recipient": _refs_json([f.recipient]),
-            "actor_code": f.actor.code, "recipient_code": f.recipient.code,
-            "actor_key": fold(f.actor.name or ""), "recipient_key": fold(f.recipient.name or ""),
-            "text": f.text, "previous_instance_id": f.previous_instance_id,
-            "previous_date_value": f.previous_date.value if f.previous_date else None,
-            "previous_date_precision": f.previous_date.precision if f.previous_date else None,
-            "gap_days": f.gap_days, "gap_months": f.gap_months, "doc_ids": f.doc_ids,
-        })  # fmt: skip
-    # Two dyads of one instance can state the same finding id only if they share codes.
-    unique = {r["finding_id"]: r for r in rows}
-    return pa.Table.from_pylist(list(unique.values()), schema=FINDING_SCHEMA)
 
 
 _S, _D, _I, _F, _B = pa.string(), pa.date32(), pa.int32(), pa.float64(), pa.bool_()
@@ -278,6 +153,11 @@ SOURCE_SCHEMA = pa.schema([
     ("publisher", _S), ("aux", _S), ("date_text", _S), ("sentence_start", _I),
     ("sentence_end", _I), ("text", _S), ("duplicate_of", _S),
 ])  # fmt: skip
+SIGNATURE_SCHEMA = pa.schema([
+    ("doc_id", _S), ("body_hash", _S), ("minhash", pa.list_(pa.uint64())), ("words", _I),
+])  # fmt: skip
+BAND_SCHEMA = pa.schema([("band", _I), ("hash", pa.uint64()), ("doc_id", _S)])
+DYAD_SCHEMA = pa.schema([("pair_hash", pa.uint64()), ("pair", _S), ("instance_no", pa.int64())])
 FINDING_SCHEMA = pa.schema([
     ("finding_id", _S), ("kind", _S), ("instance_id", _S), ("event", _S), ("mode", _S),
     ("date_value", _S), ("date_precision", _S), ("first_day", _D), ("actor", _S),
@@ -330,20 +210,13 @@ RUN_GAP = 4096  # instance numbers this close are read as one range (row groups 
 MAX_RUNS = 64  # beyond this many ranges, one scan of the tables is cheaper
 
 
-def instances_for_pair(store: Store, pair: str) -> list[EventInstance]:
-    """The instances stored under one dyad key pair, with their sources, in date order."""
-    nos = sorted({r[0] for r in store.con.execute(
+def instance_numbers(store: Store, pair: str) -> list[int]:
+    """The numbers of the instances stored under one dyad key pair, in order."""
+    rows = store.con.execute(
         "SELECT instance_no FROM instance_dyads WHERE pair_hash = ? AND pair = ?",
-        [pair_hash(pair), pair]).fetchall()})  # fmt: skip
-    # Building thousands of records in one go would trigger the cyclic garbage collector
-    # several times over objects that hold no cycles: pause it for the build.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return load_instances(store, nos)
-    finally:
-        if paused:
-            gc.enable()
+        [pair_hash(pair), pair],
+    ).fetchall()
+    return sorted({r[0] for r in rows})
 
 
 def _runs(nos: list[int]) -> list[tuple[int, int]]:
@@ -374,26 +247,17 @@ def _select_runs(table: str, columns: str, nos: list[int]) -> tuple[str, list[An
     return f"SELECT * FROM ({parts}) WHERE list_contains(?, instance_no)", [*params, nos]
 
 
-def load_instances(store: Store, nos: list[int]) -> list[EventInstance]:
+def instance_rows(
+    store: Store, nos: list[int]
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The rows (INSTANCE_COLUMNS) of instances ``nos`` and of their sources
+    (SOURCE_COLUMNS)."""
     if not nos:
-        return []
-    con = store.con
+        return [], []
     sql, params = _select_runs("instances", INSTANCE_COLUMNS, nos)
-    rows = con.execute(sql, params).fetchall()
+    rows = store.con.execute(sql, params).fetchall()
     sql, params = _select_runs("instance_sources", SOURCE_COLUMNS, nos)
-    sources: dict[int, list[Source]] = {}
-    for r in con.execute(sql, params).fetchall():
-        sources.setdefault(r[0], []).append(Source(*r[1:]))
-    out = []
-    for no, iid, event, mode, context, actor, recipient, value, precision in rows:
-        found = sorted(
-            sources.get(no, []), key=lambda s: (s.published or dt.date.max, s.doc_id, s.ordinal)
-        )
-        out.append(EventInstance(id=iid, event=event, mode=mode, actor=_refs(actor),
-                                 recipient=_refs(recipient), date=DateValue(value, precision),
-                                 context=list(context or []), sources=found))  # fmt: skip
-    out.sort(key=lambda i: (i.first_day, i.last_day, i.event, i.id))
-    return out
+    return rows, store.con.execute(sql, params).fetchall()
 
 
 def stored_findings(
@@ -404,7 +268,7 @@ def stored_findings(
     or name)."""
     where = Where()
     if kind:
-        where.add("kind = ?", kind)
+        where.add("kind = ?", kind.strip().lower())
     if actor and is_code(actor):
         one, other = Where(), Where()
         actor_value_clause(one, actor, "actor_code", "actor_key")
@@ -421,7 +285,7 @@ def stored_findings(
             " OR list_has_all(string_split(recipient_key, ' '), ?))", words, words,
         )  # fmt: skip
     if since:
-        where.add("first_day >= ?", since)
+        where.add("first_day >= ?", parse_day_bound(since, end=False))
     sql = f"SELECT * FROM findings{where.sql()} ORDER BY first_day, kind, finding_id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -437,3 +301,8 @@ def timeline_counts(store: Store) -> dict[str, int]:
         row = store.con.execute(f"SELECT count(*) FROM {name}").fetchone()
         out[name] = int(row[0]) if row else 0
     return out
+
+
+def refresh_done(store: Store) -> None:
+    """Nothing to rebuild: clear the refresh-pending marker."""
+    _insert(store, {}, done=True)

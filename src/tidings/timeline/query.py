@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tidings.store import timeline_tables as T
 from tidings.store.store import Store
 from tidings.timeline.dyads import MonthRow, between, monthly, pair_key, term_key
 from tidings.timeline.instances import EventInstance
+from tidings.timeline.storage import instances_for_pair
 
 
 @dataclass(slots=True)
@@ -26,6 +26,6 @@ def dyad_timeline(store: Store, a: str, b: str, directed: bool = False) -> Timel
     The dyad key finds the candidates with one indexed lookup; the name rules then keep
     only instances whose sides really match (and, with ``directed``, in that direction).
     """
-    candidates = T.instances_for_pair(store, pair_key(term_key(a), term_key(b)))
+    candidates = instances_for_pair(store, pair_key(term_key(a), term_key(b)))
     found = [i for i in candidates if between(i, a, b, directed)]
     return Timeline(a, b, directed, found, monthly(found))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tidings.store import timeline_tables as T
 from tidings.store.store import Store
+from tidings.timeline import storage as S
 from tidings.timeline.dedup import Signature, near_duplicate, signature
 from tidings.timeline.findings import compute_findings
 from tidings.timeline.instances import build_instances
@@ -31,9 +32,10 @@ class RefreshCounts:
 
     def summary(self) -> str:
         return (
-            f"{self.signed} articles signed, {self.exact_duplicates} exact and "
-            f"{self.near_duplicates} near duplicates linked; {self.reports} event reports → "
-            f"{self.instances} instances, {self.findings} findings"
+            f"timeline: {self.exact_duplicates} exact and {self.near_duplicates} near "
+            f"duplicates linked among {self.signed} new articles; {self.reports} dated "
+            f"reports of events that happened → {self.instances} instances, "
+            f"{self.findings} findings"
         )
 
 
@@ -76,24 +78,27 @@ def deduplicate(store: Store) -> tuple[int, list[T.Duplicate]]:
     if not pending:
         return 0, []
     signatures = [signature(doc_id, body) for doc_id, body in pending]
-    T.save_signatures(store, signatures)
-    candidates = T.candidate_signatures(store, [s.doc_id for s in signatures])
+    S.save_signatures(store, signatures)
+    candidates = S.candidate_signatures(store, [s.doc_id for s in signatures])
     links = link_duplicates(signatures, candidates, T.duplicate_map(store))
-    T.save_duplicates(store, links)
+    T.write_duplicates(store, links)
     return len(signatures), links
 
 
 def rebuild_timeline(store: Store) -> tuple[int, int, int]:
     """Recompute instances and findings from the stored events; (reports, instances,
     findings)."""
-    reports = T.happened_reports(store)
+    reports = S.happened_reports(store)
     instances = build_instances(reports)
     findings = compute_findings(instances)
-    T.replace_timeline(store, instances, findings)
+    S.replace_timeline(store, instances, findings)
     return len(reports), len(instances), len(findings)
 
 
 def refresh(store: Store) -> RefreshCounts:
+    """Link new duplicates, then rebuild instances and findings; an earlier refresh cut
+    short between its transactions is redone whole."""
+    store.discard_partial_refresh()
     counts = RefreshCounts()
     counts.signed, links = deduplicate(store)
     counts.exact_duplicates = sum(1 for d in links if d.exact)
