@@ -271,3 +271,18 @@ def test_rerun_and_hadoop_uris_write_the_same_rows(spark: Any, inputs: list[str]
     assert all(s.startswith("file:") for s in sources)
     # the text files' sidecars came along: their publication dates were read
     assert any(r["published"] for r in read_table(uris, ARTICLES) if r["format"] == "text")
+
+
+def test_actor_dictionary_reaches_the_executors(spark: Any, inputs: list[str],
+                                                tmp_path: Path) -> None:  # fmt: skip
+    from tidings.pipeline import Settings
+    from tidings.spark.job import JobSettings, run
+
+    actors = tmp_path / "farmers.actors"
+    actors.write_text("ION_POPESCU_ [ROULAB]\n", encoding="utf-8")
+    warc = [p for p in inputs if p.endswith(".warc.gz")]
+    out = tmp_path / "out"
+    run(JobSettings(inputs=warc, out=str(out), partitions=2,
+                    pipeline=Settings(actors_file=actors)), spark)  # fmt: skip
+    speakers = {r["speaker_name"]: r["speaker_code"] for r in read_table(out, QUOTES)}
+    assert speakers.get("Ion Popescu") == "ROULAB", speakers

@@ -54,7 +54,7 @@ def spark_command(
     publisher: str | None = typer.Option(None, help="Publisher for text without metadata."),
     url: str | None = typer.Option(None, help="URL for text without metadata."),
     actors: Path | None = typer.Option(  # noqa: B008
-        None, help="Extra actor dictionary (TABARI/PETRARCH style); every executor reads it.",
+        None, help="Extra actor dictionary (TABARI/PETRARCH style), sent to every executor.",
         exists=True, dir_okay=False),
     local_dir: str | None = typer.Option(
         None, help="Spark's scratch folder (shuffle files, temporary copies)."),

@@ -6,4 +6,4 @@ import sys
 from tidings.cli import app
 
 if __name__ == "__main__":
-    app(["spark", *sys.argv[1:]], prog_name="tidings spark")
+    app(["spark", *sys.argv[1:]], prog_name="tidings")

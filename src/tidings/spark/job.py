@@ -176,7 +176,11 @@ def _run(spark: Any, settings: JobSettings) -> JobCounts:
     if not parts:
         parts.append(sc.emptyRDD())
     items = sc.union(parts) if len(parts) > 1 else parts[0]
-    analyse = partial(tasks.analyse_partition, settings=settings.pipeline)
+    actors = settings.pipeline.actors_file
+    if actors is not None:  # every executor gets a copy: it need not see the driver's files
+        sc.addFile(str(Path(actors).resolve()))
+    analyse = partial(tasks.analyse_partition, settings=settings.pipeline,
+                      shipped=actors is not None)  # fmt: skip
     rows = (
         items.keyBy(tasks.item_key)
         .reduceByKey(tasks.first_read, partitions, tasks.partition_of)

@@ -119,8 +119,14 @@ def first_read(a: Item, b: Item) -> Item:
 _pipelines: dict[str, Pipeline] = {}
 
 
-def pipeline_for(settings: Settings) -> Pipeline:
-    """This process's pipeline for ``settings``, loaded on first use and then kept."""
+def pipeline_for(settings: Settings, shipped: bool = False) -> Pipeline:
+    """This process's pipeline for ``settings``, loaded on first use and then kept.
+    ``shipped``: the actor dictionary was sent with the job (``SparkContext.addFile``)
+    and is read from this executor's copy."""
+    if shipped and settings.actors_file is not None:
+        from pyspark import SparkFiles
+
+        settings = replace(settings, actors_file=Path(SparkFiles.get(settings.actors_file.name)))
     key = repr(settings)
     if key not in _pipelines:
         _pipelines.clear()  # one model per process: a new setting replaces the old one
@@ -128,7 +134,9 @@ def pipeline_for(settings: Settings) -> Pipeline:
     return _pipelines[key]
 
 
-def analyse_partition(items: Iterable[tuple[str, Item]], settings: Settings) -> Iterator[Row]:
+def analyse_partition(
+    items: Iterable[tuple[str, Item]], settings: Settings, shipped: bool = False
+) -> Iterator[Row]:
     """Rows of every table for one partition's documents and errors, analysed in input
     order (so the spaCy batches, and the output, are the same on every run)."""
     ordered = sorted((item for _, item in items), key=lambda item: item[:2])
@@ -140,7 +148,7 @@ def analyse_partition(items: Iterable[tuple[str, Item]], settings: Settings) -> 
             yield ERRORS, as_tuple(ERRORS, found)
     if not documents:
         return
-    results = pipeline_for(settings).analyze_many(doc for _, _, doc in documents)
+    results = pipeline_for(settings, shipped).analyze_many(doc for _, _, doc in documents)
     for (file, record, _), result in zip(documents, results, strict=True):
         if isinstance(result, TidingsError):
             yield ERRORS, as_tuple(ERRORS, error_row(result, file, record))
