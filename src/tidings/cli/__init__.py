@@ -141,6 +141,7 @@ from tidings.cli import (  # noqa: E402,F401,I001
     fetch,  # fetch
     evaluate,  # eval
     bench,  # bench pipeline | extract | furniture | timeline
+    spark,  # spark, load
 )
 
 

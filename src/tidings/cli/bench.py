@@ -131,3 +131,29 @@ def bench_timeline(
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(table, encoding="utf-8")
     typer.echo(json.dumps(figures) if json_out else table)
+
+
+@bench_app.command("spark")
+def bench_spark(
+    corpus: str = typer.Option(
+        "../shared/corpus/allsides-10k.jsonl.gz", help="JSON Lines (or any input) to read."),
+    limit: int | None = typer.Option(300, min=1, help="First N articles (none: all)."),
+    partitions: int | None = typer.Option(None, min=1, help="Spark partitions (default 4/core)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+) -> None:  # fmt: skip
+    """Articles/s of `tidings spark` on local[1] and local[2] beside `ingest` on the same
+    articles, the scaling ratio, and the rate of `tidings load`."""
+    import json
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from tidings.benchmarks import spark as bench
+
+    path = Path(corpus)
+    if not path.exists():
+        typer.echo(f"{corpus}: no such corpus file", err=True)
+        raise typer.Exit(2)
+    with Console(stderr=True).status("ingest, then Spark on local[1] and local[2]…"):
+        figures = bench.run(path, limit=limit, partitions=partitions)
+    typer.echo(json.dumps(figures) if json_out else bench.markdown(figures))
