@@ -22,7 +22,8 @@ from tidings.cli import (  # noqa: E402,F401,I001
     timeline,  # timeline, findings
     fetch,  # fetch
     evaluate,  # eval
-    bench,  # bench pipeline | extract | furniture | timeline
+    bench,  # bench pipeline | extract | furniture | timeline | serve
+    serve,  # serve
 )
 
 
