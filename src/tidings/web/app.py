@@ -35,7 +35,7 @@ import tidings
 from tidings.api import Tidings
 from tidings.errors import InputError, StoreError, TidingsError
 from tidings.web import queries, search
-from tidings.web.snapshot import Snapshot
+from tidings.web.snapshot import Snapshot, describe_age
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -108,8 +108,10 @@ def _error_response(request: Request, status: int, message: str,
     if _wants_json(request):
         return JSONResponse(error_body(status, message, errors), status_code=status)
     env: Environment = request.app.state.templates
+    snap: Snapshot = request.app.state.snapshot
     html = env.get_template("error.html").render(
-        status=status, phrase=HTTPStatus(status).phrase, message=message, errors=errors or []
+        status=status, phrase=HTTPStatus(status).phrase, message=message, errors=errors or [],
+        store=snap.source.name, copy_taken=describe_age(snap.taken_at),
     )
     return HTMLResponse(html, status_code=status)
 

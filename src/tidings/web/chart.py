@@ -138,6 +138,8 @@ def build(months: list[Record], instances: list[Record]) -> Chart | None:
     chart.height += 24  # month labels
     every = max(1, -(-span // MAX_LABELS))
     shown = {i for i in range(first, last + 1) if (i - first) % every == 0}
+    if last - max(shown) >= max(1, every // 2):  # the latest month is labelled too
+        shown.add(last)
     chart.labels = [Label(x_of(i) + step / 2, _month_name(i)) for i in sorted(shown)]
     chart.count_ticks = [(COUNTS_TOP + COUNTS_HEIGHT * (1 - v / top_count), v)
                          for v in sorted({0, top_count})]  # fmt: skip
