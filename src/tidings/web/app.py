@@ -35,7 +35,7 @@ import tidings
 from tidings.api import Tidings
 from tidings.errors import InputError, StoreError, TidingsError
 from tidings.web import queries, search
-from tidings.web.snapshot import Snapshot, describe_age
+from tidings.web.snapshot import Snapshot, describe_age, log
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -183,6 +183,11 @@ def create_app(snapshot: Snapshot, *, watch: bool = True) -> FastAPI:
     @app.exception_handler(TidingsError)
     async def tidings_error(request: Request, exc: TidingsError) -> Response:
         return _error_response(request, _status_of(exc), exc.one_line())
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)
+        return _error_response(request, 500, f"internal error: {type(exc).__name__}")
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:

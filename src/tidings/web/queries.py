@@ -24,6 +24,7 @@ import pyarrow as pa
 from tidings.actors.fold import is_code, name_key
 from tidings.api import Tidings
 from tidings.errors import InputError
+from tidings.store.filters import parse_day_bound
 from tidings.web import shapes
 from tidings.web.shapes import Record
 
@@ -162,7 +163,12 @@ def articles_page(
 def findings_page(
     api: Tidings, offset: int, limit: int | None, newest_first: bool = True, **filters: Any
 ) -> tuple[list[Record], bool]:
-    """Findings, newest first by default (the API lists them oldest first)."""
+    """Findings, newest first by default (the API lists them oldest first).
+
+    ``since`` is read here as the other filters read it (a year, month or day): the API
+    passes a findings ``since`` to SQL as given, so ``2024`` would fail there."""
+    if filters.get("since"):
+        filters["since"] = parse_day_bound(filters["since"], end=False)
     found = [shapes.finding(f) for f in api.findings(**filters)]
     if newest_first:
         found.reverse()
