@@ -13,11 +13,11 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
-from web_support import SEED_TITLE, build_store, write_hostile
 
 from tidings.api import Tidings
 from tidings.model import PLOVER_TYPES
 from tidings.web import create_app, store_snapshot
+from web_support import SEED_TITLE, build_store, write_hostile
 
 pytestmark = pytest.mark.slow
 
@@ -45,14 +45,18 @@ def seed_id(client: TestClient) -> str:
 def test_web_events_are_the_cli_records(client: TestClient, store: Path) -> None:
     served = client.get("/api/events", params={"actor": "Vucic", "limit": 500}).json()["items"]
     with Tidings(store, create=False) as api:
-        expected = [json.loads(json.dumps(e.plover(), default=str)) for e in api.events(actor="Vucic")]
+        expected = [
+            json.loads(json.dumps(e.plover(), default=str)) for e in api.events(actor="Vucic")
+        ]
     assert served == expected
     assert {"event", "mode", "context", "source", "recipient", "date", "date_precision"} <= set(
         served[0]
     )
 
 
-def test_web_article_has_body_furniture_quotes_events_offsets(client: TestClient, seed_id: str) -> None:
+def test_web_article_has_body_furniture_quotes_events_offsets(
+    client: TestClient, seed_id: str
+) -> None:
     a = client.get(f"/api/articles/{seed_id[:12]}").json()
     assert a["doc_id"] == seed_id
     assert len(a["quotes"]) == 5
@@ -172,7 +176,7 @@ def test_web_hostile_text_is_escaped(client: TestClient) -> None:
     assert len(hostile) == 2
     for a in hostile:
         html = client.get(f"/articles/{a['doc_id']}").text
-        assert "<script>window" not in html and "onerror=\"window" not in html
+        assert "<script>window" not in html and 'onerror="window' not in html
         assert 'href="javascript:' not in html.lower()
         assert "&lt;script&gt;" in html or "&lt;img" in html
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tidings.web import create_app, store_snapshot
 from web_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -17,12 +19,12 @@ from web_support import (
     write_hostile,
 )
 
-from tidings.web import create_app, store_snapshot
-
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent "
-                       "(apt-get install chromium; make test installs it)"),  # fmt: skip
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium is absent (apt-get install chromium; make test installs it)",
+    ),  # fmt: skip
 ]
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
@@ -90,7 +92,9 @@ def test_web_browser_timeline_marks_click_through(page: Any, base_url: str, tmp_
     page.click("form.dyad button")
     page.wait_for_selector("svg.chart")
     page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
-    months = set(page.eval_on_selector_all("svg.chart a.mark", "els => els.map(e => e.dataset.month)"))
+    months = set(
+        page.eval_on_selector_all("svg.chart a.mark", "els => els.map(e => e.dataset.month)")
+    )
     assert {"2022-05", "2024-10"} <= months
     assert page.locator("svg.chart rect[data-month='2022-05']").count() >= 1
     page.locator("svg.chart a.mark[data-month='2022-05']").first.click()
@@ -104,7 +108,9 @@ def test_web_browser_timeline_marks_click_through(page: Any, base_url: str, tmp_
     page.screenshot(path=str(tmp_path / "sentence.png"))
 
 
-def test_web_browser_hostile_articles_run_no_script(page: Any, base_url: str, tmp_path: Path) -> None:
+def test_web_browser_hostile_articles_run_no_script(
+    page: Any, base_url: str, tmp_path: Path
+) -> None:
     blocked: list[str] = []
     page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
     page.goto(f"{base_url}/articles")

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
-from web_support import build_store, write_hostile
 
 from tidings.web import create_app, store_snapshot
+from web_support import build_store, write_hostile
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed")
 pytestmark = pytest.mark.slow

@@ -14,10 +14,10 @@ from typing import Any
 import duckdb
 import httpx
 import pytest
-from web_support import ROOT, build_store, live_server
 
 from tidings.errors import StoreError
 from tidings.web import create_app, snapshot, store_snapshot
+from web_support import ROOT, build_store, live_server
 
 CLI = "from tidings.cli import main; main()"
 WRITER = textwrap.dedent(

@@ -49,8 +49,12 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
-                ".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8"}  # fmt: skip
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".js": "text/javascript; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 def prepare(api: Tidings) -> None:
@@ -110,8 +114,12 @@ def _error_response(request: Request, status: int, message: str,
     env: Environment = request.app.state.templates
     snap: Snapshot = request.app.state.snapshot
     html = env.get_template("error.html").render(
-        status=status, phrase=HTTPStatus(status).phrase, message=message, errors=errors or [],
-        store=snap.source.name, copy_taken=describe_age(snap.taken_at),
+        status=status,
+        phrase=HTTPStatus(status).phrase,
+        message=message,
+        errors=errors or [],
+        store=snap.source.name,
+        copy_taken=describe_age(snap.taken_at),
     )
     return HTMLResponse(html, status_code=status)
 

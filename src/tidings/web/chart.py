@@ -102,6 +102,7 @@ def build(months: list[Record], instances: list[Record]) -> Chart | None:
         return LEFT + (index - first) * step
 
     chart = Chart(width=WIDTH, height=MARKS_TOP + MARK_ROW)
+    y: float
     top_count = max(1, max(m["events"] for m in months))
     top_score = max(1.0, max(abs(m["score"]) for m in months))
     chart.zero_y = SCORE_TOP + SCORE_HEIGHT / 2
@@ -120,8 +121,10 @@ def build(months: list[Record], instances: list[Record]) -> Chart | None:
         h = (SCORE_HEIGHT / 2) * abs(m["score"]) / top_score
         y = chart.zero_y - h if m["score"] >= 0 else chart.zero_y
         css = "score-up" if m["score"] >= 0 else "score-down"
-        chart.scores.append(Bar(x_of(index), y, bar_w, max(h, 0.5), css, m["month"],
-                                f"{m['month']}: score {m['score']:g}", f"#m-{m['month']}"))  # fmt: skip
+        title = f"{m['month']}: score {m['score']:g}"
+        chart.scores.append(
+            Bar(x_of(index), y, bar_w, max(h, 0.5), css, m["month"], title, f"#m-{m['month']}")
+        )
     stacked: dict[tuple[int, int], int] = {}
     for inst in instances:
         day = first_day(inst)
@@ -132,9 +135,12 @@ def build(months: list[Record], instances: list[Record]) -> Chart | None:
         stacked[column] = row + 1
         chart.height = max(chart.height, MARKS_TOP + (row + 1) * MARK_ROW)
         kind = inst["event"] + (f"/{inst['mode']}" if inst.get("mode") else "")
-        chart.marks.append(Mark(x, MARKS_TOP + row * MARK_ROW + MARK_ROW / 2,
-                                inst.get("quad_class") or "unscaled", _month_name(index),
-                                f"{inst['date']} {kind}", f"#i-{inst['id']}", inst["id"]))  # fmt: skip
+        y = MARKS_TOP + row * MARK_ROW + MARK_ROW / 2
+        css = inst.get("quad_class") or "unscaled"
+        title = f"{inst['date']} {kind}"
+        chart.marks.append(
+            Mark(x, y, css, _month_name(index), title, f"#i-{inst['id']}", inst["id"])
+        )
     chart.height += 24  # month labels
     every = max(1, -(-span // MAX_LABELS))
     shown = {i for i in range(first, last + 1) if (i - first) % every == 0}

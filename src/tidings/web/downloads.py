@@ -28,9 +28,9 @@ MEDIA = {
 
 
 def jsonl(records: list[Record]) -> bytes:
-    return "".join(
-        json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records
-    ).encode("utf-8")
+    return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode(
+        "utf-8"
+    )
 
 
 def csv_bytes(records: list[Record]) -> bytes:

@@ -12,9 +12,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from tidings.model import PLOVER_TYPES
 from tidings.plover import QUAD_CLASSES
 from tidings.web import chart, queries, search, shapes, text
-from tidings.model import PLOVER_TYPES
 from tidings.web.routes import FindingKind, SearchKind, reading
 from tidings.web.snapshot import describe_age
 
@@ -115,7 +115,9 @@ def actors(request: Request, q: Term = None, offset: Offset = 0) -> HTMLResponse
 
 
 @router.get("/actors/{name}", response_class=HTMLResponse)
-def actor(request: Request, name: Annotated[str, Path(min_length=1, max_length=200)]) -> HTMLResponse:
+def actor(
+    request: Request, name: Annotated[str, Path(min_length=1, max_length=200)]
+) -> HTMLResponse:
     with reading(request) as api:
         offices = queries.actor_offices(api, name)
         if not offices:

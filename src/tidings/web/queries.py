@@ -114,8 +114,8 @@ def actor_dyads(api: Tidings, name: str, limit: int = 50) -> list[Record]:
     me = name_key(name)
     tally: dict[tuple[str, str], Record] = {}
     for side, other in (("actor", "recipient"), ("recipient", "actor")):
-        kwargs = {side: name}
-        for e in api.events(**kwargs):
+        found = api.events(actor=name) if side == "actor" else api.events(recipient=name)
+        for e in found:
             record = shapes.event(e)
             mine = "source" if side == "actor" else "recipient"
             theirs = "recipient" if other == "recipient" else "source"
@@ -129,7 +129,9 @@ def actor_dyads(api: Tidings, name: str, limit: int = 50) -> list[Record]:
                 row = tally.setdefault(key, {"name": key[0], "code": ref["code"], "events": 0,
                                              "last_date": None})  # fmt: skip
                 row["events"] += 1
-                if record["date"] and (row["last_date"] is None or record["date"] > row["last_date"]):
+                if record["date"] and (
+                    row["last_date"] is None or record["date"] > row["last_date"]
+                ):
                     row["last_date"] = record["date"]
     ranked = sorted(tally.values(), key=lambda r: (-r["events"], r["name"]))
     return ranked[:limit]
@@ -147,7 +149,9 @@ def events_page(
     return _page((shapes.event(e) for e in api.events(limit=upto, **filters)), offset, limit)
 
 
-def quotes_page(api: Tidings, offset: int, limit: int | None, **filters: Any) -> tuple[list[Record], bool]:
+def quotes_page(
+    api: Tidings, offset: int, limit: int | None, **filters: Any
+) -> tuple[list[Record], bool]:
     upto = None if limit is None else offset + limit + 1
     return _page((shapes.quote(q) for q in api.quotes(limit=upto, **filters)), offset, limit)
 

@@ -10,6 +10,7 @@ unless ``limit`` is given). Records have the CLI's ``--json`` field names (see
 from __future__ import annotations
 
 import enum
+import json
 import time
 from contextlib import AbstractContextManager
 from typing import Annotated, Any
@@ -28,21 +29,21 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_LIMIT = 100_000
 PAGE = 50
-EventType = enum.Enum("EventType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
+EventType = enum.StrEnum("EventType", {t: t for t in PLOVER_TYPES})  # type: ignore[misc]
 
 
-class FindingKind(str, enum.Enum):
+class FindingKind(enum.StrEnum):
     contact_gap = "contact_gap"
     first_of_type = "first_of_type"
     cooperation_break = "cooperation_break"
 
 
-class SearchKind(str, enum.Enum):
+class SearchKind(enum.StrEnum):
     articles = "articles"
     quotes = "quotes"
 
 
-class ListFormat(str, enum.Enum):
+class ListFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
     jsonl = "jsonl"
@@ -68,6 +69,13 @@ Format = Annotated[ListFormat, Query(description="json (a page), or a download: 
                                      "jsonl, parquet.")]  # fmt: skip
 
 
+def as_json(content: Any) -> Response:
+    """A JSON answer without FastAPI's per-field encoding, which costs more than the query
+    on a long article (records are plain JSON types already, dates aside)."""
+    body = json.dumps(content, ensure_ascii=False, default=str, separators=(",", ":"))
+    return Response(body.encode("utf-8"), media_type="application/json")
+
+
 def reading(request: Request) -> AbstractContextManager[Tidings]:
     return request.app.state.snapshot.reading()  # type: ignore[no-any-return]
 
@@ -85,11 +93,21 @@ def _answer(request: Request, items: list[Record], more: bool, offset: int,
     following = None
     if more and limit is not None:
         following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-    return Page(items=items, offset=offset, limit=limit, next=following)
+    return as_json({"items": items, "offset": offset, "limit": limit, "next": following})
 
 
-LIST = {"response_model": Page, "responses": {200: {"content": {
-    "text/csv": {}, "application/x-ndjson": {}, "application/vnd.apache.parquet": {}}}}}
+LIST = {
+    "response_model": Page,
+    "responses": {
+        200: {
+            "content": {
+                "text/csv": {},
+                "application/x-ndjson": {},
+                "application/vnd.apache.parquet": {},
+            }
+        }
+    },
+}
 
 
 @router.get("/status")
@@ -117,18 +135,20 @@ def articles(
     return _answer(request, items, more, offset, n, format, "articles")
 
 
-DocId = Annotated[str, Path(pattern=r"^[0-9a-fA-F]{6,64}$",
-                            description="Article id (sha256) or a unique prefix of it.")]  # fmt: skip
+DocId = Annotated[
+    str,
+    Path(pattern=r"^[0-9a-fA-F]{6,64}$", description="Article id (sha256) or a unique prefix."),
+]
 
 
-@router.get("/articles/{doc_id}")
-def article(request: Request, doc_id: DocId) -> dict[str, Any]:
+@router.get("/articles/{doc_id}", response_model=dict[str, Any])
+def article(request: Request, doc_id: DocId) -> Response:
     """One article: metadata, clean body with paragraph offsets, dropped furniture, and its
     quotes, dates, events (with sentence offsets), actor mentions and findings."""
     with reading(request) as api:
         analysis = api.article(doc_id)
         findings = queries.article_findings(api, analysis.article.doc_id)
-    return shapes.article(analysis, findings)
+    return as_json(shapes.article(analysis, findings))
 
 
 @router.get("/quotes", **LIST)  # type: ignore[arg-type]
@@ -179,11 +199,11 @@ def actors(
     return _answer(request, found[:n], more, offset, n, format, "actors")
 
 
-@router.get("/actors/{name}")
+@router.get("/actors/{name}", response_model=dict[str, Any])
 def actor(
     request: Request, name: Annotated[str, Path(min_length=1, max_length=200)],
     quotes: Annotated[int, Query(ge=0, le=1000)] = 50,
-) -> dict[str, Any]:  # fmt: skip
+) -> Response:  # fmt: skip
     """One actor by name: its codes over time (offices), the actors it has events with,
     and its quotes (the first ``quotes``)."""
     with reading(request) as api:
@@ -193,11 +213,11 @@ def actor(
         canonical = offices[0]["name"]
         dyads = queries.actor_dyads(api, canonical)
         said = [shapes.quote(q) for q in api.quotes(speaker=canonical, limit=quotes or None)]
-    return {"name": canonical, "offices": offices, "dyads": dyads,
-            "quotes": said[:quotes]}  # fmt: skip
+    return as_json({"name": canonical, "offices": offices, "dyads": dyads,
+                    "quotes": said[:quotes]})  # fmt: skip
 
 
-@router.get("/timeline")
+@router.get("/timeline", response_model=dict[str, Any])
 def timeline(
     request: Request,
     a: Annotated[str, Query(min_length=1, max_length=200, description="An actor: name, "
@@ -215,8 +235,8 @@ def timeline(
         findings = queries.timeline_findings(api, {i["id"] for i in instances})
     if format.value in DOWNLOADS:
         return download(instances + months, format.value, "timeline")
-    return {"a": a, "b": b, "directed": directed, "instances": instances, "months": months,
-            "findings": findings}  # fmt: skip
+    return as_json({"a": a, "b": b, "directed": directed, "instances": instances,
+                    "months": months, "findings": findings})  # fmt: skip
 
 
 @router.get("/findings", **LIST)  # type: ignore[arg-type]

@@ -94,7 +94,8 @@ def search(
         return [], query
     phrase_sql = "".join(
         " AND contains(' ' || regexp_replace(lower(strip_accents(d.text)), '[^a-z0-9]+', ' ',"
-        " 'g') || ' ', ?)" for _ in query.phrases
+        " 'g') || ' ', ?)"
+        for _ in query.phrases
     )
     sql = f"""
         WITH q AS (SELECT unnest(?::VARCHAR[]) AS term),

@@ -216,6 +216,9 @@ class Snapshot:
             check_tables(first)
             if self.prepare is not None:
                 self.prepare(first)
+            # Fold the replayed log into the copy's file: rows read back from a log sit
+            # in memory uncompressed and without zone maps, and point reads scan them.
+            first.store.con.execute("CHECKPOINT")
             for _ in range(self.readers - 1):  # same database instance: the copy is shared
                 generation.opened.append(Tidings(target, create=False))
         except Exception as exc:  # noqa: BLE001 - any failure keeps the copy in service

@@ -60,7 +60,9 @@ def layers(article: Record) -> list[list[Span]]:
             _layer("date", dates, "d-")]  # fmt: skip
 
 
-def _pieces(body: str, start: int, end: int, stack: list[list[Span]], seen: set[int]) -> list[Piece]:
+def _pieces(
+    body: str, start: int, end: int, stack: list[list[Span]], seen: set[int]
+) -> list[Piece]:
     if start >= end:
         return []
     if not stack:
@@ -93,7 +95,8 @@ def paragraphs(article: Record) -> list[list[Piece]]:
 def date_resolution(d: Record, published: str | None) -> str:
     """How a date expression was resolved, in words."""
     how = {
-        "published": f"relative to the publication date {published}" if published
+        "published": f"relative to the publication date {published}"
+        if published
         else "relative to the publication date",
         "inferred": "relative to a publication date inferred from the text",
         "anchor": "relative to an earlier date in the text",
