@@ -120,6 +120,9 @@ def test_web_serves_while_ingest_writes(tmp_path: Path, pipeline: Any) -> None:
         assert seen, "the new article did not show within a minute"
         assert set(answers) == {200}
         assert http.get("/api/status").json()["copy"] > first_copy
+        # the search index of the new copy holds the new article and the carried-over ones
+        assert http.get("/api/search", params={"q": "ferry commuters"}).json()["items"]
+        assert http.get("/api/search", params={"q": "sanctions Serbia"}).json()["items"]
 
 
 def test_web_failed_copy_keeps_the_current_one(tmp_path: Path, monkeypatch: Any) -> None:

@@ -57,10 +57,11 @@ STATIC_TYPES = {
 }
 
 
-def prepare(api: Tidings) -> None:
-    """What the server adds to each copy of the store before serving it."""
+def prepare(api: Tidings, previous: Tidings | None) -> None:
+    """What the server adds to each copy of the store before serving it: the actor table
+    and the search index (carried over from the previous copy where it can be)."""
     queries.build_actor_table(api)
-    search.build_index(api)
+    search.build_index(api, previous)
 
 
 def store_snapshot(db: str | Path, **options: Any) -> Snapshot:

@@ -30,30 +30,69 @@ _PHRASE = re.compile(r'"([^"]+)"')
 SNIPPET_CHARS = 240
 
 
-def build_index(api: Tidings) -> None:
-    """(Re)build the search tables in the store ``api`` reads (the server's copy)."""
+_TEXTS = """
+    SELECT 'articles' AS kind, doc_id, -1 AS ordinal,
+           coalesce(title, '') || chr(10) || body AS text FROM articles
+    UNION ALL
+    SELECT 'quotes', doc_id, ordinal, text FROM quotes
+"""
+# A text's words, folded, between single spaces: the terms come from it, and a phrase is
+# found in it as ' word word '.
+_NORM = "' ' || regexp_replace(lower(strip_accents(text)), '[^a-z0-9]+', ' ', 'g') || ' '"
+
+
+def build_index(api: Tidings, previous: Tidings | None = None) -> None:
+    """Build the search tables in the store ``api`` reads (the server's copy). Articles
+    are never changed once stored, so the entries of ``previous`` (the copy served until
+    now) are carried over and only the texts of articles new since then are indexed."""
     con = api.store.con
     con.execute(
-        """
-        CREATE OR REPLACE TABLE web_search_docs AS
-        SELECT row_number() OVER (ORDER BY kind, doc_id, ordinal) AS rid, kind, doc_id,
-               ordinal, text
-        FROM (SELECT 'articles' AS kind, doc_id, -1 AS ordinal,
-                     coalesce(title, '') || chr(10) || body AS text FROM articles
-              UNION ALL
-              SELECT 'quotes', doc_id, ordinal, text FROM quotes)
-        """
+        "CREATE OR REPLACE TABLE web_search_docs (rid BIGINT, kind VARCHAR, doc_id VARCHAR,"
+        " ordinal INTEGER, text VARCHAR, norm VARCHAR)"
     )
+    con.execute("CREATE OR REPLACE TABLE web_search_terms (rid BIGINT, term VARCHAR, tf INTEGER)")
+    if previous is not None and previous.store.has_table("web_search_docs"):
+        old = previous.store.con.cursor()  # its own cursor: the old copy is still serving
+        try:
+            docs = old.sql("SELECT * FROM web_search_docs").to_arrow_table()
+            terms = old.sql("SELECT * FROM web_search_terms").to_arrow_table()
+        finally:
+            old.close()
+        con.register("_old_docs", docs)
+        con.register("_old_terms", terms)
+        try:
+            con.execute(
+                "INSERT INTO web_search_docs SELECT * FROM _old_docs"
+                " WHERE doc_id IN (SELECT doc_id FROM articles)"
+            )
+            con.execute(
+                "INSERT INTO web_search_terms SELECT t.* FROM _old_terms t"
+                " SEMI JOIN web_search_docs d ON d.rid = t.rid"
+            )
+        finally:
+            con.unregister("_old_docs")
+            con.unregister("_old_terms")
     con.execute(
         f"""
-        CREATE OR REPLACE TABLE web_search_terms AS
-        SELECT rid, term, count(*)::INTEGER AS tf
-        FROM (SELECT rid, unnest({_FOLD_SQL.format("text")}) AS term FROM web_search_docs)
-        WHERE term <> ''
-        GROUP BY rid, term
-        ORDER BY term
+        CREATE OR REPLACE TEMP TABLE _new_docs AS
+        SELECT (SELECT coalesce(max(rid), 0) FROM web_search_docs)
+               + row_number() OVER (ORDER BY kind, doc_id, ordinal) AS rid,
+               kind, doc_id, ordinal, text, {_NORM} AS norm
+        FROM ({_TEXTS}) src
+        WHERE doc_id NOT IN (SELECT DISTINCT doc_id FROM web_search_docs)
         """
     )
+    con.execute("INSERT INTO web_search_docs SELECT * FROM _new_docs")
+    con.execute(
+        """
+        INSERT INTO web_search_terms
+        SELECT rid, term, count(*)::INTEGER AS tf
+        FROM (SELECT rid, unnest(string_split(trim(norm), ' ')) AS term FROM _new_docs)
+        WHERE term <> ''
+        GROUP BY rid, term
+        """
+    )
+    con.execute("DROP TABLE _new_docs")
     con.execute(
         """
         CREATE OR REPLACE TABLE web_search_lengths AS
@@ -92,11 +131,12 @@ def search(
     query = parse_query(api, text)
     if not query.words:
         return [], query
-    phrase_sql = "".join(
-        " AND contains(' ' || regexp_replace(lower(strip_accents(d.text)), '[^a-z0-9]+', ' ',"
-        " 'g') || ' ', ?)"
-        for _ in query.phrases
-    )
+    # Phrases are checked in one scan of the folded texts, apart from the scoring joins
+    # (inside them DuckDB re-reads the long texts for every candidate row).
+    phrase_sql = ""
+    if query.phrases:
+        each = " AND ".join("contains(norm, ?)" for _ in query.phrases)
+        phrase_sql = f" AND s.rid IN (SELECT rid FROM web_search_docs WHERE {each})"
     sql = f"""
         WITH q AS (SELECT unnest(?::VARCHAR[]) AS term),
         stats AS (SELECT count(*) AS n, avg(len) AS avglen FROM web_search_lengths

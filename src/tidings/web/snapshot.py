@@ -40,7 +40,8 @@ log = logging.getLogger("tidings.web")
 
 HEADER_BYTES = 3 * 4096  # DuckDB's main header and its two alternating database headers
 COPY_ATTEMPTS = 5
-Prepare = Callable[[Tidings], None]
+# What the server adds to a new copy, given the copy served until now (None at first).
+Prepare = Callable[[Tidings, Tidings | None], None]
 
 
 def _stamp(path: Path) -> tuple[tuple[int, int], ...]:
@@ -183,6 +184,14 @@ class Snapshot:
             if done:
                 generation.close()
 
+    @contextmanager
+    def _previous(self) -> Iterator[Tidings | None]:
+        if self._current is None:
+            yield None
+            return
+        with self.reading() as api:
+            yield api
+
     @property
     def taken_at(self) -> float | None:
         current = self._current
@@ -215,10 +224,11 @@ class Snapshot:
             generation.opened.append(first)
             check_tables(first)
             if self.prepare is not None:
-                self.prepare(first)
+                with self._previous() as previous:
+                    self.prepare(first, previous)
             # Fold the replayed log into the copy's file: rows read back from a log sit
             # in memory uncompressed and without zone maps, and point reads scan them.
-            first.store.con.execute("CHECKPOINT")
+            first.store.con.execute("CHECKPOINT").fetchall()
             for _ in range(self.readers - 1):  # same database instance: the copy is shared
                 generation.opened.append(Tidings(target, create=False))
         except Exception as exc:  # noqa: BLE001 - any failure keeps the copy in service
@@ -249,7 +259,6 @@ class Snapshot:
         while not self._stop.wait(self.poll):
             if time.monotonic() - last < self.interval or not self.changed():
                 continue
-            last = time.monotonic()
             try:
                 if self.refresh():
                     log.info("store changed: now reading copy %d", self.generation)
@@ -257,6 +266,9 @@ class Snapshot:
                 log.warning("keeping the previous copy: %s", exc.one_line())
             except Exception:  # noqa: BLE001 - the watcher must outlive any one failure
                 log.exception("snapshot refresh failed")
+            # The interval runs from the end of a copy: a large store being written is
+            # copied at most once per interval plus the time one copy takes.
+            last = time.monotonic()
 
 
 def describe_age(taken_at: float | None) -> str:
