@@ -46,11 +46,13 @@ def _pager(request: Request, offset: int, more: bool, size: int = PAGE) -> dict[
 def index(request: Request) -> HTMLResponse:
     with reading(request) as api:
         counts = api.counts()
-        latest, more = queries.articles_page(api, 0, 200)
+        # The API lists articles oldest first (undated last): the latest are the tail.
+        total = counts.get("articles", 0)
+        latest, _ = queries.articles_page(api, max(0, total - 25), 25)
         newest, _ = queries.findings_page(api, 0, 8)
     latest.sort(key=lambda a: a["published"] or "", reverse=True)
-    return render(request, "index.html", counts=counts, articles=latest[:25],
-                  more_articles=more or len(latest) > 25, findings=newest)  # fmt: skip
+    return render(request, "index.html", counts=counts, articles=latest,
+                  more_articles=total > 25, findings=newest)  # fmt: skip
 
 
 @router.get("/articles", response_class=HTMLResponse)
