@@ -6,7 +6,7 @@ move into the library API as a method:
 * :func:`events_page`, :func:`quotes_page`, :func:`articles_page`, :func:`findings_page`:
   the API's lists with an ``offset`` (the API has ``limit`` only) and, for events, a
   ``mode`` filter (the API has none);
-* :func:`article_findings`: the findings an article supports;
+* :func:`article_findings`: the findings an article supports (read once per copy);
 * :func:`search_actors`, :func:`actor_offices`: actors by name or code, with the codes
   (offices) each name was coded with and the publication dates they were seen between,
   from ``web_actors``, a table the server builds in its private copy of the store;
@@ -17,7 +17,9 @@ move into the library API as a method:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pyarrow as pa
 
@@ -179,14 +181,40 @@ def findings_page(
     return _page(found, offset, limit)
 
 
+@dataclass(slots=True)
+class FindingIndex:
+    by_doc: dict[str, list[Record]] = field(default_factory=dict)
+    by_instance: dict[str, list[Record]] = field(default_factory=dict)
+
+
+# Per connection to a copy of the store (a copy never changes): the findings by article and
+# by instance, read once instead of at every article or timeline request.
+_FINDINGS: WeakKeyDictionary[Tidings, FindingIndex] = WeakKeyDictionary()
+
+
+def _findings_index(api: Tidings) -> FindingIndex:
+    index = _FINDINGS.get(api)
+    if index is None:
+        index = FindingIndex()
+        for f in api.findings():
+            record = shapes.finding(f)
+            index.by_instance.setdefault(record["instance_id"], []).append(record)
+            for doc_id in record["doc_ids"]:
+                index.by_doc.setdefault(doc_id, []).append(record)
+        _FINDINGS[api] = index
+    return index
+
+
 def article_findings(api: Tidings, doc_id: str) -> list[Record]:
-    return [shapes.finding(f) for f in api.findings() if doc_id in f["doc_ids"]]
+    """The findings an article supports, in date order."""
+    return list(_findings_index(api).by_doc.get(doc_id, []))
 
 
 def timeline_findings(api: Tidings, instance_ids: set[str]) -> list[Record]:
     """Findings about the given instances (those of one dyad), newest first."""
-    found = [shapes.finding(f) for f in api.findings() if f["instance_id"] in instance_ids]
-    found.reverse()
+    index = _findings_index(api).by_instance
+    found = [f for i in instance_ids for f in index.get(i, [])]
+    found.sort(key=lambda f: (f["date"] or "", f["kind"], f["id"]), reverse=True)
     return found
 
 
