@@ -272,6 +272,7 @@ class Snapshot:
 
 
 def describe_age(taken_at: float | None) -> str:
+    """When a copy was taken, in local time, for the pages' footer."""
     if taken_at is None:
         return "never"
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(taken_at))

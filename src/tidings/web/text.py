@@ -13,7 +13,6 @@ escaped there.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from tidings.web.shapes import Record
 
@@ -119,4 +118,4 @@ def event_date_mention(event: Record, dates: list[Record]) -> Record | None:
     return same[0] if same else None
 
 
-__all__: list[Any] = ["Piece", "Span", "date_resolution", "event_date_mention", "paragraphs"]
+__all__ = ["Piece", "Span", "date_resolution", "event_date_mention", "paragraphs"]
