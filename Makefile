@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test bench fuzz lint install install-dev lock clean
+.PHONY: demo test bench fuzz lint install install-dev lock clean chromium
 
 # Runtime only (requirements.lock): what `make demo` needs, no test, lint or bench tools.
 $(STAMP): requirements.lock pyproject.toml
@@ -28,8 +28,11 @@ install-dev: $(DEV_STAMP)
 demo: $(STAMP)
 	@rm -f demo.duckdb
 	$(BIN)/tidings demo --db demo.duckdb
+	@echo
+	@echo "Browse it: $(BIN)/tidings serve --db demo.duckdb  then open http://127.0.0.1:8000/"
+	@echo "(the seed article, and the Vucic-Putin timeline at /timeline?a=Vucic&b=Putin)"
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest
 
 # Regenerate both locks from pyproject.toml, keeping every version already pinned (delete
@@ -43,11 +46,20 @@ lock:
 	  -o requirements-dev.lock
 	rm -f .lock-pins.txt
 
+# The web tests drive Debian's Chromium through Playwright (never Playwright's own browser
+# download); without it they are skipped with a reason.
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "note: could not install chromium: the browser tests will be skipped"
+
 bench: $(DEV_STAMP)
 	$(BIN)/tidings bench pipeline --limit 500 --out bench/results/pipeline.md
 	$(BIN)/tidings bench extract --out bench/results/extract.md
 	$(BIN)/tidings bench furniture > bench/results/furniture.md
 	$(BIN)/tidings bench timeline --out bench/results/timeline.md
+	-test -f bench/.cache/corpus-10k.duckdb || $(BIN)/tidings ingest \
+		$(SHARED)/corpus/allsides-10k.jsonl.gz --db bench/.cache/corpus-10k.duckdb
+	$(BIN)/tidings bench serve --out bench/results/serve.md
 
 # Fuzz every reader with mutated inputs (tidings.benchmarks.reliability); FUZZ_INPUTS to change.
 FUZZ_INPUTS ?= 10000

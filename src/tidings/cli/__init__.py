@@ -140,8 +140,9 @@ from tidings.cli import (  # noqa: E402,F401,I001
     timeline,  # timeline, findings, duplicates
     fetch,  # fetch
     evaluate,  # eval
-    bench,  # bench pipeline | extract | furniture | timeline
+    bench,  # bench pipeline | extract | furniture | timeline | spark | serve
     spark,  # spark, load
+    serve,  # serve
 )
 
 

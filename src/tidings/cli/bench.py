@@ -5,7 +5,8 @@ import typer
 from tidings.cli import CONTEXT, TidingsGroup, app
 
 bench_app = typer.Typer(
-    help="Benchmarks: pipeline throughput, HTML extraction.", no_args_is_help=True,
+    help="Benchmarks: pipeline, HTML extraction, furniture, timelines, Spark, the web server.",
+    no_args_is_help=True,
     cls=TidingsGroup, context_settings=CONTEXT, rich_markup_mode=None,
 )  # fmt: skip
 app.add_typer(bench_app, name="bench")
@@ -157,3 +158,37 @@ def bench_spark(
     with Console(stderr=True).status("ingest, then Spark on local[1] and local[2]…"):
         figures = bench.run(path, limit=limit, partitions=partitions)
     typer.echo(json.dumps(figures) if json_out else bench.markdown(figures))
+
+
+@bench_app.command("serve")
+def bench_serve(
+    db: str = typer.Option("bench/.cache/corpus-10k.duckdb", help="The store to serve."),
+    requests: int = typer.Option(300, min=1, help="Requests per endpoint."),
+    concurrency: int = typer.Option(4, min=1, max=64, help="Client threads."),
+    budget: float = typer.Option(60.0, min=1.0, help="Seconds at most per endpoint."),
+    readers: int = typer.Option(4, min=1, max=32, help="The server's reader connections."),
+    json_out: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    out: str | None = typer.Option(None, help="Write the markdown table to this file."),
+) -> None:  # fmt: skip
+    """Requests/s and p50/p95 latency of the timeline and article endpoints (API and pages)
+    of `tidings serve` on loopback. The default store holds the 10k corpus: build it with
+    `tidings ingest ../shared/corpus/allsides-10k.jsonl.gz --db bench/.cache/corpus-10k.duckdb`."""
+    import json
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from tidings.benchmarks import serve as bench
+
+    path = Path(db)
+    if not path.is_file():
+        typer.echo(f"{db}: no such store (build it with `tidings ingest "
+                   f"../shared/corpus/allsides-10k.jsonl.gz --db {db}`)", err=True)  # fmt: skip
+        raise typer.Exit(2)
+    with Console(stderr=True).status("serving the store and sending requests…"):
+        figures = bench.run(path, requests, concurrency, budget, readers)
+    table = bench.markdown(figures)
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text("# Web server benchmark\n\n" + table, encoding="utf-8")
+    typer.echo(json.dumps(figures) if json_out else table)
