@@ -39,3 +39,34 @@ def test_an_approved_act_is_its_approvers(pipeline, tmp_path) -> None:
     sanction = [e for e in events if e.event == "SANCTION"]
     assert sanction and {r.code for r in sanction[0].actor} == {"USALEG"}
     assert {r.code for r in sanction[0].recipient} == {"RUSGOV"}
+
+
+def test_warning_someone_to_act_is_a_demand(pipeline, tmp_path) -> None:
+    # corpus allsides-Lc9NblzJMKZxSQJ1: CAMEO's WARN reads a threat, but warning a party
+    # to do something asks it to (the gold README's REQUEST)
+    events = pipeline_events(
+        pipeline, tmp_path, "The Pentagon warned Pyongyang to stop provocations.", "2017-09-25"
+    )
+    assert [e.event for e in events] == ["REQUEST"]
+    assert {r.code for r in events[0].recipient} == {"PRKGOV"}
+
+
+def test_a_promise_not_to_attack_is_an_assurance(pipeline, tmp_path) -> None:
+    # corpus allsides-BuEfoyTTM9YgulMM (shortened): no threat, an assurance (AGREE), and the
+    # recipient is the object of the conjoined verb
+    text = "In 2005, America promised not to attack or invade North Korea."
+    events = pipeline_events(pipeline, tmp_path, text, "2018-06-12")
+    assert [e.event for e in events] == ["AGREE"]
+    assert {r.code for r in events[0].recipient} == {"PRKGOV"}
+
+
+def test_the_threateners_own_side_is_passed_over_for_the_recipient(pipeline, tmp_path) -> None:
+    # ../shared/gold/dev zyte-624fcd903d56 (shortened): the complement's subject is the
+    # source's own government, so the recipient is looked for further on, in the condition
+    text = (
+        "China's ambassador to Britain warned that the Chinese government will not sit on "
+        "our hands if the Hong Kong situation becomes uncontrollable."
+    )
+    events = pipeline_events(pipeline, tmp_path, text, "2019-07-18")
+    threat = [e for e in events if e.event == "THREATEN"]
+    assert threat and {r.code[:3] for r in threat[0].recipient} == {"HKG"}

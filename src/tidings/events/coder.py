@@ -34,6 +34,7 @@ Scoring that codes sentences by another scheme's rules passes its own ``conventi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -218,6 +219,13 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
 
 
+def _negated(verb: Token) -> bool:
+    """The clause itself is negated ("not to attack"), not a verb above it."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children
+    )
+
+
 def _complements(trigger: Token) -> list[Token]:
     out = [c for c in trigger.children if c.dep_ in COMPLEMENT_DEPS]
     for c in trigger.children:  # "insist on meeting", "balk at committing"
@@ -250,6 +258,10 @@ def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -
         pool = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nummod", "nmod")]
     elif cond.kind == "comp":
         pool = _complements(trigger)
+        if cond.lemmas:  # "vowed not to attack" names the act only to rule it out
+            pool = [c for c in pool if not _negated(c)]
+    elif cond.kind == "xcomp":
+        pool = [c for c in trigger.children if c.dep_ == "xcomp"]
     elif cond.kind == "det":
         pool = [c for c in trigger.children if c.dep_ == "det"]
     else:  # prep
@@ -311,8 +323,10 @@ def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
 
 
 def _complement_targets(comp: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
-    """Recipients inside a complement clause: its objects and argument prepositions."""
-    for obj in [c for c in comp.children if c.dep_ in ("dobj", "dative")]:
+    """Recipients inside a complement clause: its objects and argument prepositions, and a
+    conjoined verb's ("not to attack or invade North Korea")."""
+    verbs = [comp, *(c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for obj in [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]:
         found = np_actors(obj, index)
         if found:
             return found
@@ -340,8 +354,22 @@ def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
     return []
 
 
-def find_targets(m: Match, index: ActorIndex) -> list[Party]:
-    """The recipient, trying the row's target places in order."""
+def find_targets(m: Match, index: ActorIndex, own: frozenset[str] = frozenset()) -> list[Party]:
+    """The recipient, trying the row's target places in order. A place that names only the
+    source's own side (``own``: its codes as a state acts) is passed over, so "warned that
+    it would strike the United States" looks past "it" to the complement's object; when
+    every place does, that side is returned and the caller sees a self-directed act."""
+    own_side: list[Party] = []
+    for found in _target_places(m, index):
+        other = [p for p in found if _state_code(p, index, m.entry.event, False).code not in own]
+        if other:
+            return found
+        own_side = own_side or found
+    return own_side
+
+
+def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
+    """The parties each of the row's target places names, in order (empty places skipped)."""
     trigger = m.trigger
     holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
     carrier = light_verb(trigger)
@@ -395,8 +423,7 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
         elif place == "cond":
             found = _condition_subjects(trigger, index)
         if found:
-            return found
-    return []
+            yield found
 
 
 # Nouns of acts one condemns, besides the lexicon's own nominal events.
@@ -707,7 +734,8 @@ def _recipient_pass(
             if not targets:
                 return None
         else:
-            targets = _host_officials(m, index, source) or find_targets(m, index)
+            own = frozenset(_state_code(p, index, entry.event, True).code for p in source)
+            targets = _host_officials(m, index, source) or find_targets(m, index, own)
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
@@ -737,10 +765,14 @@ def _aux_pass(m: Match, inner: list[Match]) -> Stance:
     trigger, entry = m.trigger, m.entry
     # A trigger another inner trigger used as its object is that one's content ("offered to
     # lift sanctions": the lifting is intended, not the sanctions).
+    # An act promised not to be done is an assurance, not a threat ("America promised not
+    # to attack North Korea": AGREE).
     intended = [
         o.entry.event
         for o in inner
-        if not _conditional(o.trigger) and not any(o.trigger.i in x.used for x in inner)
+        if not _conditional(o.trigger)
+        and not _negated(o.trigger)
+        and not any(o.trigger.i in x.used for x in inner)
     ]
     coercive_intent = "intent" in entry.flags and bool(COERCIVE & set(intended))
     clause = light_verb(trigger) or _setting_verb(trigger, entry) or _manner_of(trigger) or trigger
