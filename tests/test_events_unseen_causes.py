@@ -70,3 +70,29 @@ def test_the_threateners_own_side_is_passed_over_for_the_recipient(pipeline, tmp
     events = pipeline_events(pipeline, tmp_path, text, "2019-07-18")
     threat = [e for e in events if e.event == "THREATEN"]
     assert threat and {r.code[:3] for r in threat[0].recipient} == {"HKG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "suspect"),
+    [
+        # gold/dev2 allsides-erGhHLhQuTxXGoyg (shortened): whether-clause of the inquiry
+        (
+            "Rep. Adam Schiff said his panel will investigate whether the Trump administration "
+            "broke federal mandates under the Atomic Energy Act.",
+            "USAGOV",
+        ),
+        # corpus (shortened): the claim's own clause names the suspect; an allegation is
+        # not the condemned act whose doer would be sought
+        (
+            "The Senate Select Committee on Intelligence would investigate allegations that "
+            "Russia meddled in the U.S. election.",
+            "RUSGOV",
+        ),
+    ],
+)
+def test_an_inquiry_is_into_the_one_its_clause_names(
+    pipeline, tmp_path, text: str, suspect: str
+) -> None:
+    events = pipeline_events(pipeline, tmp_path, text, "2019-02-20")
+    inquiry = [e for e in events if e.event == "ACCUSE" and e.mode == "investigate"]
+    assert inquiry and {r.code for r in inquiry[0].recipient} == {suspect}

@@ -343,6 +343,17 @@ def _complement_targets(comp: Token, index: ActorIndex, depth: int = 0) -> list[
     return []
 
 
+def _claimed_doer(noun: Token, index: ActorIndex) -> list[Party]:
+    """Who a claim held against someone is about: the subject of the clause the noun
+    introduces ("plan to investigate claims the Trump White House fast-tracked …")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None and subj.tag_ not in ("WDT", "WP"):
+                return np_actors(subj, index)
+    return []
+
+
 def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
     """The actor a descriptive noun phrase stands beside ("Iran, a country that …"), also
     when the parser missed the apposition."""
@@ -388,6 +399,8 @@ def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
                 found = np_actors(obj, index)
                 if not found and obj.pos_ == "NOUN":
                     found = _apposed_actors(obj, index)  # "Iran, a country that Trump …"
+                if not found and m.entry.event == "ACCUSE":
+                    found = _claimed_doer(obj, index)
                 if found:
                     break
         elif place == "dative":
@@ -440,7 +453,10 @@ def _condemned_act(m: Match, lexicon: Lexicon) -> Token | None:
     for obj in _objects(m.trigger):
         if obj.dep_ == "dobj" and obj.pos_ == "NOUN":
             lemma = obj.lemma_.lower()
-            if lemma in OFFENCE_NOUNS or (lemma, "N") in lexicon.entries:
+            rows = lexicon.entries.get((lemma, "N"), ())
+            # an accusation investigated is not an act condemned ("investigate allegations
+            # that Russia meddled": Russia, from the claim's clause)
+            if lemma in OFFENCE_NOUNS or any(r.event != "ACCUSE" for r in rows):
                 return obj
     return None
 
