@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_support import pipeline_events
+from events_support import code, pipeline_events
 
 
 def test_an_adverbial_clause_is_not_swallowed_by_the_main_act(pipeline, tmp_path) -> None:
@@ -96,3 +96,33 @@ def test_an_inquiry_is_into_the_one_its_clause_names(
     events = pipeline_events(pipeline, tmp_path, text, "2019-02-20")
     inquiry = [e for e in events if e.event == "ACCUSE" and e.mode == "investigate"]
     assert inquiry and {r.code for r in inquiry[0].recipient} == {suspect}
+
+
+POLITICIANS = {
+    "Trump": ("USAGOV", "Donald Trump", "person"),
+    "Bolton": ("USAELI", "John Bolton", "person"),
+    "Republicans": ("USAPOL", "Republican Party", "organisation"),
+    "Obama": ("USAGOV", "Barack Obama", "person"),
+    "Booker": ("USALEG", "Cory Booker", "person"),
+    "Biden": ("USAELI", "Joe Biden", "person"),
+    "Russian forces": ("RUSMIL", "Russian forces", "group"),
+    "Ukrainian troops": ("UKRMIL", "Ukrainian troops", "group"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # corpus allsides-si8xhopr34eVnCh5 (shortened): one politician attacking another
+        ("Trump has responded to the book, attacking Bolton as a “wacko.”", "ACCUSE"),
+        # corpus, adapted ("attacked him for his comments"): CAMEO reads ATTACK on a record
+        # or a statement as criticism, and its owner is the recipient
+        ("Booker has questioned Biden’s record and attacked Biden's comments.", "ACCUSE"),
+        # the armed sense stays an assault
+        ("Russian forces attacked Ukrainian troops near Donetsk.", "ASSAULT"),
+    ],
+)
+def test_an_attack_in_words_is_an_accusation(nlp, text: str, expected: str) -> None:
+    events = code(nlp, text, actors=POLITICIANS)
+    assert expected in [e.event for e in events]
+    assert "ASSAULT" not in [e.event for e in events] or expected == "ASSAULT"

@@ -237,6 +237,8 @@ def _complements(trigger: Token) -> list[Token]:
 def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -> bool:
     if cond.kind == "noobj":
         return not any(c.dep_ in ("dobj", "obj") for c in trigger.children)
+    if cond.kind == "politic":
+        return _political_dispute(trigger, index)
     if cond.kind == "objactor":
         # The object itself names an actor ("urged Vietnam"), not a thing of one ("ordered
         # the expulsion of diplomats").
@@ -277,6 +279,27 @@ def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -
             used.add(tok.i)
             return True
     return False
+
+
+# Sectors of political life: an "attack" between two of them is made with words.
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "POL", "ELI", "MED", "JUD", "OPP"})
+
+
+def _political(parties: list[Party]) -> bool:
+    return bool(parties) and all(
+        p.code[-3:] in POLITICAL_SECTORS and (p.kind == "person" or len(p.code) == 6)
+        for p in parties
+    )
+
+
+def _political_dispute(trigger: Token, index: ActorIndex) -> bool:
+    """Both the subject and the object are people or bodies of political life (an official,
+    a party, a legislature, an outlet): "Trump attacked Bolton" is a verbal attack, as
+    CAMEO reads ATTACK on a government, a plan or a decision (111, criticize)."""
+    objects = [o for o in _objects(trigger) if o.dep_ != "compound"]
+    if not objects or not _political(np_actors(objects[0], index)):
+        return False
+    return _political(verb_source(trigger, index))
 
 
 def _pos(tok: Token) -> str | None:

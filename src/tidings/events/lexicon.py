@@ -22,7 +22,7 @@ from tidings.model import PLOVER_TYPES
 class Condition:
     """One requirement of a pattern on the trigger's dependents."""
 
-    kind: str  # obj | prep | mod | comp | xcomp | det | objactor | noobj
+    kind: str  # obj | prep | mod | comp | xcomp | det | objactor | noobj | politic
     lemmas: frozenset[str] = frozenset()  # empty = any
     preps: frozenset[str] = frozenset()  # for kind == "prep"
 
@@ -83,7 +83,7 @@ def _split(cell: str, sep: str) -> list[str]:
 
 
 def _condition(text: str, where: str) -> Condition:
-    if text in ("objactor", "noobj"):
+    if text in ("objactor", "noobj", "politic"):
         return Condition(text)
     kind, _, rest = text.partition("=")
     if kind == "prep":
