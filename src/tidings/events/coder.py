@@ -67,7 +67,14 @@ from tidings.events.dating import (
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.events.refusals import refusing_clauses, requested_act
-from tidings.events.typed import Verdict, additions, article_verdicts, model_entry, vetoed
+from tidings.events.typed import (
+    Verdict,
+    additions,
+    article_verdicts,
+    model_entry,
+    retyped,
+    vetoed,
+)
 from tidings.events.typer import EventTyper, load_typer
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
@@ -1066,7 +1073,11 @@ def code_events(
     requests: list[tuple[Event, Token]] = []
     keep_untargeted = conventions.keeps_without_recipient()
     for sent, fired in fired_by_sent:
-        fired = [m for m in fired if not vetoed(verdicts.get(m.trigger.i))]
+        fired = [
+            Match(retyped(m.entry, verdicts.get(m.trigger.i)), m.trigger, m.used)
+            for m in fired
+            if not vetoed(verdicts.get(m.trigger.i), m.entry.event)
+        ]
         taken = {m.trigger.i for m in fired} | {i for m in fired for i in m.used}
         added = [
             Match(model_entry(verdicts[i].label, doc[i]), doc[i])

@@ -15,7 +15,7 @@ annotated candidates' grouped cross-validation, never on the test articles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +29,10 @@ from tidings.events.typer_features import cameo_types, eventive_noun
 DROP_AT = 0.85
 # A candidate the lexicon lacks becomes an event when the typer is at least this sure.
 ADD_AT = 0.60
+# A lexicon match is dropped when the typer gives its type less than this probability.
+KEEP_MIN = 0.0
+# A lexicon match takes the typer's type when the typer is at least this sure of another.
+RETYPE_AT = 1.01
 VERB_TARGETS = ("obj", "dative", "prep:against|with|to|on|from|for|at|into|toward|towards|over",
                 "comp")  # fmt: skip
 NOUN_TARGETS = ("prep:against|with|on|to|from|for|at|into|between|of|over",)
@@ -75,9 +79,30 @@ def article_verdicts(
     }
 
 
-def vetoed(verdict: Verdict | None) -> bool:
-    """The typer is sure a lexicon match states no event."""
-    return verdict is not None and verdict.label == NONE and verdict.probability >= DROP_AT
+def vetoed(verdict: Verdict | None, lexicon_type: str) -> bool:
+    """The typer is sure a lexicon match states no event, or all but rules out its type."""
+    if verdict is None:
+        return False
+    if verdict.label == NONE and verdict.probability >= DROP_AT:
+        return True
+    return verdict.probabilities.get(lexicon_type, 0.0) < KEEP_MIN
+
+
+def retyped(entry: Entry, verdict: Verdict | None) -> Entry:
+    """The lexicon row under the typer's type where the typer is sure of another one
+    ("protested Mubarak" read by the lexicon as an objection, by the typer as a protest):
+    the row's argument places stay, its mode and context go with its type."""
+    if verdict is None or verdict.label in (NONE, entry.event) or verdict.probability < RETYPE_AT:
+        return entry
+    label = verdict.label
+    return replace(
+        entry,
+        id=f"{entry.id}>typer.{label.lower()}",
+        event=label,
+        mode=None,
+        context=(),
+        negated_as="REJECT" if label in REFUSABLE else None,
+    )
 
 
 def additions(verdicts: dict[int, Verdict], taken: Iterable[int]) -> list[int]:
