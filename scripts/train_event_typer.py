@@ -42,7 +42,7 @@ from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
 from tidings.events.coder import match  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
-from tidings.events.typed import ADD_AT, DROP_AT, KEEP_MIN, RETYPE_AT  # noqa: E402
+from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
     DENSE_DIM,
@@ -211,13 +211,12 @@ def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 
 def combined(lexicon: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """What the coder does with both (events.typed): the lexicon's type unless the typer is
-    sure of NONE or all but rules that type out, or is sure of another type; the typer's
-    type where the lexicon has none and the typer is sure."""
+    sure of NONE or sure of another type; the typer's type where the lexicon has none and
+    the typer is sure."""
     out = lexicon.copy()
     best, p = probs.argmax(axis=1), probs.max(axis=1)
     known = lexicon != 0
     out[known & (best == 0) & (p >= DROP_AT)] = 0
-    out[known & (probs[np.arange(len(lexicon)), lexicon] < KEEP_MIN)] = 0
     other = known & (out != 0) & (best != 0) & (best != lexicon) & (p >= RETYPE_AT)
     out[other] = best[other]
     add = ~known & (best != 0) & (p >= ADD_AT)

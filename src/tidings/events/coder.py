@@ -289,7 +289,7 @@ def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -
 
 
 # Sectors of political life: an "attack" between two of them is made with words.
-POLITICAL_SECTORS = frozenset({"GOV", "LEG", "POL", "ELI", "MED", "JUD", "OPP"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "POL", "ELI", "MED", "JUD"})
 
 
 def _political(parties: list[Party]) -> bool:
@@ -1076,7 +1076,7 @@ def code_events(
         fired = [
             Match(retyped(m.entry, verdicts.get(m.trigger.i)), m.trigger, m.used)
             for m in fired
-            if not vetoed(verdicts.get(m.trigger.i), m.entry.event)
+            if not vetoed(verdicts.get(m.trigger.i))
         ]
         taken = {m.trigger.i for m in fired} | {i for m in fired for i in m.used}
         added = [
