@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from events_support import pipeline_events
-from tidings.events.typed import ADD_AT, DROP_AT, Verdict, additions, vetoed
+from tidings.events.lexicon import load_lexicon
+from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT, Verdict, additions, retyped, vetoed
 from tidings.events.typer import NONE, EventTyper, load_typer
 from tidings.model import PLOVER_TYPES
 
@@ -78,3 +79,16 @@ def test_same_input_same_output(pipeline, tmp_path) -> None:
     first = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     second = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     assert [(e.event, e.confidence) for e in first] == [(e.event, e.confidence) for e in second]
+
+
+def test_a_lexicon_row_takes_the_type_the_typer_is_sure_of() -> None:
+    # gold/dev2 allsides-TANdORmxAj2hiKPj: "When Egyptians protested Mubarak", an objection to the
+    # lexicon, a protest to the typer
+    row = load_lexicon().entries[("oppose", "V")][-1]
+    sure = Verdict("PROTEST", RETYPE_AT, {"PROTEST": RETYPE_AT})
+    unsure = Verdict("PROTEST", RETYPE_AT - 0.01, {"PROTEST": RETYPE_AT - 0.01})
+    new = retyped(row, sure)
+    assert (new.event, new.mode, new.target) == ("PROTEST", None, row.target)
+    assert new.id.endswith(">typer.protest")
+    assert retyped(row, unsure) is row
+    assert retyped(row, Verdict("NONE", 0.99, {"NONE": 0.99})) is row
