@@ -5,14 +5,17 @@ shortened from ../shared/corpus articles and from the issue's examples."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
-from events_support import pipeline_events
+from events_support import mentions_for, pipeline_events
+from tidings.events import code_events, coder
 from tidings.events.lexicon import load_lexicon
 from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT, Verdict, additions, retyped, vetoed
 from tidings.events.typer import NONE, EventTyper, load_typer
-from tidings.model import PLOVER_TYPES
+from tidings.model import PLOVER_TYPES, Article
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +95,18 @@ def test_a_lexicon_row_takes_the_type_the_typer_is_sure_of() -> None:
     assert new.id.endswith(">typer.protest")
     assert retyped(row, unsure) is row
     assert retyped(row, Verdict("NONE", 0.99, {"NONE": 0.99})) is row
+
+
+def test_a_vetoed_wrapper_still_keeps_its_content_unasserted(nlp, monkeypatch) -> None:
+    # corpus (shortened): whatever the typer makes of "refused", Morsi did not resign
+    body = "Yet Morsi refused to resign his elected office."
+    sure_none = Verdict(NONE, 0.99, {NONE: 0.99})
+    monkeypatch.setattr(
+        coder,
+        "article_verdicts",
+        lambda doc, *_: {t.i: sure_none for t in doc if t.lower_ == "refused"},
+    )
+    article = Article.from_paragraphs("t", [body], title=None, published=dt.date(2013, 7, 4))
+    mentions = mentions_for(body, {"Morsi": ("EGYGOV", "Mohamed Morsi", "person")})
+    events = code_events(nlp(body), article, mentions, [], [])
+    assert not [e for e in events if e.event == "RETREAT"]

@@ -619,7 +619,7 @@ def _governed_by(tok: Token, head: Token) -> bool:
 def _suppressed_by(m: Match, fired: list[Match]) -> bool:
     """A trigger inside a wrapping trigger's complement, or used by its conditions."""
     for other in fired:
-        if other is m:
+        if other.trigger.i == m.trigger.i:
             continue
         if m.trigger.i in other.used:
             return True
@@ -1072,10 +1072,10 @@ def code_events(
     orphans: list[Orphan] = []
     requests: list[tuple[Event, Token]] = []
     keep_untargeted = conventions.keeps_without_recipient()
-    for sent, fired in fired_by_sent:
+    for sent, matched in fired_by_sent:
         fired = [
             Match(retyped(m.entry, verdicts.get(m.trigger.i)), m.trigger, m.used)
-            for m in fired
+            for m in matched
             if not vetoed(verdicts.get(m.trigger.i))
         ]
         taken = {m.trigger.i for m in fired} | {i for m in fired for i in m.used}
@@ -1085,7 +1085,9 @@ def code_events(
             if sent.start <= i < sent.end
         ]
         for m in fired + added:
-            if _suppressed_by(m, fired):
+            # a vetoed wrapper still says its content is not asserted ("declined to resign"
+            # is no resignation, whatever the typer makes of "declined")
+            if _suppressed_by(m, fired) or _suppressed_by(m, matched):
                 continue
             inner = [o for o in fired if _governed_by(o.trigger, m.trigger)]
             ev = _event(m, index, lexicon, article, dates, conventions, inner, orphan_ok=True)
