@@ -41,12 +41,15 @@ def test_an_approved_act_is_its_approvers(pipeline, tmp_path) -> None:
     assert {r.code for r in sanction[0].recipient} == {"RUSGOV"}
 
 
-def test_warning_someone_to_act_is_a_demand(pipeline, tmp_path) -> None:
+def test_warning_someone_to_act_is_a_demand(nlp) -> None:
     # corpus allsides-Lc9NblzJMKZxSQJ1: CAMEO's WARN reads a threat, but warning a party
-    # to do something asks it to (the gold README's REQUEST)
-    events = pipeline_events(
-        pipeline, tmp_path, "The Pentagon warned Pyongyang to stop provocations.", "2017-09-25"
-    )
+    # to do something asks it to (the review: REQUEST). The lexicon's rule; the
+    # packaged typer, trained on annotators who mostly read THREATEN here, may retype it.
+    actors = {
+        "The Pentagon": ("USAMIL", "Pentagon", "organisation"),
+        "Pyongyang": ("PRK", "North Korea", "country"),
+    }
+    events = code(nlp, "The Pentagon warned Pyongyang to stop provocations.", actors=actors)
     assert [e.event for e in events] == ["REQUEST"]
     assert {r.code for r in events[0].recipient} == {"PRKGOV"}
 
