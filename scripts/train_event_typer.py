@@ -42,7 +42,7 @@ from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
 from tidings.events.coder import match  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
-from tidings.events.typed import ADD_AT, DROP_AT  # noqa: E402
+from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
     DENSE_DIM,
@@ -211,11 +211,15 @@ def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 
 def combined(lexicon: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """What the coder does with both (events.typed): the lexicon's type unless the typer is
-    sure of NONE; the typer's type where the lexicon has none and the typer is sure."""
+    sure of NONE or sure of another type; the typer's type where the lexicon has none and
+    the typer is sure."""
     out = lexicon.copy()
     best, p = probs.argmax(axis=1), probs.max(axis=1)
-    out[(lexicon != 0) & (best == 0) & (p >= DROP_AT)] = 0
-    add = (lexicon == 0) & (best != 0) & (p >= ADD_AT)
+    known = lexicon != 0
+    out[known & (best == 0) & (p >= DROP_AT)] = 0
+    other = known & (out != 0) & (best != 0) & (best != lexicon) & (p >= RETYPE_AT)
+    out[other] = best[other]
+    add = ~known & (best != 0) & (p >= ADD_AT)
     out[add] = best[add]
     return out
 
@@ -261,6 +265,9 @@ def main() -> None:
     parser.add_argument("--no-ngec", action="store_true")
     parser.add_argument("--cache", type=Path, help="keep the parsed features here (re-runs "
                         "that only change the fit skip the parsing)")  # fmt: skip
+    parser.add_argument("--cv-out", type=Path, help="write the cross-validated probabilities, "
+                        "labels and lexicon types here (.npz), to choose the coder's "
+                        "thresholds on them")  # fmt: skip
     args = parser.parse_args()
     own, extra = features(args)
     if args.no_ngec:
@@ -284,6 +291,8 @@ def main() -> None:
         typer = fit(train, args.c, args.min_count, args.dense_weight)
         test = [it for it, k in zip(own, folds, strict=True) if k == f]
         probs[folds == f] = typer.probabilities(matrix(test, typer.vocabulary, typer.dense_weight))
+    if args.cv_out is not None:
+        np.savez_compressed(args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds)
     report = {
         "typer": scores(y, probs.argmax(axis=1)),
         "lexicon": scores(y, lexicon),

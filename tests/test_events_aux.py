@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from events_support import code, codes, date_at, only
+from tidings.events.auxmodes import verb_group
 
 PUBLISHED = dt.date(2024, 3, 15)
 pytestmark = pytest.mark.slow
@@ -88,3 +89,24 @@ def test_did_not_meet_is_consult_with_negation(nlp) -> None:  # type: ignore[no-
     ev = only(code(nlp, "President Anna Lind did not meet Prime Minister Boris Kade."),
               "CONSULT")  # fmt: skip
     assert ev.aux == "negation"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "pluperfect", "negated"),
+    [
+        # corpus (an article of 2016-07-28): the conjunct shares "had" and is recalled
+        (
+            "She had recently ended her presidential campaign and endorsed Obama.",
+            "endorsed",
+            True,
+            False,
+        ),
+        # a conjunct with a form of its own does not share the head's auxiliaries
+        ("She did not resign and stayed in office.", "stayed", False, False),
+    ],
+)
+def test_a_conjoined_verb_shares_its_heads_auxiliaries(
+    nlp, text: str, verb: str, pluperfect: bool, negated: bool
+) -> None:  # type: ignore[no-untyped-def]
+    group = verb_group(next(t for t in nlp(text) if t.text == verb))
+    assert (group.pluperfect, group.negated) == (pluperfect, negated)

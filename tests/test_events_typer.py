@@ -5,13 +5,17 @@ shortened from ../shared/corpus articles and from the issue's examples."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
-from events_support import pipeline_events
-from tidings.events.typed import ADD_AT, DROP_AT, Verdict, additions, vetoed
+from events_support import mentions_for, pipeline_events
+from tidings.events import code_events, coder
+from tidings.events.lexicon import load_lexicon
+from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT, Verdict, additions, retyped, vetoed
 from tidings.events.typer import NONE, EventTyper, load_typer
-from tidings.model import PLOVER_TYPES
+from tidings.model import PLOVER_TYPES, Article
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +82,31 @@ def test_same_input_same_output(pipeline, tmp_path) -> None:
     first = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     second = pipeline_events(pipeline, tmp_path, text, PUBLISHED)
     assert [(e.event, e.confidence) for e in first] == [(e.event, e.confidence) for e in second]
+
+
+def test_a_lexicon_row_takes_the_type_the_typer_is_sure_of() -> None:
+    # gold/dev2 allsides-TANdORmxAj2hiKPj: "When Egyptians protested Mubarak", an objection to the
+    # lexicon, a protest to the typer
+    row = load_lexicon().entries[("oppose", "V")][-1]
+    sure = Verdict("PROTEST", RETYPE_AT, {"PROTEST": RETYPE_AT})
+    unsure = Verdict("PROTEST", RETYPE_AT - 0.01, {"PROTEST": RETYPE_AT - 0.01})
+    new = retyped(row, sure)
+    assert (new.event, new.mode, new.target) == ("PROTEST", None, row.target)
+    assert new.id.endswith(">typer.protest")
+    assert retyped(row, unsure) is row
+    assert retyped(row, Verdict("NONE", 0.99, {"NONE": 0.99})) is row
+
+
+def test_a_vetoed_wrapper_still_keeps_its_content_unasserted(nlp, monkeypatch) -> None:
+    # corpus (shortened): whatever the typer makes of "refused", Morsi did not resign
+    body = "Yet Morsi refused to resign his elected office."
+    sure_none = Verdict(NONE, 0.99, {NONE: 0.99})
+    monkeypatch.setattr(
+        coder,
+        "article_verdicts",
+        lambda doc, *_: {t.i: sure_none for t in doc if t.lower_ == "refused"},
+    )
+    article = Article.from_paragraphs("t", [body], title=None, published=dt.date(2013, 7, 4))
+    mentions = mentions_for(body, {"Morsi": ("EGYGOV", "Mohamed Morsi", "person")})
+    events = code_events(nlp(body), article, mentions, [], [])
+    assert not [e for e in events if e.event == "RETREAT"]

@@ -50,6 +50,27 @@ def _reported(verb: Token) -> bool:
     return False
 
 
+def _form(verb: Token) -> str:
+    """The verb's form, a regular past ("endorsed", often tagged VBD after "had") counted
+    as a participle."""
+    return "VBN" if verb.tag_ == "VBD" and verb.lower_.endswith("ed") else verb.tag_
+
+
+def _shares_auxiliaries(verb: Token) -> bool:
+    """A verb conjoined to another with no auxiliary or subject of its own, in the same
+    form ("had ended … and endorsed"; not "did not resign and stayed")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and _form(verb) == _form(verb.head)
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head is not verb
+        and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in verb.children
+        )
+    )
+
+
 def _conditional(verb: Token) -> bool:
     tok = verb
     for _ in range(5):
@@ -66,6 +87,12 @@ def verb_group(trigger: Token) -> VerbGroup:
     infinitives ("is set to meet", "did not agree to")."""
     chain = [trigger]
     tok = trigger
+    shared = None
+    if _shares_auxiliaries(trigger):
+        # "She had recently ended her campaign and endorsed Obama": the conjunct has no
+        # auxiliary or subject of its own and takes its head's ("had": recalled)
+        tok = shared = trigger.head
+        chain.append(tok)
     while tok.dep_ == "xcomp" and tok.head is not tok and len(chain) < 4:
         tok = tok.head
         chain.append(tok)
@@ -91,6 +118,8 @@ def verb_group(trigger: Token) -> VerbGroup:
                     hypothetical = True
                 elif c.lemma_ == "have" and c.tag_ == "VBD" and verb.tag_ == "VBN":
                     pluperfect = True
+        if verb is shared:
+            continue  # its auxiliaries only: "promised X and sent Y" sent no promise
         if verb is not trigger and verb.lemma_.lower() in FUTURE_HEADS:
             future = True
         if verb is not trigger and verb.lemma_.lower() in FAILURE_HEADS:

@@ -34,6 +34,7 @@ Scoring that codes sentences by another scheme's rules passes its own ``conventi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -66,7 +67,14 @@ from tidings.events.dating import (
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.events.refusals import refusing_clauses, requested_act
-from tidings.events.typed import Verdict, additions, article_verdicts, model_entry, vetoed
+from tidings.events.typed import (
+    Verdict,
+    additions,
+    article_verdicts,
+    model_entry,
+    retyped,
+    vetoed,
+)
 from tidings.events.typer import EventTyper, load_typer
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
@@ -218,6 +226,13 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
 
 
+def _negated(verb: Token) -> bool:
+    """The clause itself is negated ("not to attack"), not a verb above it."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children
+    )
+
+
 def _complements(trigger: Token) -> list[Token]:
     out = [c for c in trigger.children if c.dep_ in COMPLEMENT_DEPS]
     for c in trigger.children:  # "insist on meeting", "balk at committing"
@@ -229,6 +244,8 @@ def _complements(trigger: Token) -> list[Token]:
 def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -> bool:
     if cond.kind == "noobj":
         return not any(c.dep_ in ("dobj", "obj") for c in trigger.children)
+    if cond.kind == "politic":
+        return _political_dispute(trigger, index)
     if cond.kind == "objactor":
         # The object itself names an actor ("urged Vietnam"), not a thing of one ("ordered
         # the expulsion of diplomats").
@@ -250,6 +267,10 @@ def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -
         pool = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nummod", "nmod")]
     elif cond.kind == "comp":
         pool = _complements(trigger)
+        if cond.lemmas:  # "vowed not to attack" names the act only to rule it out
+            pool = [c for c in pool if not _negated(c)]
+    elif cond.kind == "xcomp":
+        pool = [c for c in trigger.children if c.dep_ == "xcomp"]
     elif cond.kind == "det":
         pool = [c for c in trigger.children if c.dep_ == "det"]
     else:  # prep
@@ -265,6 +286,27 @@ def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -
             used.add(tok.i)
             return True
     return False
+
+
+# Sectors of political life: an "attack" between two of them is made with words.
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "POL", "ELI", "MED", "JUD"})
+
+
+def _political(parties: list[Party]) -> bool:
+    return bool(parties) and all(
+        p.code[-3:] in POLITICAL_SECTORS and (p.kind == "person" or len(p.code) == 6)
+        for p in parties
+    )
+
+
+def _political_dispute(trigger: Token, index: ActorIndex) -> bool:
+    """Both the subject and the object are people or bodies of political life (an official,
+    a party, a legislature, an outlet): "Trump attacked Bolton" is a verbal attack, as
+    CAMEO reads ATTACK on a government, a plan or a decision (111, criticize)."""
+    objects = [o for o in _objects(trigger) if o.dep_ != "compound"]
+    if not objects or not _political(np_actors(objects[0], index)):
+        return False
+    return _political(verb_source(trigger, index))
 
 
 def _pos(tok: Token) -> str | None:
@@ -311,8 +353,10 @@ def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
 
 
 def _complement_targets(comp: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
-    """Recipients inside a complement clause: its objects and argument prepositions."""
-    for obj in [c for c in comp.children if c.dep_ in ("dobj", "dative")]:
+    """Recipients inside a complement clause: its objects and argument prepositions, and a
+    conjoined verb's ("not to attack or invade North Korea")."""
+    verbs = [comp, *(c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for obj in [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]:
         found = np_actors(obj, index)
         if found:
             return found
@@ -329,6 +373,17 @@ def _complement_targets(comp: Token, index: ActorIndex, depth: int = 0) -> list[
     return []
 
 
+def _claimed_doer(noun: Token, index: ActorIndex) -> list[Party]:
+    """Who a claim held against someone is about: the subject of the clause the noun
+    introduces ("plan to investigate claims the Trump White House fast-tracked …")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None and subj.tag_ not in ("WDT", "WP"):
+                return np_actors(subj, index)
+    return []
+
+
 def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
     """The actor a descriptive noun phrase stands beside ("Iran, a country that …"), also
     when the parser missed the apposition."""
@@ -340,8 +395,22 @@ def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
     return []
 
 
-def find_targets(m: Match, index: ActorIndex) -> list[Party]:
-    """The recipient, trying the row's target places in order."""
+def find_targets(m: Match, index: ActorIndex, own: frozenset[str] = frozenset()) -> list[Party]:
+    """The recipient, trying the row's target places in order. A place that names only the
+    source's own side (``own``: its codes as a state acts) is passed over, so "warned that
+    it would strike the United States" looks past "it" to the complement's object; when
+    every place does, that side is returned and the caller sees a self-directed act."""
+    own_side: list[Party] = []
+    for found in _target_places(m, index):
+        other = [p for p in found if _state_code(p, index, m.entry.event, False).code not in own]
+        if other:
+            return found
+        own_side = own_side or found
+    return own_side
+
+
+def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
+    """The parties each of the row's target places names, in order (empty places skipped)."""
     trigger = m.trigger
     holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
     carrier = light_verb(trigger)
@@ -360,6 +429,8 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
                 found = np_actors(obj, index)
                 if not found and obj.pos_ == "NOUN":
                     found = _apposed_actors(obj, index)  # "Iran, a country that Trump …"
+                if not found and m.entry.event == "ACCUSE":
+                    found = _claimed_doer(obj, index)
                 if found:
                     break
         elif place == "dative":
@@ -395,8 +466,7 @@ def find_targets(m: Match, index: ActorIndex) -> list[Party]:
         elif place == "cond":
             found = _condition_subjects(trigger, index)
         if found:
-            return found
-    return []
+            yield found
 
 
 # Nouns of acts one condemns, besides the lexicon's own nominal events.
@@ -413,7 +483,10 @@ def _condemned_act(m: Match, lexicon: Lexicon) -> Token | None:
     for obj in _objects(m.trigger):
         if obj.dep_ == "dobj" and obj.pos_ == "NOUN":
             lemma = obj.lemma_.lower()
-            if lemma in OFFENCE_NOUNS or (lemma, "N") in lexicon.entries:
+            rows = lexicon.entries.get((lemma, "N"), ())
+            # an accusation investigated is not an act condemned ("investigate allegations
+            # that Russia meddled": Russia, from the claim's clause)
+            if lemma in OFFENCE_NOUNS or any(r.event != "ACCUSE" for r in rows):
                 return obj
     return None
 
@@ -546,7 +619,7 @@ def _governed_by(tok: Token, head: Token) -> bool:
 def _suppressed_by(m: Match, fired: list[Match]) -> bool:
     """A trigger inside a wrapping trigger's complement, or used by its conditions."""
     for other in fired:
-        if other is m:
+        if other.trigger.i == m.trigger.i:
             continue
         if m.trigger.i in other.used:
             return True
@@ -707,7 +780,8 @@ def _recipient_pass(
             if not targets:
                 return None
         else:
-            targets = _host_officials(m, index, source) or find_targets(m, index)
+            own = frozenset(_state_code(p, index, entry.event, True).code for p in source)
+            targets = _host_officials(m, index, source) or find_targets(m, index, own)
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
@@ -737,10 +811,14 @@ def _aux_pass(m: Match, inner: list[Match]) -> Stance:
     trigger, entry = m.trigger, m.entry
     # A trigger another inner trigger used as its object is that one's content ("offered to
     # lift sanctions": the lifting is intended, not the sanctions).
+    # An act promised not to be done is an assurance, not a threat ("America promised not
+    # to attack North Korea": AGREE).
     intended = [
         o.entry.event
         for o in inner
-        if not _conditional(o.trigger) and not any(o.trigger.i in x.used for x in inner)
+        if not _conditional(o.trigger)
+        and not _negated(o.trigger)
+        and not any(o.trigger.i in x.used for x in inner)
     ]
     coercive_intent = "intent" in entry.flags and bool(COERCIVE & set(intended))
     clause = light_verb(trigger) or _setting_verb(trigger, entry) or _manner_of(trigger) or trigger
@@ -994,8 +1072,12 @@ def code_events(
     orphans: list[Orphan] = []
     requests: list[tuple[Event, Token]] = []
     keep_untargeted = conventions.keeps_without_recipient()
-    for sent, fired in fired_by_sent:
-        fired = [m for m in fired if not vetoed(verdicts.get(m.trigger.i))]
+    for sent, matched in fired_by_sent:
+        fired = [
+            Match(retyped(m.entry, verdicts.get(m.trigger.i)), m.trigger, m.used)
+            for m in matched
+            if not vetoed(verdicts.get(m.trigger.i))
+        ]
         taken = {m.trigger.i for m in fired} | {i for m in fired for i in m.used}
         added = [
             Match(model_entry(verdicts[i].label, doc[i]), doc[i])
@@ -1003,7 +1085,9 @@ def code_events(
             if sent.start <= i < sent.end
         ]
         for m in fired + added:
-            if _suppressed_by(m, fired):
+            # a vetoed wrapper still says its content is not asserted ("declined to resign"
+            # is no resignation, whatever the typer makes of "declined")
+            if _suppressed_by(m, fired) or _suppressed_by(m, matched):
                 continue
             inner = [o for o in fired if _governed_by(o.trigger, m.trigger)]
             ev = _event(m, index, lexicon, article, dates, conventions, inner, orphan_ok=True)

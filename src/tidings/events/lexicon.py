@@ -22,7 +22,7 @@ from tidings.model import PLOVER_TYPES
 class Condition:
     """One requirement of a pattern on the trigger's dependents."""
 
-    kind: str  # obj | prep | mod | comp | det | objactor | noobj
+    kind: str  # obj | prep | mod | comp | xcomp | det | objactor | noobj | politic
     lemmas: frozenset[str] = frozenset()  # empty = any
     preps: frozenset[str] = frozenset()  # for kind == "prep"
 
@@ -83,14 +83,14 @@ def _split(cell: str, sep: str) -> list[str]:
 
 
 def _condition(text: str, where: str) -> Condition:
-    if text in ("objactor", "noobj"):
+    if text in ("objactor", "noobj", "politic"):
         return Condition(text)
     kind, _, rest = text.partition("=")
     if kind == "prep":
         preps, _, lemmas = rest.partition(":")
         words = frozenset() if lemmas in ("", "*") else frozenset(lemmas.split("|"))
         return Condition("prep", words, frozenset(preps.split("|")))
-    if kind in ("obj", "mod", "comp", "det"):
+    if kind in ("obj", "mod", "comp", "xcomp", "det"):
         return Condition(kind, frozenset() if rest == "*" else frozenset(rest.split("|")))
     raise ConfigError(f"{where}: unknown condition {text!r}")
 
