@@ -101,6 +101,8 @@ COMMANDS: list[tuple[str, ...]] = [
     ("ingest", "--since"), ("ingest", "--published"), ("ingest", "--sample"),
     ("fetch",), ("fetch", "--limit"), ("fetch", "--delay"), ("eval",),
     ("bench", "pipeline", "--limit"), ("bench", "furniture", "--wcxb"),
+    ("serve", "--db"), ("serve", "--host"), ("serve", "--port"), ("serve", "--refresh"),
+    ("serve", "--readers"),
 ]  # fmt: skip
 
 
@@ -124,6 +126,10 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
         return ["export", "--format", "jsonl", "--out", value or "x", "--db", db]
     if command[0] == "duplicates":
         return ["duplicates", "--db", value]
+    if command == ("serve", "--db"):  # never a store: no server is left running
+        return ["serve", "--db", value]
+    if command[0] == "serve":
+        return ["serve", command[1], value, "--db", str(tmp / "missing.duckdb")]
     if command[:2] == ("bench", "pipeline"):  # a missing corpus: no benchmark runs here
         return ["bench", "pipeline", "--corpus", str(tmp / "none.jsonl"), "--limit", value]
     if command[0] == "bench":
@@ -347,7 +353,7 @@ def test_fetch_follows_file_links_of_a_local_feed_only(tmp_path: Path, server: s
 def _commands() -> list[list[str]]:
     return [[], ["ingest"], ["show"], ["quotes"], ["events"], ["export"], ["demo"],
             ["timeline"], ["findings"], ["duplicates"], ["fetch"], ["eval"], ["bench"],
-            ["bench", "pipeline"]]  # fmt: skip
+            ["bench", "pipeline"], ["serve"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", _commands(), ids=lambda c: "-".join(c) or "tidings")
@@ -357,6 +363,18 @@ def test_help_is_h_and_shows_no_type_placeholders(command: list[str]) -> None:
     assert "Usage: " in result.stdout
     for placeholder in ("<str>", "<bool>", "<int", "<float", "<path>", "{", "TEXT", "INTEGER"):
         assert placeholder not in result.stdout, (placeholder, result.stdout)
+
+
+def test_serve_checks_its_arguments_before_opening_anything(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.duckdb")
+    for option, value in (("--host", "../../etc/passwd"), ("--host", ""), ("--port", "70000"),
+                          ("--refresh", "NaN"), ("--readers", "0")):  # fmt: skip
+        result = runner.invoke(app, ["serve", option, value, "--db", missing])
+        assert result.exit_code == 2 and option in result.stderr, (option, value)
+    result = runner.invoke(app, ["serve", "--db", missing])
+    assert result.exit_code == 1
+    line = _one_error_line(result.stderr)
+    assert line.startswith(f"error: {missing}: no store here (ingest something first)")
 
 
 def test_version() -> None:

@@ -159,3 +159,34 @@ def test_web_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         f"error: {tmp_path / 'none.duckdb'}: no store here (ingest something first) [T300]"
     ]
+
+
+def test_web_copy_of_an_older_store_is_migrated_in_the_copy_only(tmp_path: Path) -> None:
+    """A store of schema 4 (tables in `main`, before `internal` and the views): the copy is
+    migrated and served with the public records; the user's store is left as it was."""
+    from tidings.store.schema import bundled_migrations, migrate
+
+    source = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(source))
+    assert migrate(con, bundled_migrations()[:4]) == 4
+    con.execute("INSERT INTO documents VALUES ('ab12cd34', 'old.txt', 'text', 'utf-8', '{}', "
+                "TIMESTAMP '2024-10-21 08:00:00')")  # fmt: skip
+    con.execute("INSERT INTO articles VALUES ('ab12cd34', 'Talks Resume', NULL, NULL, "
+                "'Wire', NULL, DATE '2024-10-21', 'en', 'The talks resumed on Monday.', "
+                "'[{\"start\": 0, \"end\": 28}]', '[]')")  # fmt: skip
+    con.close()
+    app = create_app(store_snapshot(source), watch=False)
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as client:
+        (article,) = client.get("/api/articles").json()["items"]
+        assert article["id"] == "ab12cd34" and article["source"] == "old.txt"
+        assert article["paragraphs"] == [{"start": 0, "end": 28}]
+        hits = client.get("/api/search", params={"q": "talks"}).json()["items"]
+        assert [h["id"] for h in hits] == ["ab12cd34"]
+    app.state.snapshot.close()
+    con = duckdb.connect(str(source), read_only=True)
+    try:
+        assert con.execute("SELECT max(version) FROM main.schema_version").fetchone() == (4,)
+    finally:
+        con.close()

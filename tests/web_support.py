@@ -75,13 +75,15 @@ def write_hostile(folder: Path) -> list[Path]:
 
 
 def build_store(db: Path, pipeline: Any, extra: list[Path]) -> Path:
-    """Ingest examples/ and ``extra`` into ``db`` with the session's pipeline."""
+    """Ingest examples/ and ``extra`` into ``db`` with the session's pipeline, then
+    refresh its instances and findings."""
     from tidings.sources import iter_documents
     from tidings.store import Store, ingest
+    from tidings.timeline.refresh import refresh
 
     with Store(db) as store:
         counts = ingest(store, iter_documents([str(EXAMPLES), *map(str, extra)], {}),
-                        lambda: pipeline)  # fmt: skip
+                        lambda: pipeline, refresh=refresh)  # fmt: skip
     assert counts.failed == 0, counts
     return db
 

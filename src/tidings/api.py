@@ -28,8 +28,16 @@ from typing import Any, BinaryIO, Literal
 from tidings.errors import ConfigError, InputError, TidingsError
 from tidings.model import Analysis, Document, to_dict
 from tidings.plover import parse_type
-from tidings.shapes import FINDING_KINDS, finding_record, instance_record, record
+from tidings.shapes import (
+    FINDING_KINDS,
+    analysis_record,
+    finding_record,
+    instance_record,
+    record,
+)
 from tidings.store import DEFAULT_PATH, IngestCounts, Store, ingest
+from tidings.store import actor_tables as A
+from tidings.store import search as S
 from tidings.store import timeline_tables as T
 from tidings.store.export import ExportFormat, ExportTable
 from tidings.store.filters import parse_day_bound
@@ -139,28 +147,34 @@ class Tidings:
         self, actor: str | None = None, recipient: str | None = None,
         event_type: str | None = None, since: str | dt.date | None = None,
         until: str | dt.date | None = None, limit: int | None = None,
-        as_frame: FrameKind | None = None, mode: str | None = None,
+        as_frame: FrameKind | None = None, mode: str | None = None, offset: int = 0,
     ) -> Any:  # fmt: skip
         """Coded events (every report, not deduplicated: see :meth:`timeline`).
-        ``event_type`` is a PLOVER type or ``TYPE/mode``."""
+        ``event_type`` is a PLOVER type or ``TYPE/mode``; ``offset`` skips that many
+        first (with ``limit``, a page)."""
         found = self.store.events(actor=actor, recipient=recipient, event_type=event_type,
-                                  since=since, until=until, limit=limit, mode=mode)  # fmt: skip
+                                  since=since, until=until, limit=limit, mode=mode,
+                                  offset=offset)  # fmt: skip
         return _answer(found, as_frame)
 
     def quotes(
         self, speaker: str | None = None, since: str | dt.date | None = None,
         until: str | dt.date | None = None, limit: int | None = None,
-        as_frame: FrameKind | None = None,
+        as_frame: FrameKind | None = None, offset: int = 0,
     ) -> Any:  # fmt: skip
+        """Quotes by article publication date; ``speaker`` a code, country or name."""
         return _answer(self.store.quotes(speaker=speaker, since=since, until=until,
-                                         limit=limit), as_frame)  # fmt: skip
+                                         limit=limit, offset=offset), as_frame)  # fmt: skip
 
     def articles(
         self, publisher: str | None = None, since: str | dt.date | None = None,
         until: str | dt.date | None = None, limit: int | None = None,
-        as_frame: FrameKind | None = None,
+        as_frame: FrameKind | None = None, offset: int = 0,
     ) -> Any:  # fmt: skip
-        return _answer(self.store.iter_articles(publisher, since, until, limit), as_frame)
+        """Articles by publication date (undated last); ``publisher`` a case-insensitive
+        part of the name."""
+        return _answer(self.store.iter_articles(publisher, since, until, limit, offset),
+                       as_frame)  # fmt: skip
 
     def article(self, doc_id: str) -> Analysis:
         return self.store.article(doc_id)
@@ -168,6 +182,13 @@ class Tidings:
     def article_findings(self, doc_id: str) -> list[dict[str, Any]]:
         """The findings an article supports (public records)."""
         return self.store.findings_for(self.store.resolve_id(doc_id))
+
+    def article_record(self, doc_id: str) -> dict[str, Any]:
+        """One article with everything found in it, as ``tidings show --json`` prints it:
+        the public records of the article, its quotes, events and findings, plus its
+        actor mentions and date expressions."""
+        analysis = self.store.article(doc_id)
+        return analysis_record(analysis, self.article_findings(analysis.article.doc_id))
 
     def doc_ids(self, paths: Iterable[str | Path] | None = None) -> list[str]:
         """Every stored article id, by publication date; with ``paths``, only those of
@@ -204,12 +225,57 @@ class Tidings:
     def findings(
         self, kind: str | None = None, actor: str | None = None,
         since: str | dt.date | None = None, limit: int | None = None,
-        as_frame: FrameKind | None = None,
+        as_frame: FrameKind | None = None, offset: int = 0, newest_first: bool = False,
     ) -> Any:  # fmt: skip
-        """Stored findings as public records (``text`` states each one)."""
+        """Stored findings as public records (``text`` states each one), by date
+        (``newest_first``: the latest first)."""
         rows = T.stored_findings(self.store, kind=check_kind(kind) if kind else None,
-                                 actor=actor, since=since, limit=limit)  # fmt: skip
+                                 actor=actor, since=since, limit=limit, offset=offset,
+                                 newest_first=newest_first)  # fmt: skip
         return _answer((finding_record(r) for r in rows), as_frame)
+
+    def instance_findings(self, instance_ids: Iterable[str], newest_first: bool = True) -> Records:
+        """The findings about the given event instances (a timeline's), newest first."""
+        rows = T.stored_findings(self.store, instance_ids=instance_ids,
+                                 newest_first=newest_first)  # fmt: skip
+        return Records(finding_record(r) for r in rows)
+
+    # ---- actors and search -------------------------------------------------------------------
+
+    def actors(self, term: str, limit: int | None = None, offset: int = 0) -> Records:
+        """Actors whose name has every word of ``term`` (or whose code is ``term``; a
+        three-letter code: the country's), most written-about first; one dict per name
+        with the ``codes`` it was given and when it was seen (:mod:`tidings.store.actor_tables`)."""
+        return Records(A.find_actors(self.store, term, limit, offset))
+
+    def offices(self, name: str) -> Records:
+        """The codes an actor of this name was given over time, first seen first (a
+        minister become president shows both): empty when no article names it."""
+        return Records(A.offices(self.store, name))
+
+    def partners(self, name: str, limit: int | None = 50) -> Records:
+        """The actors ``name`` has coded events with (its dyads), most events first."""
+        return Records(A.partners(self.store, name, limit))
+
+    def search(
+        self, text: str, kind: str = "articles", limit: int | None = 20, offset: int = 0
+    ) -> Records:
+        """Full-text search of articles (title and body) or quotes, best BM25 score first:
+        each hit is the public record of the article or quote with its ``score`` first.
+        Needs a search index (:meth:`build_search_index`; see :mod:`tidings.store.search`
+        for why ingest does not build one)."""
+        hits = S.search(self.store, text, kind, limit, offset)
+        return Records({"score": score, **record(hit)} for score, hit in hits)
+
+    def search_terms(self, text: str) -> S.Query:
+        """The words and quoted phrases a search for ``text`` looks for, folded as the
+        index folds them (to highlight them in the texts found)."""
+        return S.parse_query(self.store, text)
+
+    def build_search_index(self, previous: Tidings | None = None) -> None:
+        """Build the search index in this (writable) store, or bring it up to date; the
+        entries of ``previous`` (an earlier copy of the same store) are reused."""
+        S.build_index(self.store, previous.store if previous is not None else None)
 
     def duplicates(self, as_frame: FrameKind | None = None) -> Any:
         """Articles linked as duplicates of an earlier stored copy."""

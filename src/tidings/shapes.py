@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tidings.model import ActorRef, Article, DateValue, Event, Quote
+from tidings.model import ActorRef, Analysis, Article, DateValue, Event, Quote, to_dict
 from tidings.plover import scale_of
 
 if TYPE_CHECKING:  # types only: the shapes sit above the timeline, which they describe
@@ -296,6 +296,22 @@ def finding_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "instance_id": row["instance_id"], "previous_instance_id": row["previous_instance_id"],
         "doc_ids": list(row["doc_ids"] or []),
     }  # fmt: skip
+
+
+def analysis_record(analysis: Analysis, findings: list[dict[str, Any]]) -> dict[str, Any]:
+    """One article with everything found in it (``tidings show --json``): the public
+    records of the article, its quotes, events and findings, plus its actor mentions and
+    date expressions as the model gives them."""
+    article = article_record(analysis.article)
+    article["source"], article["format"] = analysis.document.source, analysis.document.format
+    return {
+        "article": article,
+        "quotes": [quote_record(q) for q in analysis.quotes],
+        "events": [event_record(e) for e in analysis.events],
+        "findings": findings,
+        "mentions": to_dict(analysis.mentions),
+        "dates": to_dict(analysis.dates),
+    }
 
 
 def _ref_list(raw: Any) -> list[dict[str, str]]:

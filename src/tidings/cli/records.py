@@ -37,8 +37,8 @@ from tidings.cli.common import (
     writing,
 )
 from tidings.errors import TidingsError
-from tidings.model import Analysis, Event, Quote, to_dict
-from tidings.shapes import article_record, event_record, quote_record
+from tidings.model import Analysis, Event, Quote
+from tidings.shapes import event_record, quote_record
 from tidings.store import IngestCounts
 from tidings.store.export import FORMATS, TABLES
 
@@ -196,21 +196,6 @@ def _page_console() -> Console:
     return Console(highlight=False, soft_wrap=True, width=10_000, no_color=True)
 
 
-def analysis_json(analysis: Analysis, findings: list[dict[str, Any]]) -> dict[str, Any]:
-    """One article with everything found in it: public records (article, quotes, events,
-    findings) plus the actor mentions and date expressions."""
-    article = article_record(analysis.article)
-    article["source"], article["format"] = analysis.document.source, analysis.document.format
-    return {
-        "article": article,
-        "quotes": [quote_record(q) for q in analysis.quotes],
-        "events": [event_record(e) for e in analysis.events],
-        "findings": findings,
-        "mentions": to_dict(analysis.mentions),
-        "dates": to_dict(analysis.dates),
-    }
-
-
 @app.command("show")
 def show(
     article_id: str = typer.Argument(..., metavar="ID", help="Article id or a unique prefix."),
@@ -219,12 +204,12 @@ def show(
 ) -> None:
     """One stored article with its quotes, events and findings."""
     with reading(db) as api:
+        if as_json:
+            sys.stdout.write(json.dumps(api.article_record(article_id), ensure_ascii=False,
+                                        default=str) + "\n")  # fmt: skip
+            return
         analysis = api.article(article_id)
         findings = api.article_findings(analysis.article.doc_id)
-    if as_json:
-        sys.stdout.write(json.dumps(analysis_json(analysis, findings), ensure_ascii=False,
-                                    default=str) + "\n")  # fmt: skip
-        return
     render_article(_page_console(), analysis, findings)
 
 

@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 import duckdb
 import pyarrow as pa
 
-from tidings.errors import StoreError
+from tidings.errors import InputError, StoreError
 from tidings.model import Analysis
 from tidings.shapes import finding_record
 from tidings.store import rows as R
@@ -339,11 +339,13 @@ class Store:
         return str(found[0][0])
 
     def article(self, id_or_prefix: str) -> Analysis:
-        """Everything stored for one article (the document without its raw content)."""
+        """Everything stored for one article (the document without its raw content); the
+        article is a :class:`StoredArticle`, with its source, format and ingest time."""
         doc_id = self.resolve_id(id_or_prefix)
         art_row = self.con.execute(
-            f"SELECT {R.ARTICLE_COLUMNS} FROM articles a WHERE a.doc_id = ?", [doc_id]
-        ).fetchone()
+            f"SELECT {R.ARTICLE_COLUMNS}, d.source, d.format, d.ingested_at FROM articles a "
+            "JOIN documents d ON d.content_hash = a.doc_id WHERE a.doc_id = ?", [doc_id]
+        ).fetchone()  # fmt: skip
         doc_row = self.con.execute(
             f"SELECT {R.DOCUMENT_COLUMNS} FROM documents WHERE content_hash = ?", [doc_id]
         ).fetchone()
@@ -358,7 +360,7 @@ class Store:
         ).fetchall()
         return Analysis(
             document=R.document_from_row(doc_row),
-            article=R.article_from_row(art_row),
+            article=R.stored_article_from_row(art_row),
             mentions=[R.mention_from_row(r) for r in mentions],
             quotes=list(self.quotes(doc_id=doc_id)),
             dates=[R.date_from_row(r) for r in dates],
@@ -371,9 +373,11 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[StoredArticle]:
-        """Articles by publication date (publisher: case-insensitive substring)."""
-        return list(self.iter_articles(publisher, since, until, limit))
+        """Articles by publication date (publisher: case-insensitive substring); ``offset``
+        skips that many first."""
+        return list(self.iter_articles(publisher, since, until, limit, offset))
 
     def iter_articles(
         self,
@@ -381,6 +385,7 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> Iterator[StoredArticle]:
         """Like :meth:`articles`, streamed."""
         where = Where()
@@ -390,7 +395,7 @@ class Store:
         sql = (
             f"SELECT {R.ARTICLE_COLUMNS}, d.source, d.format, d.ingested_at FROM articles a "
             f"JOIN documents d ON d.content_hash = a.doc_id{where.sql()} "
-            "ORDER BY a.published NULLS LAST, a.doc_id" + _limit(limit)
+            "ORDER BY a.published NULLS LAST, a.doc_id" + _limit(limit, offset)
         )
         return (R.stored_article_from_row(r) for r in self._stream(sql, where.params))
 
@@ -412,6 +417,7 @@ class Store:
         doc_id: str | None = None,
         order: str = "date",
         mode: str | None = None,
+        offset: int = 0,
     ) -> Iterator[StoredEvent]:
         """Events matching every filter given, by date (undated last) then article order.
 
@@ -441,7 +447,7 @@ class Store:
         )
         sql = (
             f"SELECT {R.EVENT_COLUMNS} FROM events e LEFT JOIN articles a USING (doc_id)"
-            f"{where.sql()} ORDER BY {order_by}" + _limit(limit)
+            f"{where.sql()} ORDER BY {order_by}" + _limit(limit, offset)
         )
         return (R.event_from_row(r) for r in self._stream(sql, where.params))
 
@@ -452,6 +458,7 @@ class Store:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> Iterator[StoredQuote]:
         """Quotes by article publication date then position; ``speaker`` a code or name;
         ``since``/``until`` filter on the article's publication date."""
@@ -463,7 +470,8 @@ class Store:
         date_range_clause(where, since, until, "a.published", "a.published")
         sql = (
             f"SELECT {R.QUOTE_COLUMNS} FROM quotes q LEFT JOIN articles a USING (doc_id)"
-            f"{where.sql()} ORDER BY a.published NULLS LAST, q.doc_id, q.ordinal" + _limit(limit)
+            f"{where.sql()} ORDER BY a.published NULLS LAST, q.doc_id, q.ordinal"
+            + _limit(limit, offset)
         )
         return (R.quote_from_row(r) for r in self._stream(sql, where.params))
 
@@ -588,8 +596,12 @@ class Store:
         return n
 
 
-def _limit(limit: int | None) -> str:
-    return f" LIMIT {int(limit)}" if limit is not None else ""
+def _limit(limit: int | None, offset: int = 0) -> str:
+    """LIMIT and OFFSET clauses (a negative offset is an error, not the whole list)."""
+    if offset < 0:
+        raise InputError(f"offset must be 0 or more, not {offset}")
+    clause = f" LIMIT {int(limit)}" if limit is not None else ""
+    return clause + (f" OFFSET {int(offset)}" if offset else "")
 
 
 def _strip_credentials(analysis: Analysis) -> None:

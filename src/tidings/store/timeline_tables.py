@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -262,11 +263,17 @@ def instance_rows(
 
 def stored_findings(
     store: Store, kind: str | None = None, actor: str | None = None,
-    since: str | dt.date | None = None, limit: int | None = None,
+    since: str | dt.date | None = None, limit: int | None = None, offset: int = 0,
+    newest_first: bool = False, instance_ids: Iterable[str] | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
-    """Findings as rows (dicts), by date; ``actor`` matches either side (code, country
-    or name)."""
+    """Findings as rows (dicts), by date (``newest_first``: the latest first); ``actor``
+    matches either side (code, country or name); ``instance_ids`` keeps the findings
+    about those instances (a dyad's); ``offset`` skips that many first."""
+    if offset < 0:
+        raise InputError(f"offset must be 0 or more, not {offset}")
     where = Where()
+    if instance_ids is not None:
+        where.add("list_contains(?::VARCHAR[], instance_id)", sorted(set(instance_ids)))
     if kind:
         where.add("kind = ?", kind.strip().lower())
     if actor and is_code(actor):
@@ -286,9 +293,13 @@ def stored_findings(
         )  # fmt: skip
     if since:
         where.add("first_day >= ?", parse_day_bound(since, end=False))
-    sql = f"SELECT * FROM findings{where.sql()} ORDER BY first_day, kind, finding_id"
+    way = " DESC" if newest_first else ""
+    sql = (f"SELECT * FROM findings{where.sql()} "
+           f"ORDER BY first_day{way}, kind{way}, finding_id{way}")  # fmt: skip
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     cursor = store.con.execute(sql, where.params)
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

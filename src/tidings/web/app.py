@@ -2,7 +2,7 @@
 
 :func:`create_app` builds it around a :class:`~tidings.web.snapshot.Snapshot`; ``tidings
 serve`` runs it under uvicorn and tests call it in-process. Everything it reads goes
-through :class:`tidings.api.Tidings` (and the few thin queries of :mod:`queries`).
+through :class:`tidings.api.Tidings`, which gives the records of ``--json`` and export.
 
 Safety, since article text and metadata are hostile input:
 
@@ -34,7 +34,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import tidings
 from tidings.api import Tidings
 from tidings.errors import InputError, StoreError, TidingsError
-from tidings.web import queries, search
 from tidings.web.snapshot import Snapshot, describe_age, log
 
 CSP = (
@@ -58,10 +57,10 @@ STATIC_TYPES = {
 
 
 def prepare(api: Tidings, previous: Tidings | None) -> None:
-    """What the server adds to each copy of the store before serving it: the actor table
-    and the search index (carried over from the previous copy where it can be)."""
-    queries.build_actor_table(api)
-    search.build_index(api, previous)
+    """What the server adds to each copy of the store before serving it: the search
+    index (the entries of the previous copy carried over). See :mod:`tidings.store.search`
+    for why it lives in the copy and not in the user's store."""
+    api.build_search_index(previous)
 
 
 def store_snapshot(db: str | Path, **options: Any) -> Snapshot:

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tidings.plover import QUAD_CLASSES
-from tidings.web.shapes import Record
+from tidings.web.text import Record
 
 WIDTH = 960
 LEFT, RIGHT = 56, 16

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fastapi import Response
 
-from tidings.web.shapes import Record, flat
+from tidings.web.text import Record
 
 Format = Literal["json", "csv", "jsonl", "parquet"]
 DOWNLOADS: tuple[str, ...] = ("csv", "jsonl", "parquet")
@@ -25,6 +25,16 @@ MEDIA = {
     "jsonl": "application/x-ndjson; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
 }
+
+
+def flat(record: Record) -> Record:
+    """One row for CSV: nested values (actor lists, reports) as JSON text, as export's
+    CSV holds them."""
+    return {
+        k: json.dumps(v, ensure_ascii=False, default=str, separators=(",", ":"))
+        if isinstance(v, list | dict) else v
+        for k, v in record.items()
+    }  # fmt: skip
 
 
 def jsonl(records: list[Record]) -> bytes:

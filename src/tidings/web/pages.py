@@ -1,8 +1,9 @@
 """The browser pages: server-rendered HTML over the same reads as the REST API.
 
-Pages take the records from :mod:`shapes` and :mod:`queries`, as the API does; the
-templates only lay them out. No page needs JavaScript: highlights open on hover or focus
-(CSS), furniture sits in a closed ``<details>``, the chart is SVG with links.
+Pages take the public records from the same :class:`tidings.api.Tidings` calls as the
+REST API; what is theirs is presentation (paragraphs with highlights, snippets, the
+chart), and the templates only lay it out. No page needs JavaScript: highlights open on
+hover or focus (CSS), furniture sits in a closed ``<details>``, the chart is SVG with links.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from fastapi.responses import HTMLResponse
 
 from tidings.model import PLOVER_TYPES
 from tidings.plover import QUAD_CLASSES
-from tidings.web import chart, queries, search, shapes, text
-from tidings.web.routes import FindingKind, SearchKind, reading
+from tidings.shapes import instance_record
+from tidings.timeline.plover import month_record
+from tidings.web import chart, text
+from tidings.web.routes import FindingKind, SearchKind, check_actors, reading
 from tidings.web.snapshot import describe_age
 
 router = APIRouter(include_in_schema=False)
@@ -29,7 +32,8 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     snap = request.app.state.snapshot
     html = env.get_template(template).render(
         request=request, store=snap.source.name, copy_taken=describe_age(snap.taken_at),
-        quad_classes=QUAD_CLASSES, refs=shapes.refs_text, **context,
+        quad_classes=QUAD_CLASSES, refs=text.refs_text, speaker=text.speaker,
+        **context,
     )  # fmt: skip
     return HTMLResponse(html)
 
@@ -48,8 +52,8 @@ def index(request: Request) -> HTMLResponse:
         counts = api.counts()
         # The API lists articles oldest first (undated last): the latest are the tail.
         total = counts.get("articles", 0)
-        latest, _ = queries.articles_page(api, max(0, total - 25), 25)
-        newest, _ = queries.findings_page(api, 0, 8)
+        latest = api.articles(limit=25, offset=max(0, total - 25)).to_dicts()
+        newest = api.findings(limit=8, newest_first=True)
     latest.sort(key=lambda a: a["published"] or "", reverse=True)
     return render(request, "index.html", counts=counts, articles=latest,
                   more_articles=total > 25, findings=newest)  # fmt: skip
@@ -61,11 +65,12 @@ def articles(
     since: Term = None, until: Term = None, offset: Offset = 0,
 ) -> HTMLResponse:  # fmt: skip
     with reading(request) as api:
-        items, more = queries.articles_page(api, offset, PAGE, publisher=publisher or None,
-                                            since=since or None, until=until or None)  # fmt: skip
-    return render(request, "articles.html", articles=items, publisher=publisher or "",
+        found = api.articles(publisher=publisher or None, since=since or None,
+                             until=until or None, limit=PAGE + 1,
+                             offset=offset).to_dicts()  # fmt: skip
+    return render(request, "articles.html", articles=found[:PAGE], publisher=publisher or "",
                   since=since or "", until=until or "", offset=offset,
-                  pager=_pager(request, offset, more))  # fmt: skip
+                  pager=_pager(request, offset, len(found) > PAGE))  # fmt: skip
 
 
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
@@ -73,15 +78,16 @@ def article(
     request: Request, doc_id: Annotated[str, Path(pattern=r"^[0-9a-fA-F]{6,64}$")]
 ) -> HTMLResponse:
     with reading(request) as api:
-        analysis = api.article(doc_id)
-        record = shapes.article(analysis, queries.article_findings(api, analysis.article.doc_id))
-    dates = record["dates"]
-    for e in record["events"]:
-        mention = text.event_date_mention(e, dates)
-        e["date_how"] = text.date_resolution(mention, record["published"]) if mention else None
-    for d in dates:
-        d["how"] = text.date_resolution(d, record["published"])
-    return render(request, "article.html", a=record, paragraphs=text.paragraphs(record))
+        record = api.article_record(doc_id)
+    # The page lays the article and what was found in it side by side: one dict for it.
+    a = {**record["article"], **{k: v for k, v in record.items() if k != "article"}}
+    published = a["published"]
+    for e in a["events"]:
+        mention = text.event_date_mention(e, a["dates"])
+        e["date_how"] = text.date_resolution(mention, published) if mention else None
+    for d in a["dates"]:
+        d["how"] = text.date_resolution(d, published)
+    return render(request, "article.html", a=a, paragraphs=text.paragraphs(a))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -92,10 +98,11 @@ def timeline(
         return render(request, "timeline.html", a=a or "", b=b or "", directed=directed,
                       line=None)  # fmt: skip
     with reading(request) as api:
+        check_actors(api, ("a", a), ("b", b))
         line = api.timeline(a, b, directed=directed)
-        instances = [shapes.instance(i) for i in line.instances]
-        months = [shapes.month(m) for m in line.months]
-        found = queries.timeline_findings(api, {i["id"] for i in instances})
+        found = api.instance_findings(i.id for i in line.instances)
+    instances = [instance_record(i) for i in line.instances]
+    months = [month_record(m) for m in line.months]
     by_month: dict[str, list[dict[str, Any]]] = {}
     for inst in instances:
         by_month.setdefault(chart.first_day(inst).strftime("%Y-%m"), []).append(inst)
@@ -107,13 +114,11 @@ def timeline(
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: Term = None, offset: Offset = 0) -> HTMLResponse:
     found: list[dict[str, Any]] = []
-    more = False
     if q and q.strip():
         with reading(request) as api:
-            found = queries.search_actors(api, q, PAGE + 1, offset)
-        more = len(found) > PAGE
+            found = list(api.actors(q, limit=PAGE + 1, offset=offset))
     return render(request, "actors.html", q=q or "", actors=found[:PAGE],
-                  pager=_pager(request, offset, more))  # fmt: skip
+                  pager=_pager(request, offset, len(found) > PAGE))  # fmt: skip
 
 
 @router.get("/actors/{name}", response_class=HTMLResponse)
@@ -121,12 +126,12 @@ def actor(
     request: Request, name: Annotated[str, Path(min_length=1, max_length=200)]
 ) -> HTMLResponse:
     with reading(request) as api:
-        offices = queries.actor_offices(api, name)
+        offices = list(api.offices(name))
         if not offices:
             raise HTTPException(404, f"no actor named {name!r}")
         canonical = offices[0]["name"]
-        dyads = queries.actor_dyads(api, canonical)
-        said = [shapes.quote(q) for q in api.quotes(speaker=canonical, limit=200)]
+        dyads = list(api.partners(canonical))
+        said = api.quotes(speaker=canonical, limit=200).to_dicts()
     return render(request, "actor.html", name=canonical, offices=offices, dyads=dyads,
                   quotes=said)  # fmt: skip
 
@@ -137,16 +142,14 @@ def search_page(
     kind: SearchKind = SearchKind.articles, offset: Offset = 0,
 ) -> HTMLResponse:  # fmt: skip
     hits: list[dict[str, Any]] = []
-    more = False
     if q and q.strip():
         with reading(request) as api:
-            found, query = search.search(api, q, kind.value, PAGE + 1, offset)
-        more = len(found) > PAGE
-        for h in found[:PAGE]:
-            h["pieces"] = search.snippet(h["text"], query)
-            hits.append(h)
-    return render(request, "search.html", q=q or "", kind=kind.value, hits=hits,
-                  pager=_pager(request, offset, more))  # fmt: skip
+            hits = list(api.search(q, kind.value, limit=PAGE + 1, offset=offset))
+            words = api.search_terms(q).words
+        for h in hits[:PAGE]:
+            h["pieces"] = text.snippet(text.searched_text(kind.value, h), words)
+    return render(request, "search.html", q=q or "", kind=kind.value, hits=hits[:PAGE],
+                  pager=_pager(request, offset, len(hits) > PAGE))  # fmt: skip
 
 
 @router.get("/findings", response_class=HTMLResponse)
@@ -156,11 +159,12 @@ def findings(
     kinds = [k.value for k in FindingKind]
     chosen = _choice(kind, kinds, "finding kind")
     with reading(request) as api:
-        items, more = queries.findings_page(api, offset, PAGE, kind=chosen,
-                                            actor=actor or None)  # fmt: skip
-    return render(request, "findings.html", findings=items, kind=chosen or "",
+        check_actors(api, ("actor", actor))
+        found = api.findings(kind=chosen, actor=actor or None, limit=PAGE + 1, offset=offset,
+                             newest_first=True)  # fmt: skip
+    return render(request, "findings.html", findings=found[:PAGE], kind=chosen or "",
                   actor=actor or "", kinds=kinds,
-                  pager=_pager(request, offset, more))  # fmt: skip
+                  pager=_pager(request, offset, len(found) > PAGE))  # fmt: skip
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -170,12 +174,12 @@ def events(
 ) -> HTMLResponse:  # fmt: skip
     chosen = _choice(type and type.upper(), list(PLOVER_TYPES), "event type")
     with reading(request) as api:
-        items, more = queries.events_page(api, offset, PAGE, actor=actor or None,
-                                          recipient=recipient or None,
-                                          event_type=chosen)  # fmt: skip
-    return render(request, "events.html", events=items, actor=actor or "",
+        check_actors(api, ("actor", actor), ("recipient", recipient))
+        found = api.events(actor=actor or None, recipient=recipient or None,
+                           event_type=chosen, limit=PAGE + 1, offset=offset).to_dicts()  # fmt: skip
+    return render(request, "events.html", events=found[:PAGE], actor=actor or "",
                   recipient=recipient or "", type=chosen or "", types=PLOVER_TYPES,
-                  pager=_pager(request, offset, more))  # fmt: skip
+                  pager=_pager(request, offset, len(found) > PAGE))  # fmt: skip
 
 
 def _choice(value: str | None, valid: list[str], what: str) -> str | None:

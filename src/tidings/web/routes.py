@@ -3,8 +3,10 @@
 Every list takes ``limit`` and ``offset`` and answers ``{"items": [...], "offset",
 "limit", "next"}`` (``next`` is the URL of the following page, or null); with
 ``format=csv|jsonl|parquet`` it answers the list as a file instead (all matching records
-unless ``limit`` is given). Records have the CLI's ``--json`` field names (see
-:mod:`tidings.web.shapes`). Errors have one shape (:func:`tidings.web.app.error_body`).
+unless ``limit`` is given). Records are the public records of :mod:`tidings.shapes`, as
+``--json`` and ``export`` give them, from the same :class:`tidings.api.Tidings` calls;
+the API holds no logic of its own. Errors have one shape
+(:func:`tidings.web.app.error_body`).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from pydantic import BaseModel
 
 from tidings.api import Tidings
 from tidings.model import PLOVER_TYPES
-from tidings.web import queries, search, shapes
+from tidings.shapes import instance_record
+from tidings.timeline.plover import month_record
+from tidings.web import text
 from tidings.web.downloads import DOWNLOADS, download
-from tidings.web.shapes import Record
 from tidings.web.snapshot import describe_age
+from tidings.web.text import Record
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -86,8 +90,17 @@ def _limit(limit: int | None, fmt: ListFormat) -> int | None:
     return None if fmt.value in DOWNLOADS else PAGE
 
 
-def _answer(request: Request, items: list[Record], more: bool, offset: int,
-            limit: int | None, fmt: ListFormat, name: str) -> Any:  # fmt: skip
+def _more(limit: int | None) -> int | None:
+    """How many records to ask the API for: one past the page, to know whether more
+    follow."""
+    return None if limit is None else limit + 1
+
+
+def _answer(request: Request, found: list[Record], offset: int, limit: int | None,
+            fmt: ListFormat, name: str) -> Any:  # fmt: skip
+    """A page of ``found`` (asked for with :func:`_more`), or the download of it."""
+    more = limit is not None and len(found) > limit
+    items = found[:limit] if limit is not None else found
     if fmt.value in DOWNLOADS:
         return download(items, fmt.value, name)
     following = None
@@ -121,18 +134,27 @@ def status(request: Request) -> dict[str, Any]:
             "copy": snap.generation, "last_error": snap.last_error, "counts": counts}  # fmt: skip
 
 
+def check_actors(api: Tidings, *terms: tuple[str, str | None]) -> None:
+    """Each actor term given must match a stored actor: a 422 naming the nearest ones
+    otherwise, as the CLI says it (an empty list would not say why)."""
+    for label, term in terms:
+        if term:
+            api.check_actor(term, option=label)
+
+
 @router.get("/articles", **LIST)  # type: ignore[arg-type]
 def articles(
     request: Request, publisher: Annotated[str | None, Query(max_length=200)] = None,
     since: Since = None, until: Until = None, limit: Limit = None, offset: Offset = 0,
     format: Format = ListFormat.json,
 ) -> Any:  # fmt: skip
-    """Articles by publication date (``publisher``: case-insensitive part of the name)."""
+    """Articles by publication date (``publisher``: case-insensitive part of the name),
+    as ``tidings export --table articles`` writes them."""
     n = _limit(limit, format)
     with reading(request) as api:
-        items, more = queries.articles_page(api, offset, n, publisher=publisher, since=since,
-                                            until=until)  # fmt: skip
-    return _answer(request, items, more, offset, n, format, "articles")
+        found = api.articles(publisher=publisher, since=since, until=until, limit=_more(n),
+                             offset=offset).to_dicts()  # fmt: skip
+    return _answer(request, found, offset, n, format, "articles")
 
 
 DocId = Annotated[
@@ -143,12 +165,11 @@ DocId = Annotated[
 
 @router.get("/articles/{doc_id}", response_model=dict[str, Any])
 def article(request: Request, doc_id: DocId) -> Response:
-    """One article: metadata, clean body with paragraph offsets, dropped furniture, and its
-    quotes, dates, events (with sentence offsets), actor mentions and findings."""
+    """One article as ``tidings show --json`` prints it: ``article`` (metadata, clean body,
+    paragraph offsets, dropped furniture), its ``quotes``, ``events`` (with sentence
+    offsets) and ``findings``, its actor ``mentions`` and ``dates``."""
     with reading(request) as api:
-        analysis = api.article(doc_id)
-        findings = queries.article_findings(api, analysis.article.doc_id)
-    return as_json(shapes.article(analysis, findings))
+        return as_json(api.article_record(doc_id))
 
 
 @router.get("/quotes", **LIST)  # type: ignore[arg-type]
@@ -159,9 +180,10 @@ def quotes(
     """Quotes by article publication date; ``speaker`` a code or a name."""
     n = _limit(limit, format)
     with reading(request) as api:
-        items, more = queries.quotes_page(api, offset, n, speaker=speaker, since=since,
-                                          until=until)  # fmt: skip
-    return _answer(request, items, more, offset, n, format, "quotes")
+        check_actors(api, ("speaker", speaker))
+        found = api.quotes(speaker=speaker, since=since, until=until, limit=_more(n),
+                           offset=offset).to_dicts()  # fmt: skip
+    return _answer(request, found, offset, n, format, "quotes")
 
 
 @router.get("/events", **LIST)  # type: ignore[arg-type]
@@ -172,16 +194,18 @@ def events(
     since: Since = None, until: Until = None, limit: Limit = None, offset: Offset = 0,
     format: Format = ListFormat.json,
 ) -> Any:  # fmt: skip
-    """Coded events (every report) by date, with PLOVER field names; filters as in
-    ``tidings events``: ``actor`` and ``recipient`` (code, country or name), ``type``,
-    ``mode``, ``since``/``until`` (the event's dated days overlap the range)."""
+    """Coded events (every report) by date, as ``tidings events --json`` prints them;
+    filters as in ``tidings events``: ``actor`` and ``recipient`` (code, country or
+    name), ``type``, ``mode``, ``since``/``until`` (the event's dated days overlap the
+    range)."""
     n = _limit(limit, format)
     with reading(request) as api:
-        items, more = queries.events_page(
-            api, offset, n, mode=mode, actor=actor, recipient=recipient,
-            event_type=type.value if type else None, since=since, until=until,
-        )  # fmt: skip
-    return _answer(request, items, more, offset, n, format, "events")
+        check_actors(api, ("actor", actor), ("recipient", recipient))
+        found = api.events(
+            actor=actor, recipient=recipient, event_type=type.value if type else None,
+            mode=mode, since=since, until=until, limit=_more(n), offset=offset,
+        ).to_dicts()  # fmt: skip
+    return _answer(request, found, offset, n, format, "events")
 
 
 @router.get("/actors", **LIST)  # type: ignore[arg-type]
@@ -194,9 +218,8 @@ def actors(
     Russian code), most written-about first, each with the codes it was given."""
     n = _limit(limit, format)
     with reading(request) as api:
-        found = queries.search_actors(api, q, (n or MAX_LIMIT) + 1, offset)
-    more = n is not None and len(found) > n
-    return _answer(request, found[:n], more, offset, n, format, "actors")
+        found = list(api.actors(q, limit=_more(n), offset=offset))
+    return _answer(request, found, offset, n, format, "actors")
 
 
 @router.get("/actors/{name}", response_model=dict[str, Any])
@@ -204,17 +227,16 @@ def actor(
     request: Request, name: Annotated[str, Path(min_length=1, max_length=200)],
     quotes: Annotated[int, Query(ge=0, le=1000)] = 50,
 ) -> Response:  # fmt: skip
-    """One actor by name: its codes over time (offices), the actors it has events with,
-    and its quotes (the first ``quotes``)."""
+    """One actor by name: its codes over time (offices), the actors it has events with
+    (dyads), and its quotes (the first ``quotes``)."""
     with reading(request) as api:
-        offices = queries.actor_offices(api, name)
+        offices = list(api.offices(name))
         if not offices:
             raise HTTPException(404, f"no actor named {name!r}")
         canonical = offices[0]["name"]
-        dyads = queries.actor_dyads(api, canonical)
-        said = [shapes.quote(q) for q in api.quotes(speaker=canonical, limit=quotes or None)]
-    return as_json({"name": canonical, "offices": offices, "dyads": dyads,
-                    "quotes": said[:quotes]})  # fmt: skip
+        dyads = list(api.partners(canonical))
+        said = api.quotes(speaker=canonical, limit=quotes).to_dicts() if quotes else []
+    return as_json({"name": canonical, "offices": offices, "dyads": dyads, "quotes": said})
 
 
 @router.get("/timeline", response_model=dict[str, Any])
@@ -229,14 +251,16 @@ def timeline(
     counts by quad class with the cooperation–conflict score, and its findings. As a
     download: the instances, then the months, as ``tidings timeline --json`` prints."""
     with reading(request) as api:
+        check_actors(api, ("a", a), ("b", b))
+        if format.value in DOWNLOADS:
+            return download(list(api.timeline_records(a, b, directed=directed)),
+                            format.value, "timeline")  # fmt: skip
         line = api.timeline(a, b, directed=directed)
-        instances = [shapes.instance(i) for i in line.instances]
-        months = [shapes.month(m) for m in line.months]
-        findings = queries.timeline_findings(api, {i["id"] for i in instances})
-    if format.value in DOWNLOADS:
-        return download(instances + months, format.value, "timeline")
+        instances = [instance_record(i) for i in line.instances]
+        findings = api.instance_findings(i.id for i in line.instances)
     return as_json({"a": a, "b": b, "directed": directed, "instances": instances,
-                    "months": months, "findings": findings})  # fmt: skip
+                    "months": [month_record(m) for m in line.months],
+                    "findings": findings})  # fmt: skip
 
 
 @router.get("/findings", **LIST)  # type: ignore[arg-type]
@@ -245,12 +269,14 @@ def findings(
     since: Since = None, limit: Limit = None, offset: Offset = 0,
     format: Format = ListFormat.json,
 ) -> Any:  # fmt: skip
-    """Findings computed from event instances ("first contact since …"), newest first."""
+    """Findings computed from event instances ("first contact since …"), newest first,
+    as ``tidings findings --json`` prints them."""
     n = _limit(limit, format)
     with reading(request) as api:
-        items, more = queries.findings_page(api, offset, n, kind=kind.value if kind else None,
-                                            actor=actor, since=since)  # fmt: skip
-    return _answer(request, items, more, offset, n, format, "findings")
+        check_actors(api, ("actor", actor))
+        found = api.findings(kind=kind.value if kind else None, actor=actor, since=since,
+                             limit=_more(n), offset=offset, newest_first=True)  # fmt: skip
+    return _answer(request, list(found), offset, n, format, "findings")
 
 
 @router.get("/duplicates", **LIST)  # type: ignore[arg-type]
@@ -260,10 +286,9 @@ def duplicates(
     """Articles linked as exact or near copies of an earlier stored article."""
     n = _limit(limit, format)
     with reading(request) as api:
-        found = [shapes.duplicate(d) for d in api.duplicates()]
-    end = None if n is None else offset + n
-    return _answer(request, found[offset:end], end is not None and len(found) > end, offset,
-                   n, format, "duplicates")  # fmt: skip
+        found = api.duplicates().to_dicts()
+    end = None if n is None else offset + n + 1
+    return _answer(request, found[offset:end], offset, n, format, "duplicates")
 
 
 @router.get("/search", **LIST)  # type: ignore[arg-type]
@@ -274,15 +299,13 @@ def search_texts(
     format: Format = ListFormat.json,
 ) -> Any:  # fmt: skip
     """Full-text search over articles (title and body) or quotes, best BM25 score first;
-    every word must occur, a "quoted phrase" in that order (no stemming)."""
+    every word must occur, a "quoted phrase" in that order (no stemming). Each hit is the
+    article's or quote's record with its ``score`` and a ``snippet`` around the words."""
     n = _limit(limit, format)
     with reading(request) as api:
-        hits, query = search.search(api, q, kind.value, (n or MAX_LIMIT) + 1, offset)
-        items = [_hit(h, query) for h in hits[:n]]
-    return _answer(request, items, n is not None and len(hits) > n, offset, n, format, "search")
-
-
-def _hit(hit: Record, query: search.Query) -> Record:
-    record = {k: v for k, v in hit.items() if k != "text"}
-    record["snippet"] = "".join(piece for piece, _ in search.snippet(hit["text"], query))
-    return record
+        hits = list(api.search(q, kind.value, limit=_more(n), offset=offset))
+        words = api.search_terms(q).words
+    for hit in hits:
+        pieces = text.snippet(text.searched_text(kind.value, hit), words)
+        hit["snippet"] = "".join(piece for piece, _ in pieces)
+    return _answer(request, hits, offset, n, format, "search")

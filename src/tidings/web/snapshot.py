@@ -83,11 +83,12 @@ def copy_store(source: Path, target: Path) -> None:
 def check_tables(api: Tidings) -> None:
     """Read every stored table in full, so that a torn copy fails here."""
     con = api.store.con
-    names = [r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-    ).fetchall()]  # fmt: skip
-    for name in names:
-        con.execute(f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{name}"').fetchall()
+    names = con.execute(
+        "SELECT table_schema, table_name FROM information_schema.tables"
+        " WHERE table_type = 'BASE TABLE'"
+    ).fetchall()
+    for schema, name in names:
+        con.execute(f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{schema}"."{name}"').fetchall()
 
 
 @dataclass

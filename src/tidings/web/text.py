@@ -1,4 +1,5 @@
-"""An article body as paragraphs of annotated pieces, for the article page.
+"""Text as the pages show it: an article body as paragraphs of annotated pieces, and
+search snippets with the words found marked.
 
 Records point into the body by character offsets: events by their sentence, quotes by
 their words, dates by their expression. These spans overlap freely (a quote runs past
@@ -12,9 +13,14 @@ escaped there.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from tidings.web.shapes import Record
+Record = dict[str, Any]
+SNIPPET_CHARS = 240
 
 
 @dataclass(slots=True)
@@ -118,4 +124,62 @@ def event_date_mention(event: Record, dates: list[Record]) -> Record | None:
     return same[0] if same else None
 
 
-__all__ = ["Piece", "Span", "date_resolution", "event_date_mention", "paragraphs"]
+def refs_text(refs: list[Record] | None) -> str:
+    """``Aleksandar Vucic (SRBGOV), Vladimir Putin (RUSGOV)`` for lists of actor refs."""
+    return ", ".join(f"{r['name']} ({r['code']})" if r.get("name") else r["code"]
+                     for r in refs or []) or "—"  # fmt: skip
+
+
+def speaker(quote: Record) -> Record | None:
+    """A quote record's speaker as an actor ref (``{code, name}``), or None."""
+    if not quote.get("speaker_code") and not quote.get("speaker_name"):
+        return None
+    return {"code": quote.get("speaker_code") or "", "name": quote.get("speaker_name") or ""}
+
+
+def searched_text(kind: str, hit: Record) -> str:
+    """The text a search hit was found in: an article's title and body, or the quote."""
+    if kind == "quotes":
+        return str(hit["text"])
+    return (hit.get("title") or "") + "\n" + str(hit["body"])
+
+
+def _fold_chars(text: str) -> str:
+    """Lower case without accents, one character for each character of ``text``, so
+    that offsets found in it are offsets in ``text``."""
+    out = []
+    for c in text:
+        base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        out.append((base or c)[0].lower())
+    return "".join(out)
+
+
+def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> list[tuple[str, bool]]:
+    """A window of ``text`` around the first of the searched ``words`` (folded as the
+    search index folds them), as (piece, is_hit) pairs."""
+    folded = _fold_chars(text)
+    terms = sorted(set(words), key=len, reverse=True)
+    if not terms:
+        return [(text[:width], False)]
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, terms)) + r")(?![a-z0-9])")
+    first = pattern.search(folded)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    end = min(len(text), start + width)
+    pieces: list[tuple[str, bool]] = []
+    if start > 0:
+        pieces.append(("…", False))
+    pos = start
+    for m in pattern.finditer(folded, start, end):
+        if m.start() > pos:
+            pieces.append((text[pos : m.start()], False))
+        pieces.append((text[m.start() : m.end()], True))
+        pos = m.end()
+    if pos < end:
+        pieces.append((text[pos:end], False))
+    if end < len(text):
+        pieces.append(("…", False))
+    return pieces
+
+
+__all__ = ["Piece", "Span", "date_resolution", "event_date_mention", "paragraphs", "refs_text",
+           "searched_text", "snippet", "speaker"]  # fmt: skip
