@@ -101,6 +101,9 @@ COMMANDS: list[tuple[str, ...]] = [
     ("ingest", "--since"), ("ingest", "--published"), ("ingest", "--sample"),
     ("fetch",), ("fetch", "--limit"), ("fetch", "--delay"), ("eval",),
     ("bench", "pipeline", "--limit"), ("bench", "furniture", "--wcxb"),
+    ("spark",), ("spark", "--out"), ("spark", "--master"), ("spark", "--partitions"),
+    ("spark", "--published"), ("spark", "--conf"), ("spark", "--local-dir"), ("load",),
+    ("load", "--db"),
 ]  # fmt: skip
 
 
@@ -124,6 +127,17 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
         return ["export", "--format", "jsonl", "--out", value or "x", "--db", db]
     if command[0] == "duplicates":
         return ["duplicates", "--db", value]
+    # spark: the inputs name nothing readable, so no Spark session starts (nor a JVM)
+    if command == ("spark",):  # "/" would be every file of the machine: a real job
+        return ["spark", str(tmp / "none") if "/" in value else value, "--out", str(tmp / "out")]
+    if command == ("spark", "--out"):
+        return ["spark", str(tmp / "missing.jsonl"), "--out", value]
+    if command[0] == "spark":
+        return ["spark", str(tmp / "missing.jsonl"), "--out", str(tmp / "out"), command[1], value]
+    if command == ("load",):
+        return ["load", value, "--db", str(tmp / "l.duckdb")]
+    if command == ("load", "--db"):
+        return ["load", _empty_spark_output(tmp), "--db", value]
     if command[:2] == ("bench", "pipeline"):  # a missing corpus: no benchmark runs here
         return ["bench", "pipeline", "--corpus", str(tmp / "none.jsonl"), "--limit", value]
     if command[0] == "bench":
@@ -134,6 +148,15 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
             "1",
         ]
     return [*command, value, "--db", db]
+
+
+def _empty_spark_output(tmp: Path) -> str:
+    """A finished `tidings spark` output of no rows (every table empty)."""
+    out = tmp / "spark-out"
+    for table in ("articles", "quotes", "events", "errors"):
+        (out / table).mkdir(parents=True, exist_ok=True)
+        (out / table / "_SUCCESS").touch()
+    return str(out)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c))
@@ -347,7 +370,7 @@ def test_fetch_follows_file_links_of_a_local_feed_only(tmp_path: Path, server: s
 def _commands() -> list[list[str]]:
     return [[], ["ingest"], ["show"], ["quotes"], ["events"], ["export"], ["demo"],
             ["timeline"], ["findings"], ["duplicates"], ["fetch"], ["eval"], ["bench"],
-            ["bench", "pipeline"]]  # fmt: skip
+            ["bench", "pipeline"], ["spark"], ["load"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", _commands(), ids=lambda c: "-".join(c) or "tidings")
@@ -435,8 +458,9 @@ def test_every_imported_module_is_declared() -> None:
     extras = {re.split(r"[<>=!~ \[;]", d)[0].lower().replace("_", "-")
               for group in project["optional-dependencies"].values() for d in group}  # fmt: skip
     owners = packages_distributions()
-    # Imported under `except ImportError` with a message naming the extra to install.
-    optional = {"polars"}
+    # Imported under `except ImportError` with a message naming the extra to install
+    # (pyspark: tidings.spark.job.session, before any other pyspark import runs).
+    optional = {"polars", "pyspark"}
     runtime_dirs = [p for p in (ROOT / "src/tidings").iterdir()
                     if p.name not in ("benchmarks", "evaluation")]  # fmt: skip
     for folder, allowed in ((runtime_dirs, declared), ([ROOT / "src/tidings/benchmarks",
