@@ -15,7 +15,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Runtime + dev + bench extras (requirements-dev.lock): tests, linters, benchmarks.
+# Runtime + dev + bench + spark extras (requirements-dev.lock): tests (the Spark job's too:
+# Java 17 on the machine), linters, benchmarks.
 DEV_STAMP := $(VENV)/.installed-dev
 $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
@@ -41,7 +42,7 @@ lock:
 	grep -hE '^[A-Za-z0-9_.-]+==' requirements-dev.lock | sed 's/ \\$$//' > .lock-pins.txt
 	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
 	  -c .lock-pins.txt --custom-compile-command "make lock" -o requirements.lock
-	uv pip compile pyproject.toml --extra dev --extra bench --generate-hashes \
+	uv pip compile pyproject.toml --extra dev --extra bench --extra spark --generate-hashes \
 	  --python-version 3.11 -c .lock-pins.txt --custom-compile-command "make lock" \
 	  -o requirements-dev.lock
 	rm -f .lock-pins.txt

@@ -103,6 +103,10 @@ COMMANDS: list[tuple[str, ...]] = [
     ("bench", "pipeline", "--limit"), ("bench", "furniture", "--wcxb"),
     ("serve", "--db"), ("serve", "--host"), ("serve", "--port"), ("serve", "--refresh"),
     ("serve", "--readers"),
+    ("spark",), ("spark", "--out"), ("spark", "--master"), ("spark", "--partitions"),
+    ("spark", "--published"), ("spark", "--conf"), ("spark", "--local-dir"), ("load",),
+    ("load", "--db"),
+
 ]  # fmt: skip
 
 
@@ -130,6 +134,18 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
         return ["serve", "--db", value]
     if command[0] == "serve":
         return ["serve", command[1], value, "--db", str(tmp / "missing.duckdb")]
+    # spark: the inputs name nothing readable, so no Spark session starts (nor a JVM)
+    if command == ("spark",):  # "/" would be every file of the machine: a real job
+        return ["spark", str(tmp / "none") if "/" in value else value, "--out", str(tmp / "out")]
+    if command == ("spark", "--out"):
+        return ["spark", str(tmp / "missing.jsonl"), "--out", value]
+    if command[0] == "spark":
+        return ["spark", str(tmp / "missing.jsonl"), "--out", str(tmp / "out"), command[1], value]
+    if command == ("load",):
+        return ["load", value, "--db", str(tmp / "l.duckdb")]
+    if command == ("load", "--db"):
+        return ["load", _empty_spark_output(tmp), "--db", value]
+
     if command[:2] == ("bench", "pipeline"):  # a missing corpus: no benchmark runs here
         return ["bench", "pipeline", "--corpus", str(tmp / "none.jsonl"), "--limit", value]
     if command[0] == "bench":
@@ -140,6 +156,15 @@ def _argv(command: tuple[str, ...], value: str, db: str, tmp: Path) -> list[str]
             "1",
         ]
     return [*command, value, "--db", db]
+
+
+def _empty_spark_output(tmp: Path) -> str:
+    """A finished `tidings spark` output of no rows (every table empty)."""
+    out = tmp / "spark-out"
+    for table in ("articles", "quotes", "events", "errors"):
+        (out / table).mkdir(parents=True, exist_ok=True)
+        (out / table / "_SUCCESS").touch()
+    return str(out)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c))
@@ -353,7 +378,7 @@ def test_fetch_follows_file_links_of_a_local_feed_only(tmp_path: Path, server: s
 def _commands() -> list[list[str]]:
     return [[], ["ingest"], ["show"], ["quotes"], ["events"], ["export"], ["demo"],
             ["timeline"], ["findings"], ["duplicates"], ["fetch"], ["eval"], ["bench"],
-            ["bench", "pipeline"], ["serve"]]  # fmt: skip
+            ["bench", "pipeline"], ["serve"], ["spark"], ["load"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", _commands(), ids=lambda c: "-".join(c) or "tidings")
@@ -453,8 +478,9 @@ def test_every_imported_module_is_declared() -> None:
     extras = {re.split(r"[<>=!~ \[;]", d)[0].lower().replace("_", "-")
               for group in project["optional-dependencies"].values() for d in group}  # fmt: skip
     owners = packages_distributions()
-    # Imported under `except ImportError` with a message naming the extra to install.
-    optional = {"polars"}
+    # Imported under `except ImportError` with a message naming the extra to install
+    # (pyspark: tidings.spark.job.session, before any other pyspark import runs).
+    optional = {"polars", "pyspark"}
     runtime_dirs = [p for p in (ROOT / "src/tidings").iterdir()
                     if p.name not in ("benchmarks", "evaluation")]  # fmt: skip
     for folder, allowed in ((runtime_dirs, declared), ([ROOT / "src/tidings/benchmarks",

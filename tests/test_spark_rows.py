@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tidings import shapes
 from tidings.errors import InputError, StageError, StoreError
 from tidings.model import Analysis, Article, Document
 from tidings.sources import iter_documents
@@ -20,11 +22,16 @@ from tidings.spark.rows import (
     COLUMNS,
     ERRORS,
     EVENTS,
+    LOAD_COLUMNS,
+    PUBLIC_TABLES,
     QUOTES,
     analysis_rows,
     as_tuple,
+    ddl,
     error_row,
     month_of,
+    spark_type,
+    typed,
 )
 from tidings.spark.tasks import InputFile, first_read, item_key, partition_of, read_file
 from tidings.store.load import (
@@ -55,11 +62,62 @@ def test_rows_fit_their_tables(seed_analysis: Analysis) -> None:
     for table, found in rows.items():
         for row in found:
             assert len(as_tuple(table, row)) == len(COLUMNS[table])
-            assert (row["input_file"], row["input_record"], row["month"]) == (3, 7, "2024-10")
+            assert row["month"] == "2024-10"
+    (article,) = rows[ARTICLES]
+    assert (article["input_file"], article["input_record"]) == (3, 7)
+    assert article["id"] == seed_analysis.article.doc_id and article["ingested_at"] is None
     event = rows[EVENTS][0]
     doc_id = seed_analysis.article.doc_id
     assert event["id"] == f"{doc_id}:0" and event["source"][0].keys() == {"code", "name"}
     assert event["published"] == dt.date(2024, 10, 20)
+    assert event["source_code"] == event["source"][0]["code"]
+    assert isinstance(event["first_day"], dt.date)
+
+
+def test_tables_are_the_public_shapes_plus_what_load_needs() -> None:
+    for table in PUBLIC_TABLES:
+        names = [name for name, _ in COLUMNS[table]]
+        extra = [name for name, _ in LOAD_COLUMNS[table]]
+        assert names == [*shapes.names(table), *extra, "month"], table
+    assert [name for name, _ in LOAD_COLUMNS[ARTICLES]] == ["analysis", "input_file",
+                                                           "input_record"]  # fmt: skip
+    assert not LOAD_COLUMNS[QUOTES] and not LOAD_COLUMNS[EVENTS]
+
+
+def test_rows_are_the_records_of_the_stored_analysis(
+    seed_analysis: Analysis, tmp_path: Path
+) -> None:  # fmt: skip
+    """What the store gives back after saving the analysis, shaped: the same values."""
+    from tidings.store import Store
+
+    rows = analysis_rows(seed_analysis, 0, 0)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_many([seed_analysis])
+        doc_id = seed_analysis.article.doc_id
+        stored = {
+            ARTICLES: [shapes.record(a) for a in store.iter_articles(None, None, None, None)],
+            QUOTES: [shapes.record(q) for q in store.quotes()],
+            EVENTS: [shapes.record(e) for e in store.events()],
+        }
+    for table in PUBLIC_TABLES:
+        want = sorted((typed(table, r) for r in stored[table]), key=lambda r: r["id"])
+        got = sorted(rows[table], key=lambda r: r["id"])
+        assert len(got) == len(want) and got, table
+        for row, expected in zip(got, want, strict=True):
+            public = {k: v for k, v in row.items() if k in shapes.names(table)}
+            if table == ARTICLES:  # set by the store when it stores the article
+                expected["ingested_at"] = None
+            assert public == expected, (table, row["id"], doc_id)
+
+
+def test_spark_types_of_the_sql_types() -> None:
+    assert spark_type("VARCHAR") == "string" and spark_type("TIMESTAMP") == "timestamp_ntz"
+    assert spark_type("VARCHAR[]") == "array<string>"
+    assert spark_type(shapes.ACTORS) == "array<struct<`code`:string,`name`:string>>"
+    assert (spark_type('STRUCT(start INTEGER, "end" INTEGER)[]')
+            == "array<struct<`start`:int,`end`:int>>")  # fmt: skip
+    for table in PUBLIC_TABLES:  # every type a public field has
+        assert ddl(table)
 
 
 def test_a_row_with_other_columns_is_refused() -> None:
@@ -157,3 +215,14 @@ def test_job_refuses_a_folder_of_other_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="refusing"):
         check_out(str(tmp_path))
     check_out(str(tmp_path / "new"))  # a new folder is fine
+
+
+def test_readme_names_only_fields_the_tables_have() -> None:
+    """The README's account of the Spark output names fields of the public shapes."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    start = readme.index("- **Output**: Parquet tables")
+    bullet = readme[start : readme.index("\n- **", start + 1)]
+    fields = {name for table in PUBLIC_TABLES for name, _ in COLUMNS[table]}
+    functions = {"article_record", "quote_record", "event_record", "load"}
+    named = set(re.findall(r"`([a-z_]+)`", bullet)) - functions
+    assert named and named <= fields, sorted(named - fields)

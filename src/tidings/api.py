@@ -121,6 +121,14 @@ def check_date(text: str, end: bool = False) -> dt.date:
     return parse_day_bound(text, end=end)
 
 
+def check_spark_output(folder: str | Path) -> Path:
+    """The folder when it holds a finished ``tidings spark`` output, else a StoreError
+    naming what is missing (no such folder, no table, no ``_SUCCESS`` marker)."""
+    from tidings.store.load import check_output
+
+    return check_output(folder)
+
+
 class Tidings:
     """A tidings store opened for reading and ingesting (or, ``read_only``, for reading
     beside other readers)."""
@@ -337,6 +345,19 @@ class Tidings:
         return ingest(self.store, items, make_pipeline, on_outcome, refresh=refresh,
                       selection=selection)  # fmt: skip
 
+    def load(
+        self, folders: str | Path | Iterable[str | Path], *, on_outcome: OnOutcome | None = None
+    ) -> IngestCounts:
+        """Store the output of ``tidings spark`` (its ``--out`` folders) as :meth:`ingest`
+        stores the same inputs, through the same code: articles not stored yet, then
+        duplicates, instances and findings refreshed. Every folder is checked before
+        anything is stored (StoreError when one is not a finished Spark output)."""
+        from tidings.store.load import load
+
+        if isinstance(folders, str | Path):
+            folders = [folders]
+        return load(self.store, folders, on_outcome, refresh=refresh)
+
     def refresh(self) -> RefreshCounts:
         """Link new duplicates and rebuild instances and findings (ingest does this)."""
         return refresh(self.store)
@@ -350,4 +371,7 @@ def open(  # noqa: A001
     return Tidings(db, create=create, read_only=read_only)
 
 
-__all__ = ["Records", "Tidings", "Timeline", "UnknownActor", "default_db", "open", "to_frame"]
+__all__ = [
+    "Records", "Tidings", "Timeline", "UnknownActor", "check_spark_output", "default_db", "open",
+    "to_frame",
+]  # fmt: skip

@@ -40,6 +40,7 @@ def _ingest(path: Path, folder: Path) -> dict[str, Any]:
     from tidings.pipeline import Pipeline, Settings
     from tidings.sources import iter_documents
     from tidings.store import Store, ingest
+    from tidings.timeline.refresh import refresh
 
     start = time.perf_counter()
     pipeline: list[Pipeline] = []
@@ -49,7 +50,7 @@ def _ingest(path: Path, folder: Path) -> dict[str, Any]:
         return pipeline[0]
 
     with TreeSampler() as sampler, Store(folder / "ingest.duckdb") as store:
-        counts = ingest(store, iter_documents([str(path)]), make)
+        counts = ingest(store, iter_documents([str(path)]), make, refresh=refresh)
     seconds = time.perf_counter() - start
     processes = pipeline[0].processes() if pipeline else 0
     return _figures(counts.stored, seconds, sampler.cpu_seconds, processes=processes)
@@ -82,8 +83,7 @@ def _spark(path: Path, folder: Path, cores: int, partitions: int | None) -> dict
 
 
 def _load(out: str, folder: Path) -> dict[str, Any]:
-    from tidings.store import Store
-    from tidings.store.load import load
+    from tidings.api import Tidings
 
     with TreeSampler() as sampler:
         # the sampler counts each process's CPU since it started: Spark's JVM lives on in
@@ -91,8 +91,8 @@ def _load(out: str, folder: Path) -> dict[str, Any]:
         time.sleep(3 * SAMPLE_SECONDS)
         before = sampler.cpu_seconds
         start = time.perf_counter()
-        with Store(folder / "load.duckdb") as store:
-            counts = load(store, [out])
+        with Tidings(folder / "load.duckdb") as api:
+            counts = api.load(out)
         seconds = time.perf_counter() - start
         time.sleep(3 * SAMPLE_SECONDS)
         cpu = sampler.cpu_seconds - before

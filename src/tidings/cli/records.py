@@ -48,11 +48,12 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 # ---- ingest -------------------------------------------------------------------------------
 
 
-def run_ingest(api: Tidings, read: Any, total: int | None) -> IngestCounts:
-    """Run an ingest (``read(on_outcome)`` calls the API) with a progress display on
-    standard error, one line per failed input; prints the summary; exit status 1 when
-    anything failed."""
-    with Reporter("ingesting", "articles", total) as progress:
+def run_ingest(api: Tidings, read: Any, total: int | None,
+               what: str = "ingesting") -> IngestCounts:  # fmt: skip
+    """Run an ingest (``read(on_outcome)`` calls the API: ingest, fetch or load) with a
+    progress display on standard error, one line per failed input; prints the summary;
+    exit status 1 when anything failed."""
+    with Reporter(what, "articles", total) as progress:
 
         def on_outcome(outcome: str, source: str, error: TidingsError | None) -> None:
             if error is not None:

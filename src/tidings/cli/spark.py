@@ -1,35 +1,50 @@
 """``tidings spark`` (the pipeline as a Spark job, Parquet out) and ``tidings load`` (that
 output into the store, as ``ingest`` stores).
 
-The job itself is :mod:`tidings.spark`; the load is :mod:`tidings.store.load`.
+The job is :mod:`tidings.spark` (``JobSettings`` and ``run``, its Python API); the load
+is :meth:`tidings.api.Tidings.load`, through the same reporting as ``ingest``. Every
+argument is checked before a Spark session starts or a store is opened.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer._click.core import Context, Parameter
 
+from tidings.api import check_spark_output
 from tidings.cli import app
+from tidings.cli.common import Reporter, day_callback, db_option, say, warn, writing
+from tidings.cli.records import run_ingest
 from tidings.errors import TidingsError
-from tidings.store import DEFAULT_PATH, IngestCounts, Store
+from tidings.spark.job import MAX_PARTITIONS, check_local_dir, check_master, check_out
 
 
-def _fail(error: TidingsError) -> typer.Exit:
-    typer.echo(f"error: {error.one_line()}", err=True)
-    return typer.Exit(1)
+def _checked(check: Callable[[Any], Any]) -> Any:
+    """A click callback: ``check`` each value given (one, or each of a list); a
+    TidingsError is a usage error naming the value (exit status 2)."""
+
+    def callback(ctx: Context, param: Parameter, value: Any) -> Any:
+        for one in value if isinstance(value, list | tuple) else [value]:
+            if one is None:
+                continue
+            try:
+                check(one)
+            except TidingsError as exc:
+                where = f"{exc.source}: " if exc.source else ""
+                raise typer.BadParameter(where + exc.message) from None
+        return value
+
+    return callback
 
 
-def _day(value: str | None) -> str | None:
-    if value is not None:
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    return value
+_out_callback = _checked(check_out)
+_master_callback = _checked(check_master)
+_local_dir_callback = _checked(check_local_dir)
+_outputs_callback = _checked(check_spark_output)
 
 
 def _setting(value: str) -> tuple[str, str]:
@@ -39,85 +54,84 @@ def _setting(value: str) -> tuple[str, str]:
     return key.strip(), setting
 
 
+def _settings_callback(ctx: Context, param: Parameter, value: list[str]) -> list[str]:
+    for one in value:
+        _setting(one)
+    return value
+
+
 @app.command("spark")
 def spark_command(
     inputs: list[str] = typer.Argument(  # noqa: B008
         ..., metavar="INPUT...",
         help="Files, folders or globs (WARC, JSON Lines, text, HTML), or Hadoop URIs."),
-    out: str = typer.Option(..., "--out", help="Folder (or Hadoop URI) for the Parquet tables."),
+    out: str = typer.Option(
+        ..., "--out", metavar="DIR", callback=_out_callback,
+        help="Folder (or Hadoop URI) for the Parquet tables."),
     master: str | None = typer.Option(
-        None, help="Spark master (default: spark-submit's, else local[*])."),
+        None, metavar="URL", callback=_master_callback,
+        help="Spark master (default: spark-submit's, else local[*])."),
     partitions: int | None = typer.Option(
-        None, min=1, help="Partitions of documents to analyse (default: 4 per core)."),
+        None, metavar="N", min=1, max=MAX_PARTITIONS,
+        help="Partitions of documents to analyse (default: 4 per core)."),
     published: str | None = typer.Option(
-        None, help="Publication date (YYYY-MM-DD) for text without metadata."),
-    publisher: str | None = typer.Option(None, help="Publisher for text without metadata."),
-    url: str | None = typer.Option(None, help="URL for text without metadata."),
+        None, metavar="DAY", callback=day_callback,
+        help="Publication date (YYYY-MM-DD) for text without metadata."),
+    publisher: str | None = typer.Option(
+        None, metavar="NAME", help="Publisher for text without metadata."),
+    url: str | None = typer.Option(None, metavar="URL", help="URL for text without metadata."),
     actors: Path | None = typer.Option(  # noqa: B008
-        None, help="Extra actor dictionary (TABARI/PETRARCH style), sent to every executor.",
-        exists=True, dir_okay=False),
+        None, metavar="FILE", exists=True, dir_okay=False,
+        help="Extra actor dictionary (TABARI/PETRARCH style), sent to every executor."),
     local_dir: str | None = typer.Option(
-        None, help="Spark's scratch folder (shuffle files, temporary copies)."),
+        None, metavar="DIR", callback=_local_dir_callback,
+        help="Spark's scratch folder (shuffle files, temporary copies)."),
     conf: list[str] = typer.Option(  # noqa: B008
-        [], "--conf", help="A further Spark setting KEY=VALUE (repeatable)."),
+        [], "--conf", metavar="KEY=VALUE", callback=_settings_callback,
+        help="A further Spark setting (repeatable)."),
 ) -> None:  # fmt: skip
     """Run the pipeline on Spark: articles, quotes, events and errors as Parquet tables
-    partitioned by month of publication (load them with `tidings load`)."""
+    partitioned by month of publication (load them with `tidings load`).
+
+    Exit status 0 when every input was analysed, 1 when some failed (they are rows of
+    the errors table) or none could be read.
+    """
     from tidings.pipeline import Settings
     from tidings.spark import JobSettings, run
 
     settings = JobSettings(
         inputs=list(inputs), out=out, master=master, partitions=partitions,
-        hints={"published": _day(published), "publisher": publisher, "url": url},
+        hints={"published": published, "publisher": publisher, "url": url},
         pipeline=Settings(actors_file=actors.resolve() if actors else None),
         local_dir=local_dir, conf=dict(_setting(c) for c in conf),
     )  # fmt: skip
-    try:
-        with Console(stderr=True).status("running the Spark job…"):
-            counts = run(settings)
-    except TidingsError as exc:
-        raise _fail(exc) from None
-    typer.echo(counts.summary())
+    with Reporter("analysing", "documents") as progress:
+
+        def on_progress(analysed: int) -> None:
+            if analysed > progress.done:
+                progress.advance(analysed - progress.done)
+
+        counts = run(settings, on_progress=on_progress)
+    say(counts.summary())
     if counts.errors:
-        typer.echo(f"the {counts.errors} errors (source, cause) are in {out.rstrip('/')}/errors")
+        warn(f"{counts.errors} failed: the source and cause of each are in "
+             f"{out.rstrip('/')}/errors")  # fmt: skip
+        raise typer.Exit(1)
 
 
 @app.command("load")
 def load_command(
     folders: list[str] = typer.Argument(  # noqa: B008
-        ..., metavar="DIR...", help="Output folders of `tidings spark`."),
-    db: str = typer.Option(DEFAULT_PATH, "--db", help="The DuckDB store file."),
+        ..., metavar="DIR...", callback=_outputs_callback,
+        help="Output folders of `tidings spark`."),
+    db: str | None = db_option(),
 ) -> None:  # fmt: skip
     """Store the output of `tidings spark` as `ingest` would have: articles not stored
-    yet, then duplicates linked and event instances and findings rebuilt."""
-    from tidings.store.load import check_output, load
+    yet, then duplicates linked and event instances and findings rebuilt.
 
-    try:
-        for folder in folders:  # before the store is opened (or created)
-            check_output(folder)
-        store = Store(db)
-    except TidingsError as exc:
-        raise _fail(exc) from None
-    err = Console(stderr=True, highlight=False)
-    try:
-        with Progress(SpinnerColumn(), TextColumn("loading {task.fields[tally]}"),
-                      TimeElapsedColumn(), console=err, transient=True) as bar:  # fmt: skip
-            task = bar.add_task("load", total=None, tally="")
-            tally = IngestCounts()
-
-            def on_outcome(outcome: str, source: str, error: TidingsError | None) -> None:
-                setattr(tally, outcome, getattr(tally, outcome) + 1)
-                if error is not None:
-                    bar.console.print(f"error: {error.one_line()}", markup=False, soft_wrap=True)
-                bar.update(task, tally=tally.summary())
-
-            counts = load(store, folders, on_outcome)
-    except TidingsError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
-    typer.echo(counts.summary())
-    if counts.timeline:
-        typer.echo(counts.timeline)
-    if counts.failed:
-        raise typer.Exit(1)
+    Exit status 0 when every article was stored (or already was), 1 when some inputs of
+    the job failed (each is printed, as `ingest` prints it).
+    """
+    with writing(db) as api:
+        run_ingest(api, lambda on_outcome: api.load(folders, on_outcome=on_outcome),
+                   total=None, what="loading")  # fmt: skip

@@ -16,9 +16,14 @@ Stages:
    of one file (a 10k-line JSON Lines file, a WARC of 40k pages) spread over every task.
 4. **Analyse** (one task per partition): the whole pipeline, with one model per executor
    process (:func:`tidings.spark.tasks.analyse_partition`).
-5. **Write**: ``articles``, ``quotes`` and ``events`` partitioned by ``month`` of
-   publication (``month=undated`` for articles without a date), and ``errors`` (source
-   and cause of every input that failed), as Parquet under the output folder.
+5. **Write**: ``articles``, ``quotes`` and ``events`` (the public records of
+   :mod:`tidings.shapes`, as ``tidings export`` writes them, see
+   :mod:`tidings.spark.rows`) partitioned by ``month`` of publication
+   (``month=undated`` for articles without a date), and ``errors`` (source and cause of
+   every input that failed), as Parquet under the output folder.
+
+Settings are checked, and local inputs listed, before a Spark session starts: a bad
+setting, or inputs that name nothing readable, fail at once, without a JVM.
 
 A rerun over the same inputs writes the same rows: ids are content hashes, partitions
 come from a stable hash, and each partition is analysed in input order.
@@ -29,8 +34,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -54,6 +60,14 @@ from tidings.store.load import OUTPUT_TABLES
 
 URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 PARTITIONS_PER_CORE = 4  # several tasks per core: a slow partition does not hold the job
+MAX_PARTITIONS = 1_000_000
+# The master URLs Spark accepts (spark.apache.org/docs/latest/submitting-applications.html).
+MASTER = re.compile(
+    r"^(local(\[(\*|[1-9]\d*)(,\s*[1-9]\d*)?\])?|local-cluster\[\d+,\s*\d+,\s*\d+\]"
+    r"|yarn|(spark|mesos|k8s)://\S+)$"
+)
+PROGRESS_SECONDS = 0.5  # how often the documents analysed so far are reported
+OnProgress = Callable[[int], None]  # hears the number of documents analysed so far
 
 
 @dataclass
@@ -119,45 +133,117 @@ def session(settings: JobSettings) -> Any:
     conf.update(settings.conf)
     for key, value in conf.items():
         builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # noqa: BLE001 - no Java, a master that cannot be reached …
+        raise ConfigError(f"cannot start Spark: {_first_line(exc)}") from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
 
-def run(settings: JobSettings, spark: Any = None) -> JobCounts:
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
+def run(settings: JobSettings, spark: Any = None,
+        on_progress: OnProgress | None = None) -> JobCounts:  # fmt: skip
     """Run the job (in ``spark`` if given, else in a session of its own, stopped at the
-    end); raises a TidingsError for a bad output folder."""
-    check_out(settings.out)
+    end); ``on_progress`` hears how many documents are analysed, twice a second. Raises
+    a TidingsError, before any Spark session starts when it can, for a bad setting or
+    output folder, or when no input names a readable file."""
+    check_settings(settings)
+    listing = None
+    if not any(_is_uri(raw) for raw in settings.inputs):  # listed without Spark
+        listing = list_inputs(None, settings.inputs)
+        check_readable(*listing)
     own = spark is None
     spark = spark or session(settings)
     try:
-        return _run(spark, settings)
+        if listing is None:
+            listing = list_inputs(spark, settings.inputs)
+            check_readable(*listing)
+        return _run(spark, settings, *listing, on_progress)
     finally:
         if own:
             spark.stop()
 
 
+def check_settings(settings: JobSettings) -> None:
+    """The job's settings, checked before anything runs (an InputError or ConfigError)."""
+    check_out(settings.out)
+    if settings.master is not None:
+        check_master(settings.master)
+    if settings.partitions is not None and not 1 <= settings.partitions <= MAX_PARTITIONS:
+        raise ConfigError(f"partitions must be from 1 to {MAX_PARTITIONS}, "
+                          f"not {settings.partitions}")  # fmt: skip
+    if settings.local_dir is not None:
+        check_local_dir(settings.local_dir)
+
+
+def check_master(master: str) -> None:
+    """A Spark master URL: local, local[N], local[*], yarn, spark://HOST:PORT …"""
+    if not MASTER.match(master):
+        raise ConfigError(f"{master!r} is not a Spark master URL: give local[*], local[N], "
+                          "yarn, spark://HOST:PORT, k8s://… or mesos://…")  # fmt: skip
+
+
+def check_local_dir(folder: str) -> None:
+    """A folder Spark can use (or create) for its scratch files."""
+    if not folder.strip():
+        raise InputError("give a folder for Spark's scratch files", source=repr(folder))
+    try:
+        if Path(folder).exists() and not Path(folder).is_dir():
+            raise InputError("is a file: give a folder for Spark's scratch files",
+                             source=folder)  # fmt: skip
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot use as a folder: {exc}", source=repr(folder)) from None
+
+
 def check_out(out: str) -> None:
-    """Refuse to write into a local folder that holds something other than an earlier
-    output (whose tables a rerun replaces)."""
+    """Refuse an output that is no folder, or a local folder that holds something other
+    than an earlier output (whose tables a rerun replaces)."""
+    if not out.strip():
+        raise InputError("give a folder (or a Hadoop URI) for the tables", source=repr(out))
     if URI.match(out) and not out.startswith("file:"):
         return
     path = Path(re.sub(r"^file:(//)?", "", out))
-    if path.exists() and not path.is_dir():
-        raise InputError("is a file: give a folder for the tables", source=out)
-    if path.is_dir():
-        names = {p.name for p in path.iterdir()}
-        if names and not names & set(OUTPUT_TABLES):
-            raise InputError("folder holds other files: refusing to write the tables into it "
-                             "(give a new or an earlier output folder)", source=out)  # fmt: skip
+    try:
+        if path.exists() and not path.is_dir():
+            raise InputError("is a file: give a folder for the tables", source=out)
+        names = {p.name for p in path.iterdir()} if path.is_dir() else set()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no permission
+        raise InputError(f"cannot use as the output folder: {exc}", source=repr(out)) from None
+    if names and not names & set(OUTPUT_TABLES):
+        raise InputError("folder holds other files: refusing to write the tables into it "
+                         "(give a new or an earlier output folder)", source=out)  # fmt: skip
 
 
-def _run(spark: Any, settings: JobSettings) -> JobCounts:
+def check_readable(files: list[tasks.InputFile], errors: list[tasks.Item]) -> None:
+    """An InputError when no input names a file to read (no Spark job for nothing): the
+    first failure, and how many more there were."""
+    if files:
+        return
+    if not errors:
+        raise InputError("no inputs given")
+    first = errors[0][2]
+    assert isinstance(first, dict)
+    more = f"; {len(errors) - 1} more inputs name nothing readable" if len(errors) > 1 else ""
+    raise InputError(f"{first['cause']}{more}", source=first["source"])
+
+
+def _is_uri(raw: str) -> bool:
+    return bool(URI.match(raw)) and not raw.lower().startswith(("http://", "https://"))
+
+
+def _run(
+    spark: Any, settings: JobSettings, files: list[tasks.InputFile],
+    listing_errors: list[tasks.Item], on_progress: OnProgress | None,
+) -> JobCounts:  # fmt: skip
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
     start = time.perf_counter()
-    files, listing_errors = list_inputs(spark, settings.inputs)
     partitions = settings.partitions or max(1, sc.defaultParallelism * PARTITIONS_PER_CORE)
     spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
     hints = {k: v for k, v in settings.hints.items() if v is not None}
@@ -179,8 +265,9 @@ def _run(spark: Any, settings: JobSettings) -> JobCounts:
     actors = settings.pipeline.actors_file
     if actors is not None:  # every executor gets a copy: it need not see the driver's files
         sc.addFile(str(Path(actors).resolve()))
+    analysed = sc.accumulator(0)
     analyse = partial(tasks.analyse_partition, settings=settings.pipeline,
-                      shipped=actors is not None)  # fmt: skip
+                      shipped=actors is not None, analysed=analysed)  # fmt: skip
     rows = (
         items.keyBy(tasks.item_key)
         .reduceByKey(tasks.first_read, partitions, tasks.partition_of)
@@ -188,15 +275,44 @@ def _run(spark: Any, settings: JobSettings) -> JobCounts:
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
     try:
+        with _reporting(analysed, on_progress):
+            found = rows.countByKey()  # the analysis, once: the writes read the cached rows
         for table in OUTPUT_TABLES:
             _write(spark, rows, table, settings.out)
-        found = rows.countByKey()
     finally:
         rows.unpersist()
     counts.articles, counts.quotes = found.get(ARTICLES, 0), found.get(QUOTES, 0)
     counts.events, counts.errors = found.get(EVENTS, 0), found.get(ERRORS, 0)
     counts.seconds = time.perf_counter() - start
     return counts
+
+
+class _reporting:
+    """While the analysis runs, a thread tells ``on_progress`` the documents analysed so
+    far (an accumulator the executors add to as each document is done)."""
+
+    def __init__(self, analysed: Any, on_progress: OnProgress | None) -> None:
+        self.analysed, self.on_progress = analysed, on_progress
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def __enter__(self) -> None:
+        if self.on_progress is not None:
+            self.thread = threading.Thread(target=self._poll, name="tidings-progress",
+                                           daemon=True)  # fmt: skip
+            self.thread.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        if self.thread is not None:
+            self.thread.join()
+            if self.on_progress is not None:
+                self.on_progress(self.analysed.value)
+
+    def _poll(self) -> None:
+        assert self.on_progress is not None
+        while not self.stop.wait(PROGRESS_SECONDS):
+            self.on_progress(self.analysed.value)
 
 
 def _read_local(file: tasks.InputFile, hints: dict[str, Any], scratch: str | None
@@ -213,6 +329,8 @@ def _read_remote(row: Any, files: dict[str, tasks.InputFile], hints: dict[str, A
 def _write(spark: Any, rows: Any, table: str, out: str) -> None:
     """One table as Parquet under ``out/table``, replacing an earlier run's; rows sorted
     (one file per month, rows by article and position) so reruns write the same files."""
+    from pyspark.sql import functions as F
+
     selected = rows.filter(lambda row, name=table: row[0] == name).values()
     frame = spark.createDataFrame(selected, ddl(table))
     target = out.rstrip("/") + "/" + table
@@ -220,7 +338,11 @@ def _write(spark: Any, rows: Any, table: str, out: str) -> None:
         frame = frame.coalesce(1).sortWithinPartitions("input_file", "input_record")
         frame.write.mode("overwrite").parquet(target)
         return
-    order = ["doc_id"] + (["ordinal"] if table != ARTICLES else [])
+    if table == ARTICLES:
+        order = [frame["id"]]
+    else:  # by article, then by ordinal: the number after the colon of DOC_ID:ORDINAL
+        ordinal = F.substring_index(frame["id"], ":", -1).cast("int")
+        order = [frame["doc_id"], ordinal]
     frame = frame.repartition(PARTITION_COLUMN).sortWithinPartitions(PARTITION_COLUMN, *order)
     frame.write.mode("overwrite").partitionBy(PARTITION_COLUMN).parquet(target)
 
@@ -231,7 +353,8 @@ def _write(spark: Any, rows: Any, table: str, out: str) -> None:
 def list_inputs(spark: Any, inputs: Iterable[str]
                 ) -> tuple[list[tasks.InputFile], list[tasks.Item]]:  # fmt: skip
     """The input files in reading order, and an error item for each input that names
-    nothing readable (numbered in the same order)."""
+    nothing readable (numbered in the same order). ``spark`` lists Hadoop URIs; None
+    when there are none."""
     files: list[tasks.InputFile] = []
     errors: list[tasks.Item] = []
 
@@ -243,6 +366,11 @@ def list_inputs(spark: Any, inputs: Iterable[str]
         if raw.lower().startswith(("http://", "https://")):
             failed(InputError("the Spark job reads files, not web pages: fetch them with "
                               "`tidings fetch` or into a WARC first", source=raw))  # fmt: skip
+        elif not raw.strip():  # not the working folder, as Path("") would be
+            failed(InputError("an empty input name", source=repr(raw)))
+        elif raw == "-":
+            failed(InputError("the Spark job reads files, not standard input: save it to a "
+                              "file first", source=raw))  # fmt: skip
         elif URI.match(raw):
             for uri in _list_uri(spark, raw):
                 if isinstance(uri, TidingsError):
@@ -250,7 +378,11 @@ def list_inputs(spark: Any, inputs: Iterable[str]
                 else:
                     files.append(tasks.InputFile(len(files) + len(errors), uri, remote=True))
         else:
-            for path in expand([raw]):
+            try:
+                paths = list(expand([raw]))
+            except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+                paths = [InputError(f"cannot read: {exc}", source=repr(raw))]
+            for path in paths:
                 if isinstance(path, TidingsError):
                     failed(path)
                 else:

@@ -1,62 +1,87 @@
 """Analysed articles → rows of the Parquet tables ``tidings spark`` writes.
 
-One function, :func:`analysis_rows`, decides what a row holds, from the records every
-export shares: events as :func:`tidings.plover.event_record` (PLOVER's field names),
-quotes and articles as :func:`tidings.model.to_dict` with the flat speaker columns of
-``tidings export``. Beside them, an article row keeps its whole analysis as JSON
-(:func:`tidings.store.load.analysis_json`) so that ``tidings load`` stores exactly what
-``tidings ingest`` would, and every row keeps where its input was read
-(``input_file``, ``input_record``) so that a load replays the inputs in their order.
+The ``articles``, ``quotes`` and ``events`` tables hold the public records of
+:mod:`tidings.shapes`: the fields of ``tidings export --format parquet``, in its order and
+with its types, made by the same functions (:func:`~tidings.shapes.article_record` and
+the others) from the records the store would give back after a load. ``ingested_at`` is
+null: nothing is stored yet (``tidings load`` stores it).
 
-Pure Python (no pyspark import): the column types below are Spark DDL strings, so the
-rows can be built and checked without a JVM.
+Beside those fields, only what ``tidings load`` needs: an article row keeps its whole
+analysis as JSON (``analysis``, :func:`tidings.store.load.analysis_json`), so that a load
+stores exactly what ``tidings ingest`` would, and where its input was read
+(``input_file``, ``input_record``), so that a load replays the inputs in their order.
+Every table is partitioned by ``month`` of publication (a folder, not a column of the
+files).
+
+Pure Python (no pyspark import): the column types are Spark DDL strings, derived from the
+SQL types of :data:`tidings.shapes.FIELDS`, so the rows can be built and checked without
+a JVM.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from tidings.errors import StageError, TidingsError
-from tidings.model import Analysis, to_dict
-from tidings.plover import event_record
+from tidings.model import Analysis
+from tidings.shapes import FIELDS, article_record, event_record, quote_record
 from tidings.store.load import ARTICLES, ERRORS, EVENTS, QUOTES, analysis_json
-from tidings.store.rows import day_bounds
+from tidings.store.records import StoredArticle, StoredEvent, StoredQuote
 
 UNDATED = "undated"  # the month partition of articles without a publication date
 PARTITION_COLUMN = "month"
 
+# The SQL types of the public fields as Spark types: the Parquet types DuckDB's export
+# writes for them (TIMESTAMP without a time zone is Spark's timestamp_ntz).
+_SCALARS = {"VARCHAR": "string", "INTEGER": "int", "DOUBLE": "double", "BOOLEAN": "boolean",
+            "DATE": "date", "TIMESTAMP": "timestamp_ntz"}  # fmt: skip
+
+
+def spark_type(sql: str) -> str:
+    """A DuckDB type of :data:`tidings.shapes.FIELDS` as a Spark DDL type:
+    ``STRUCT(code VARCHAR, name VARCHAR)[]`` → ``array<struct<`code`:string,`name`:string>>``."""
+    sql = sql.strip()
+    if sql.endswith("[]"):
+        return f"array<{spark_type(sql[:-2])}>"
+    if sql.startswith("STRUCT(") and sql.endswith(")"):
+        members = []
+        for member in _top_level_split(sql[len("STRUCT(") : -1]):
+            name, kind = member.strip().split(" ", 1)
+            members.append(f"`{name.strip(chr(34))}`:{spark_type(kind)}")
+        return f"struct<{','.join(members)}>"
+    return _SCALARS[sql]
+
+
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at the commas outside parentheses."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 _ORDER = [("input_file", "bigint"), ("input_record", "bigint")]
-_REFS = "array<struct<code:string,name:string>>"
+# What ``tidings load`` needs beside each table's public fields.
+LOAD_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    ARTICLES: [("analysis", "string"), *_ORDER],
+    QUOTES: [],
+    EVENTS: [],
+}
+PUBLIC_TABLES: tuple[str, ...] = (ARTICLES, QUOTES, EVENTS)
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
-    ARTICLES: [
-        ("doc_id", "string"), ("title", "string"), ("credit", "string"), ("byline", "string"),
-        ("publisher", "string"), ("url", "string"), ("published", "date"),
-        ("language", "string"), ("body", "string"),
-        ("paragraphs", "array<struct<start:int,end:int>>"), ("furniture", "array<string>"),
-        ("source", "string"), ("format", "string"), ("analysis", "string"), *_ORDER,
-        (PARTITION_COLUMN, "string"),
-    ],
-    QUOTES: [
-        ("doc_id", "string"), ("ordinal", "int"), ("text", "string"), ("start", "int"),
-        ("end", "int"), ("speaker_code", "string"), ("speaker_name", "string"),
-        ("cue", "string"), ("partial", "boolean"), ("speaker_start", "int"),
-        ("speaker_end", "int"), ("published", "date"), ("publisher", "string"), *_ORDER,
-        (PARTITION_COLUMN, "string"),
-    ],
-    EVENTS: [
-        ("id", "string"), ("doc_id", "string"), ("ordinal", "int"), ("event", "string"),
-        ("mode", "string"), ("context", "array<string>"), ("source", _REFS),
-        ("recipient", _REFS), ("source_codes", "array<string>"),
-        ("recipient_codes", "array<string>"), ("date", "string"),
-        ("date_precision", "string"), ("first_day", "date"), ("last_day", "date"),
-        ("date_text", "string"), ("aux", "string"), ("quad_code", "int"),
-        ("event_scale", "double"), ("cameo", "string"), ("event_text", "string"),
-        ("text", "string"), ("sentence_start", "int"), ("sentence_end", "int"),
-        ("location", "string"), ("rule", "string"), ("confidence", "double"),
-        ("published", "date"), ("publisher", "string"), *_ORDER, (PARTITION_COLUMN, "string"),
-    ],
+    **{
+        table: [(f.name, spark_type(f.type)) for f in FIELDS[table]]
+        + LOAD_COLUMNS[table]
+        + [(PARTITION_COLUMN, "string")]
+        for table in PUBLIC_TABLES
+    },
     ERRORS: [("source", "string"), ("cause", "string"), ("code", "string"), ("stage", "string"),
              *_ORDER],
 }  # fmt: skip
@@ -72,33 +97,53 @@ def month_of(published: dt.date | None) -> str:
     return f"{published.year:04d}-{published.month:02d}" if published else UNDATED
 
 
+def typed(table: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A public record (JSON-ready: dates as ISO text) with the Python values of its
+    column types, as Spark takes them: dates and times as such, doubles as floats."""
+    out = dict(record)
+    for f in FIELDS[table]:
+        value = out[f.name]
+        if value is None:
+            continue
+        if f.type == "DATE" and isinstance(value, str):
+            out[f.name] = dt.date.fromisoformat(value)
+        elif f.type == "TIMESTAMP" and isinstance(value, str):
+            out[f.name] = dt.datetime.fromisoformat(value)
+        elif f.type == "DOUBLE":
+            out[f.name] = float(value)
+    return out
+
+
+def _values(record: Any) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
 def analysis_rows(
     analysis: Analysis, input_file: int, input_record: int
 ) -> dict[str, list[dict[str, Any]]]:
-    """One analysed article as rows of the articles, quotes and events tables."""
+    """One analysed article as rows of the articles, quotes and events tables: each the
+    public record of what the store holds once it is loaded, plus the load's columns."""
     doc, art = analysis.document, analysis.article
-    doc_id = art.doc_id
-    where = {"published": art.published, "publisher": art.publisher,
-             "input_file": input_file, "input_record": input_record,
-             PARTITION_COLUMN: month_of(art.published)}  # fmt: skip
-    article = to_dict(art)
-    article.update(where, source=doc.source, format=doc.format,
-                   analysis=analysis_json(analysis))  # fmt: skip
-    quotes = []
-    for n, quote in enumerate(analysis.quotes):
-        row = to_dict(quote)
-        speaker = row.pop("speaker") or {}
-        row.update(doc_id=doc_id, ordinal=n, speaker_code=speaker.get("code"),
-                   speaker_name=speaker.get("name"), **where)  # fmt: skip
-        quotes.append(row)
-    events = []
-    for n, event in enumerate(analysis.events):
-        row = event_record(event, id=f"{doc_id}:{n}", doc_id=doc_id, ordinal=n)
-        first, last = day_bounds(event.date)
-        row.update(source_codes=[r.code for r in event.actor],
-                   recipient_codes=[r.code for r in event.recipient],
-                   first_day=first, last_day=last, **where)  # fmt: skip
-        events.append(row)
+    month = {PARTITION_COLUMN: month_of(art.published)}
+    stored = StoredArticle(**_values(art), source=doc.source, format=doc.format)
+    article = {
+        **typed(ARTICLES, article_record(stored)),
+        "analysis": analysis_json(analysis), "input_file": input_file,
+        "input_record": input_record, **month,
+    }  # fmt: skip
+    where: dict[str, Any] = {
+        "doc_id": art.doc_id,
+        "published": art.published,
+        "publisher": art.publisher,
+    }
+    quotes = [
+        {**typed(QUOTES, quote_record(StoredQuote(**_values(q), ordinal=n, **where))), **month}
+        for n, q in enumerate(analysis.quotes)
+    ]
+    events = [
+        {**typed(EVENTS, event_record(StoredEvent(**_values(e), ordinal=n, **where))), **month}
+        for n, e in enumerate(analysis.events)
+    ]
     return {ARTICLES: [article], QUOTES: quotes, EVENTS: events}
 
 

@@ -135,10 +135,12 @@ def pipeline_for(settings: Settings, shipped: bool = False) -> Pipeline:
 
 
 def analyse_partition(
-    items: Iterable[tuple[str, Item]], settings: Settings, shipped: bool = False
-) -> Iterator[Row]:
+    items: Iterable[tuple[str, Item]], settings: Settings, shipped: bool = False,
+    analysed: Any = None,
+) -> Iterator[Row]:  # fmt: skip
     """Rows of every table for one partition's documents and errors, analysed in input
-    order (so the spaCy batches, and the output, are the same on every run)."""
+    order (so the spaCy batches, and the output, are the same on every run);
+    ``analysed``, a Spark accumulator, counts the documents done (the job's progress)."""
     ordered = sorted((item for _, item in items), key=lambda item: item[:2])
     documents: list[tuple[int, int, Document]] = []
     for file, record, found in ordered:
@@ -150,6 +152,8 @@ def analyse_partition(
         return
     results = pipeline_for(settings, shipped).analyze_many(doc for _, _, doc in documents)
     for (file, record, _), result in zip(documents, results, strict=True):
+        if analysed is not None:
+            analysed.add(1)
         if isinstance(result, TidingsError):
             yield ERRORS, as_tuple(ERRORS, error_row(result, file, record))
             continue

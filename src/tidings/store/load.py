@@ -1,13 +1,13 @@
 """Load: analyses computed elsewhere (``tidings spark``'s Parquet output) into the store.
 
-The Parquet output keeps, beside its flat columns, each article's whole
+The Parquet output keeps, beside the public fields of each article, its whole
 :class:`~tidings.model.Analysis` as JSON (``analysis``, the body aside: it is the ``body``
-column). Loading rebuilds those analyses and hands them to :func:`tidings.store.ingest`
+field). Loading rebuilds those analyses and hands them to :func:`tidings.store.ingest`
 in place of the pipeline, in the order the inputs were read, so a load goes through the
 very code an ingest does: the content-hash check before anything is written (a re-run
 stores nothing twice), one transaction per batch, and afterwards the duplicate linking,
-event instances and findings. The errors the job met are reported as ingest reports
-its own, one line each.
+event instances and findings (by the ``refresh`` the caller passes, as to ``ingest``).
+The errors the job met are reported as ingest reports its own, one line each.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from tidings.errors import (
     TidingsError,
 )
 from tidings.model import Analysis, Document, to_dict
-from tidings.store.ingest import IngestCounts, OnOutcome, ingest
+from tidings.store.ingest import IngestCounts, OnOutcome, Refresher, ingest
 from tidings.store.store import Store
 
 # The tables a Spark job writes, each in a folder of that name under the output folder.
@@ -218,10 +218,12 @@ def load(
     store: Store,
     folders: Iterable[str | Path],
     on_outcome: OnOutcome | None = None,
-    refresh: bool = True,
+    refresh: Refresher | None = None,
 ) -> IngestCounts:
     """Store every analysis in the Spark outputs ``folders`` that is not stored yet, then
-    link duplicates and rebuild instances and findings, as ``ingest`` does."""
+    bring the derived tables up to date with ``refresh``, as ``ingest`` does (the
+    timeline's refresh, which :meth:`tidings.api.Tidings.load` passes: the store does not
+    import the timeline)."""
     waiting: OrderedDict[str, Analysis] = OrderedDict()
     folders = list(folders)
     for folder in folders:  # every folder checked before anything is stored
