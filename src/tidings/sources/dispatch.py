@@ -114,20 +114,27 @@ def _iter_files(raw: str, base_hints: dict[str, Any]) -> Iterator[SourceItem]:
         if isinstance(item, InputError):
             yield item
             continue
-        kind = reader_for(item)
-        try:
-            if kind == "jsonl":
-                yield from text_source.read_jsonl(item, base_hints)
-            elif kind == "text":
-                yield text_source.read_text(item, base_hints)
-            else:
-                from tidings.sources import web  # HTML/WARC/feeds: heavier imports
+        yield from read_path(item, base_hints)
 
-                yield from web.read(item, kind, base_hints)
-        except InputError as exc:
-            yield exc
-        except OSError as exc:
-            yield InputError(f"cannot read: {exc.strerror or exc}", source=str(item))
+
+def read_path(path: Path, hints: dict[str, Any]) -> Iterator[SourceItem]:
+    """One file, already listed, through the reader for its format; a file that cannot be
+    read is one InputError naming it. (The Spark runner reads each file it was given with
+    this, so its sources and content hashes are those of ``ingest``.)"""
+    kind = reader_for(path)
+    try:
+        if kind == "jsonl":
+            yield from text_source.read_jsonl(path, hints)
+        elif kind == "text":
+            yield text_source.read_text(path, hints)
+        else:
+            from tidings.sources import web  # HTML/WARC/feeds: heavier imports
+
+            yield from web.read(path, kind, hints)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(f"cannot read: {exc.strerror or exc}", source=str(path))
 
 
 STDIN = "-"

@@ -21,11 +21,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tidings.errors import InputError, TidingsError
+from tidings.errors import TidingsError
 from tidings.model import Document
 from tidings.pipeline import Pipeline, Settings
-from tidings.sources import text as text_source
-from tidings.sources.dispatch import reader_for
+from tidings.sources.dispatch import read_path
 from tidings.sources.text import SIDECAR_SUFFIX
 from tidings.spark.rows import ERRORS, analysis_rows, as_tuple, error_row
 
@@ -50,8 +49,9 @@ def read_file(
     scratch: str | None = None,
 ) -> Iterator[Item]:  # fmt: skip
     """Every document (or error) in one file, numbered in reading order."""
+    items: Iterator[Document | TidingsError]
     if not file.remote:
-        items = _read_path(Path(file.source), hints)
+        items = read_path(Path(file.source), hints)
     else:
         items = _read_copy(file, content or b"", hints, scratch)
     for n, item in enumerate(items):
@@ -59,25 +59,6 @@ def read_file(
             yield file.index, n, error_row(item, file.index, n)
         else:
             yield file.index, n, item
-
-
-def _read_path(path: Path, hints: dict[str, Any]) -> Iterator[Document | TidingsError]:
-    """One file through the reader for its format, as ``tidings.sources.iter_documents``
-    reads each file it lists."""
-    kind = reader_for(path)
-    try:
-        if kind == "jsonl":
-            yield from text_source.read_jsonl(path, hints)
-        elif kind == "text":
-            yield text_source.read_text(path, hints)
-        else:
-            from tidings.sources import web
-
-            yield from web.read(path, kind, hints)
-    except InputError as exc:
-        yield exc
-    except OSError as exc:
-        yield InputError(f"cannot read: {exc.strerror or exc}", source=str(path))
 
 
 def _read_copy(
@@ -91,7 +72,7 @@ def _read_copy(
         if file.sidecar is not None:
             copy.with_name(name.split(".")[0] + SIDECAR_SUFFIX).write_text(file.sidecar, "utf-8")
         local = str(copy)
-        for item in _read_path(copy, hints):
+        for item in read_path(copy, hints):
             if item.source and item.source.startswith(local):
                 item.source = file.source + item.source[len(local) :]
             yield item
