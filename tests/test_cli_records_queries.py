@@ -130,3 +130,7 @@ def test_cli_demo_ingests_the_examples_into_the_default_store(tmp_path: Path) ->
     assert "Serbian President Speaks to Putin" in result.stdout
     assert result.stdout.count("furniture dropped:") == 2
     assert "CONSULT/phone" in result.stdout and "2 articles stored" in result.stdout
+    # piped (CliRunner is no terminal): each article's title is one short line, not a rule
+    # drawn the width of the wide console that keeps piped rows unwrapped
+    title_lines = [line for line in result.stdout.splitlines() if "Speaks to Putin" in line]
+    assert title_lines and all(len(line) < 200 for line in title_lines)

@@ -162,7 +162,11 @@ def _print_grid(out: Console, columns: Iterable[str], rows: list[list[str]]) -> 
 
 def render_article(out: Console, analysis: Analysis, findings: list[dict[str, Any]]) -> None:
     art = analysis.article
-    out.rule(escape(art.title or "(no title)"))
+    title = escape(art.title or "(no title)")
+    if out.is_terminal:
+        out.rule(title)
+    else:  # piped: a rule would run the console's 10,000 columns wide
+        out.print(f"── {title} ──")
     facts = [
         ("id", art.doc_id),
         ("source", analysis.document.source),
