@@ -23,6 +23,8 @@ import json
 import random
 from pathlib import Path
 
+from event_data import read_candidates
+
 from tidings.model import Document
 from tidings.pipeline import Pipeline, Settings
 
@@ -31,7 +33,7 @@ FIELDS = ("type", "source", "recipient", "aux")
 
 
 def _excluded(data: Path) -> set[str]:
-    ids = {json.loads(line)["article"] for line in (data / "candidates.jsonl").open()}
+    ids = {row["article"] for row in read_candidates(data)}
     selection = Path("gold/test/SELECTION.tsv").read_text(encoding="utf-8").splitlines()[1:]
     return ids | {line.split("\t")[0] for line in selection}
 

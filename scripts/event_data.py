@@ -3,7 +3,9 @@ as the pipeline parses it, and its candidates with their offsets in the record's
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -14,6 +16,18 @@ from tidings.events.candidates import NAMED_KINDS, Candidate, candidates
 from tidings.events.typer_features import eventive_noun
 from tidings.extract import extract_article
 from tidings.model import ActorMention, Document
+
+
+def read_candidates(folder: Path) -> list[dict[str, Any]]:
+    """Every candidate pointer drawn so far, in id order: one file per draw,
+    ``candidates-<batch>.jsonl`` (kept apart so that no data file grows past a megabyte)."""
+    rows = [
+        json.loads(line)
+        for path in sorted(folder.glob("candidates-*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
+    return sorted(rows, key=lambda row: row["id"])
 
 
 def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMention]] | None:

@@ -7,7 +7,7 @@ Two measures, neither touching the blind test set (``gold/test``, ``gold/test-ag
   is right (exact) when a gold event of the same type whose actors intersect its actors has
   recipients intersecting its recipients (``scoring.event_matches``), and right at country
   level when the recipients' countries intersect.
-* **corpus**: the annotated event candidates of ``data/events`` (candidates.jsonl with the
+* **corpus**: the annotated event candidates of ``data/events`` (candidates-*.jsonl with the
   labels of labels-T1/T2.jsonl) whose articles of ``../shared/corpus/allsides-10k.jsonl.gz``
   are run through the pipeline; an inferred event whose trigger sits at an annotated
   candidate's trigger is compared with the annotated recipient_code (exact code, or same
@@ -34,6 +34,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from event_data import read_candidates
 
 from tidings.evaluation.gold import Gold, gold_document, load_gold
 from tidings.events import discourse
@@ -136,7 +138,7 @@ def _trigger_offsets(text: str, analysis: Analysis, ev: Event) -> list[int]:
 
 
 def measure_corpus(pipeline: Pipeline, shared: Path, data: Path) -> list[dict[str, Any]]:
-    cands = [json.loads(line) for line in (data / "candidates.jsonl").open()]
+    cands = read_candidates(data)
     labels: dict[str, dict[str, Any]] = {}
     for name in ("labels-T1.jsonl", "labels-T2.jsonl"):
         for line in (data / name).open():

@@ -7,14 +7,15 @@ from any article under ``../shared/gold``. The event coder's output is not consu
 annotator sees the sentence with its trigger marked, and nothing of what tidings would code.
 
 Writes two files:
-- ``data/events/candidates.jsonl``: what is kept in the repository; each candidate points
+- ``data/events/candidates-<batch>.jsonl``: what is kept in the repository (one file per
+  draw); each candidate points
   at its text (article id, character offsets of the sentence and the trigger in the
   corpus record's ``text``), no text copied;
 - ``--show FILE``: the sentences with the trigger marked, for the annotators only (not
   committed: it holds third-party text).
 
     python scripts/sample_event_candidates.py --show /tmp/c.jsonl              # the first draw
-    python scripts/sample_event_candidates.py --batch 1 --show /tmp/c1.jsonl   # another 480
+    python scripts/sample_event_candidates.py --batch 5 --show /tmp/c5.jsonl   # another 480
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import json
 import random
 from pathlib import Path
 
-from event_data import located_candidates, parse_record
+from event_data import located_candidates, parse_record, read_candidates
 
 from tidings.events.typer_features import cameo_verbs
 from tidings.nlp import load_nlp
@@ -56,14 +57,15 @@ def main() -> None:
     parser.add_argument("--per-article", type=int, default=7)
     parser.add_argument("--batch", type=int, default=0,
                         help="0 for the first draw; each later batch draws other articles "
-                        "with its own seed and appends to --out")  # fmt: skip
-    parser.add_argument("--out", type=Path, default=Path("data/events/candidates.jsonl"))
+                        "with its own seed into FOLDER/candidates-<batch>.jsonl")  # fmt: skip
+    parser.add_argument("--folder", type=Path, default=Path("data/events"))
     parser.add_argument("--show", type=Path, required=True)
     args = parser.parse_args()
     rng = random.Random(SEED + args.batch)
-    earlier = []
-    if args.batch and args.out.is_file():
-        earlier = [json.loads(x) for x in args.out.read_text(encoding="utf-8").splitlines() if x]
+    out = args.folder / f"candidates-{args.batch}.jsonl"
+    if out.exists():
+        parser.error(f"{out} exists: batch {args.batch} was drawn already; choose another --batch")
+    earlier = read_candidates(args.folder)
     skip = excluded(args.shared, Path(".")) | {c["article"] for c in earlier}
     with gzip.open(args.shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
         records = [
@@ -103,13 +105,12 @@ def main() -> None:
             marked = f"{sent.text[:offset]}[[{cand.trigger.text}]]{sent.text[end:]}"
             shown.append({"id": cid, "published": rec["published"], "title": rec["title"],
                           "previous": prev.strip(), "sentence": marked.strip()})  # fmt: skip
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    rows = earlier + kept
-    args.out.write_text("".join(json.dumps(k) + "\n" for k in rows), encoding="utf-8")
+    args.folder.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(k) + "\n" for k in kept), encoding="utf-8")
     args.show.write_text(
         "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in shown), encoding="utf-8"
     )
-    print(f"{len(kept)} candidates from {len(picked)} articles -> {args.out}, {args.show}")
+    print(f"{len(kept)} candidates from {len(picked)} articles -> {out}, {args.show}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Train tidings' event typer (``src/tidings/events/data/typer.npz``) and write its model card.
 
 Training data:
-- the candidates annotated for tidings (``data/events/candidates.jsonl`` with the labels in
+- the candidates annotated for tidings (``data/events/candidates-*.jsonl`` with the labels in
   ``data/events/labels-*.jsonl``): text from ``../shared/corpus``, drawn by
   ``scripts/sample_event_candidates.py``;
 - NGEC's synthetic PLOVER stories (``../shared/events/ngec/``; Halterman 2025): the first
@@ -36,7 +36,12 @@ import numpy as np
 from scipy import optimize, sparse
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import actor_test, located_candidates, parse_record  # noqa: E402
+from event_data import (  # noqa: E402
+    actor_test,
+    located_candidates,
+    parse_record,
+    read_candidates,
+)
 
 from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
@@ -97,9 +102,9 @@ class Seen:
 
 
 def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) -> dict[str, Seen]:
-    """Features of every candidate in ``candidates.jsonl`` (by id), parsing only the
+    """Features of every candidate in ``candidates-*.jsonl`` (by id), parsing only the
     articles of candidates not in ``known``."""
-    pointers = [json.loads(x) for x in (folder / "candidates.jsonl").read_text().splitlines()]
+    pointers = read_candidates(folder)
     wanted: dict[str, dict[int, str]] = defaultdict(dict)
     for p in pointers:
         if p["id"] not in known:
