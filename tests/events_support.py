@@ -99,10 +99,13 @@ def only(events: list[Event], event_type: str) -> Event:
     return found[0]
 
 
-def pipeline_events(pipeline: Any, folder: Path, text: str, published: str) -> list[Event]:
+def pipeline_events(
+    pipeline: Any, folder: Path, text: str, published: str, publisher: str | None = None
+) -> list[Event]:
     """The events the whole pipeline codes in a one-paragraph article, written to
-    ``folder`` as a text file published on ``published``."""
+    ``folder`` as a text file published on ``published`` (by ``publisher``, if named)."""
     path = folder / "article.txt"
     path.write_text("Title\n\n" + text + "\n", encoding="utf-8")
-    doc = next(iter(iter_documents([str(path)], {"published": published})))
+    hints = {"published": published} | ({"publisher": publisher} if publisher else {})
+    doc = next(iter(iter_documents([str(path)], hints)))
     return list(pipeline.analyze(doc).events)

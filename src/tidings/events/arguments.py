@@ -8,7 +8,10 @@ demonym gives way to the states a dash list names ("two Asian allies — X and Y
 references the actor stage may leave unresolved are closed here because the events need
 them: first-person pronouns inside a quotation (the quote's speaker), he/his/she/her (the
 nearest person named before), and "the two leaders" (the article's two most mentioned
-people).
+people). Two parties are coded here that the actors stage leaves without a code or a
+mention: a person the article names bare is a civilian of the article's country (as the
+quotes stage codes such a speaker), and an unnamed state body ("116 lawmakers", "the
+government") takes the Phoenix agents dictionary's sector and the sentence's one country.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.model import ActorMention, ActorRef, Quote
+from tidings.actors.agents import agent_sector
+from tidings.actors.fold import phrase_keys
+from tidings.model import Actor, ActorMention, ActorRef, Quote
 
 # Heads that make a country's possessive or adjective a military actor ("Moscow's forces").
 MILITARY_HEADS = frozenset(
-    "force forces troop troops army military soldier soldiers navy airforce commando "
-    "commandos jet jets warship warships militia defence defense defences defenses "
+    "force forces troop troops army armies military militaries soldier soldiers navy airforce "
+    "commando commandos jet jets warship warships militia defence defense defences defenses "
     "warplane warplanes artillery submarine submarines".split()
 )
 # Heads that make a "military" modifier describe a state's policy, which its government
@@ -40,6 +45,11 @@ PAIR_HEADS = frozenset(
     "minister ministers man men".split()
 )
 NON_STATE = frozenset({"IGO", "EUR", "NGO", "MNC", "UNO", "NATO"})
+# Sectors an unnamed group takes its country's code in (``ActorIndex.group_party``): a
+# state's bodies. Civilians, refugees, media, gunmen and spies named by a common noun are
+# left out: measured on gold/dev2, "people", "refugees", "the website", "this terrorist"
+# and "the intelligence" gave spurious parties far more often than right ones.
+GROUP_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
 OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
@@ -84,9 +94,11 @@ class ActorIndex:
         mentions: list[ActorMention],
         quotes: list[Quote],
         uncoded: bool = False,
+        home: str | None = None,
     ) -> None:
         self.doc = doc
         self.uncoded = uncoded  # let mentions without a code take part
+        self.home = home  # the article's country (actors.home.article_country)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         # Token → the mentions of the longest span covering it (one span may name several
@@ -105,6 +117,48 @@ class ActorIndex:
         self.quotes = [q for q in quotes if q.speaker is not None]
         self.pair = self._main_pair()
 
+    def code_of(self, actor: Actor) -> str:
+        """The actor's code; a person the article names without saying anything codable of
+        them (no office, employer or description) is a civilian of the article's country,
+        as the quotes stage codes such a speaker and the gold codes such people ("he was
+        shot by police" of a suspect named bare in a Boston story → USACVL)."""
+        if actor.code or actor.kind != "person" or not self.home:
+            return actor.code
+        return f"{self.home}CVL"
+
+    def group_party(self, noun: Token) -> Party | None:
+        """An unnamed group or agent noun the actors stage left without a mention ("116
+        lawmakers wrote a letter to the president", "guaranteed legislators two votes"):
+        the sector the Phoenix agents dictionary gives its head (``actors.agents``), of the
+        one country the sentence's actors belong to, else of the article's country, as the
+        gold codes such groups. None when the sentence names several countries or the noun
+        heads no agent phrase ("officials" says nothing of its sector)."""
+        if noun.pos_ != "NOUN" or noun.i in self.by_token:
+            return None
+        words = noun.doc[noun.left_edge.i : noun.i + 1]
+        keys = phrase_keys(words.text)
+        found = agent_sector(keys)
+        if found is None or found[2] != len(keys) or found[0] not in GROUP_SECTORS:
+            return None  # the agent phrase must end in the noun and name a state's body
+        country = self.sentence_country(noun.sent)
+        if country is None:
+            return None
+        return Party(country + found[0], words.text, noun.i, "title", "group")
+
+    def sentence_country(self, sent: Span) -> str | None:
+        """The one country the sentence's coded actors belong to; with none, the article's."""
+        start, end = sent.start_char, sent.end_char
+        i = bisect.bisect_left(self._starts, start)
+        countries: set[str] = set()
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            actor = self.mentions[i].actor
+            if actor.country and self.code_of(actor) and actor.country not in NON_STATE:
+                countries.add(actor.country)
+            i += 1
+        if len(countries) > 1:
+            return None
+        return next(iter(countries), self.home)
+
     def in_sentence(self, sent: Span) -> bool:
         """Whether any mention starts inside the sentence."""
         start, end = sent.start_char, sent.end_char
@@ -117,11 +171,11 @@ class ActorIndex:
         return any(t.lower_ in PERSONAL or (t.lower_ in PAIR_HEADS and self.pair) for t in sent)
 
     def _main_pair(self) -> list[Party]:
-        people = Counter((m.actor.code, m.actor.name) for m in self.mentions
+        people = Counter((self.code_of(m.actor), m.actor.name) for m in self.mentions
                          if m.actor.kind == "person")  # fmt: skip
         ranked = (
             people.most_common()
-            or Counter((m.actor.code, m.actor.name) for m in self.mentions).most_common()
+            or Counter((self.code_of(m.actor), m.actor.name) for m in self.mentions).most_common()
         )
         pair: list[Party] = []
         for (code, name), _ in ranked:
@@ -195,10 +249,11 @@ class ActorIndex:
 
     def mention_parties(self, tok: Token) -> list[Party]:
         mentions = self.by_token.get(tok.i, [])
+        coded = [(m, self.code_of(m.actor)) for m in mentions]
         return [
-            Party(m.actor.code, m.actor.name, tok.i, m.how, m.actor.kind)
-            for m in mentions
-            if m.actor.code or self.uncoded
+            Party(code, m.actor.name, tok.i, m.how, m.actor.kind)
+            for m, code in coded
+            if code or self.uncoded
         ]
 
     def pronoun_party(self, tok: Token) -> Party | None:
@@ -238,7 +293,7 @@ class ActorIndex:
             while i >= 0 and tok.idx - self.mentions[i].start < 600:
                 m = self.mentions[i]
                 if m.actor.kind == "person":
-                    return Party(m.actor.code, m.actor.name, tok.i)
+                    return Party(self.code_of(m.actor), m.actor.name, tok.i)
                 i -= 1
         return None
 
@@ -329,10 +384,12 @@ def np_actors(tok: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
                             mine.extend(_military(p, t) for p in index.mention_parties(grand))
             elif child.dep_ == "prep" and child.lower_ in ("of", "from") and depth < 2:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        mine.extend(np_actors(pobj, index, depth + 1))
+                    if pobj.dep_ == "pobj":  # "the militaries of the U.S. and Japan"
+                        mine.extend(_military(p, t) for p in np_actors(pobj, index, depth + 1))
         if not mine and t.pos_ == "NOUN" and depth < 2:
             mine = _agent_of(t, index, depth)
+        if not mine and (group := index.group_party(t)) is not None:
+            mine = [group]
         out.extend(_listed_after(t, index, mine))
     return _unique(out)
 

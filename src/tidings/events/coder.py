@@ -40,6 +40,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.home import article_country
 from tidings.events.arguments import (
     NON_STATE,
     ActorIndex,
@@ -1056,7 +1057,8 @@ def code_events(
     lexicon = lexicon or load_lexicon()
     if typer == "packaged":
         typer = load_typer()
-    index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded())
+    home = article_country(article, mentions)
+    index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)
     lemmas = lexicon.lemmas
     fired_by_sent: list[tuple[Span, list[Match]]] = []
     for sent in doc.sents:

@@ -57,10 +57,12 @@ class Verdict:
 
 
 def _actor_test(index: ActorIndex) -> Callable[[Token], bool]:
-    """A resolved mention, or a pronoun the coder may resolve."""
+    """A resolved mention, a pronoun the coder may resolve, or an unnamed group it codes."""
 
     def is_actor(tok: Token) -> bool:
-        return tok.i in index.by_token or tok.lower_ in PERSONAL
+        return (
+            tok.i in index.by_token or tok.lower_ in PERSONAL or index.group_party(tok) is not None
+        )
 
     return is_actor
 
