@@ -43,6 +43,21 @@ def db_option() -> Any:
                         show_envvar=False)  # fmt: skip
 
 
+def published_option() -> Any:
+    return typer.Option(
+        None, metavar="DAY", callback=day_callback,
+        help="Publication date (YYYY-MM-DD) for text without metadata.",
+    )  # fmt: skip
+
+
+def publisher_option() -> Any:
+    return typer.Option(None, metavar="NAME", help="Publisher for text without metadata.")
+
+
+def url_option() -> Any:
+    return typer.Option(None, metavar="URL", help="URL for text without metadata.")
+
+
 @contextmanager
 def reading(db: str | None) -> Iterator[Tidings]:
     """The store opened read-only: beside a notebook or other commands reading it."""

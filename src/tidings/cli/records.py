@@ -26,14 +26,16 @@ from tidings.cli.common import (
     console,
     count,
     date_callback,
-    day_callback,
     db_option,
     jsonl,
+    published_option,
+    publisher_option,
     reading,
     say,
     short,
     table,
     type_callback,
+    url_option,
     writing,
 )
 from tidings.errors import TidingsError
@@ -75,12 +77,9 @@ def ingest_command(
     paths: list[str] = typer.Argument(  # noqa: B008
         ..., metavar="PATH|URL", help="Files, folders, globs, URLs; - reads standard input."),
     db: str | None = db_option(),
-    published: str | None = typer.Option(
-        None, metavar="DAY", callback=day_callback,
-        help="Publication date (YYYY-MM-DD) for text without metadata."),
-    publisher: str | None = typer.Option(
-        None, metavar="NAME", help="Publisher for text without metadata."),
-    url: str | None = typer.Option(None, metavar="URL", help="URL for text without metadata."),
+    published: str | None = published_option(),
+    publisher: str | None = publisher_option(),
+    url: str | None = url_option(),
     actors: Path | None = typer.Option(  # noqa: B008
         None, metavar="FILE", help="Extra actor dictionary (TABARI/PETRARCH style).",
         exists=True, dir_okay=False),

@@ -17,7 +17,16 @@ from typer._click.core import Context, Parameter
 
 from tidings.api import check_spark_output
 from tidings.cli import app
-from tidings.cli.common import Reporter, day_callback, db_option, say, warn, writing
+from tidings.cli.common import (
+    Reporter,
+    db_option,
+    published_option,
+    publisher_option,
+    say,
+    url_option,
+    warn,
+    writing,
+)
 from tidings.cli.records import run_ingest
 from tidings.errors import TidingsError
 from tidings.spark.job import MAX_PARTITIONS, check_local_dir, check_master, check_out
@@ -74,12 +83,9 @@ def spark_command(
     partitions: int | None = typer.Option(
         None, metavar="N", min=1, max=MAX_PARTITIONS,
         help="Partitions of documents to analyse (default: 4 per core)."),
-    published: str | None = typer.Option(
-        None, metavar="DAY", callback=day_callback,
-        help="Publication date (YYYY-MM-DD) for text without metadata."),
-    publisher: str | None = typer.Option(
-        None, metavar="NAME", help="Publisher for text without metadata."),
-    url: str | None = typer.Option(None, metavar="URL", help="URL for text without metadata."),
+    published: str | None = published_option(),
+    publisher: str | None = publisher_option(),
+    url: str | None = url_option(),
     actors: Path | None = typer.Option(  # noqa: B008
         None, metavar="FILE", exists=True, dir_okay=False,
         help="Extra actor dictionary (TABARI/PETRARCH style), sent to every executor."),
