@@ -3,8 +3,10 @@
 A gold file written by hand quotes the article: quote, event and date ``text`` entries and
 furniture lines. Before it is committed, this script replaces each with ``"span": [start,
 end]`` into the input's text under ``../shared`` (``tidings.evaluation.gold.with_texts``
-reads them back), so the repository keeps pointers, not the article. The body itself is
-kept only as its sha256.
+reads them back), so the repository keeps pointers, not the article. Every other string of
+three words or more that the input holds word for word (the title, an actor's mentions and
+role, a speaker's name) becomes ``{"at": [start, end]}``, or ``{"at": "title"}`` when it is
+the title of the input's metadata. The body itself is kept only as its sha256.
 
     python scripts/gold_spans.py gold/test gold/dev2 [--root ../shared]
 """
@@ -68,6 +70,30 @@ def spans(data: dict[str, Any], content: str, where: str) -> int:
     return missing
 
 
+POINTED_FROM = 3  # words: shorter strings are names and codes, not quoted text
+
+
+def pointers(data: dict[str, Any], document: Document) -> None:
+    """Replace, in place, every string of the gold (but its ``input`` and ``id``) that
+    quotes the input by an ``{"at": …}`` pointer."""
+
+    def point(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: point(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [point(item) for item in value]
+        if not isinstance(value, str) or len(value.split()) < POINTED_FROM:
+            return value
+        if value == document.hints.get("title"):
+            return {"at": "title"}
+        at = document.content.find(value)
+        return {"at": [at, at + len(value)]} if at >= 0 else value
+
+    for key in data:
+        if key not in ("input", "id"):
+            data[key] = point(data[key])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folders", nargs="+", type=Path)
@@ -84,6 +110,7 @@ def main() -> None:
             continue
         data = json.loads(gold.path.read_text(encoding="utf-8"))
         missing += spans(data, document.content, str(gold.path))
+        pointers(data, document)
         gold.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"done; {missing} texts not found")
 

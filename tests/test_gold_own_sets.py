@@ -1,8 +1,9 @@
 """tidings' own annotated sets (gold/test: held out, measured only; gold/test-agreement: the
 second annotations; gold/dev2: development) stay usable: every file reads, keeps no copy of
 the article (``body`` null with its hash; quotes, events, dates and furniture as ``span``
-offsets, written by scripts/gold_spans.py), and points at an input under ../shared that
-resolves (corpus records by id) and whose text the spans read back."""
+offsets, the title and other quoting strings as ``{"at": …}`` pointers, written by
+scripts/gold_spans.py), and points at an input under ../shared that resolves (corpus records
+by id) and whose text the spans and pointers read back."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def test_no_article_text_is_copied() -> None:
         quoting = [e for name in QUOTING_SECTIONS for e in data.get(name, [])]
         quoting += data["article"].get("furniture", [])
         assert all("text" not in e and len(e["span"]) == 2 for e in quoting), path
+        assert data["article"].get("title") is None or "at" in data["article"]["title"], path
 
 
 def test_each_set_has_its_articles() -> None:
@@ -48,3 +50,15 @@ def test_gold_files_resolve_and_spans_read_back(shared: Path) -> None:
                 start, end = entry["span"]
                 assert 0 <= start < end <= len(doc.content), (item.id, entry["span"])
                 assert entry["text"].strip(), (item.id, entry["span"])
+        assert isinstance(data["article"]["title"], str) and data["article"]["title"].strip()
+        # what stays a string (names, the annotators' own descriptions) is not quoted text
+        for text in _strings({k: v for k, v in item.data.items() if k not in ("input", "id")}):
+            assert len(text.split()) < 3 or text not in doc.content, (item.id, text)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return [value] if isinstance(value, str) else []

@@ -118,9 +118,31 @@ def gold_document(gold: Gold, root: Path) -> Document | TidingsError:
 QUOTING_SECTIONS = ("quotes", "events", "dates")
 
 
+# Any other string of a gold file that quotes its input (the title, an actor's mentions
+# and role, a speaker's name) is kept as ``{"at": [start, end]}`` into the input's text, or
+# ``{"at": "title"}`` for the title its metadata carries (a corpus record's ``title``).
+POINTER = "at"
+
+
+def _pointed(value: Any, document: Document) -> Any:
+    """``value`` with every ``{"at": …}`` pointer read back into its string."""
+    if isinstance(value, dict):
+        if set(value) == {POINTER}:
+            at = value[POINTER]
+            if at == "title":
+                return str(document.hints.get("title") or "")
+            start, end = at
+            return document.content[start:end]
+        return {key: _pointed(item, document) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_pointed(item, document) for item in value]
+    return value
+
+
 def with_texts(gold: Gold, document: Document) -> Gold:
     """The gold with every ``span`` read back into a ``text`` from its input document (the
-    quote, event and date entries, and furniture lines given as ``{"span": …}``)."""
+    quote, event and date entries, and furniture lines given as ``{"span": …}``), and every
+    ``{"at": …}`` pointer back into the string it stands for."""
     content = document.content
 
     def read(entry: Any) -> Any:
@@ -129,7 +151,7 @@ def with_texts(gold: Gold, document: Document) -> Gold:
             return {**entry, "text": content[start:end]}
         return entry
 
-    data = dict(gold.data)
+    data = _pointed(gold.data, document)
     for section in QUOTING_SECTIONS:
         if isinstance(data.get(section), list):
             data[section] = [read(e) for e in data[section]]
