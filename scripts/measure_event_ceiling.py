@@ -64,6 +64,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from measure_recipient_inference import codes as ref_codes  # gold and coder alike
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import resolve_actors
@@ -104,15 +105,6 @@ def state_codes(codes: Iterable[str]) -> set[str]:
         if len(c) == 3 and c.isalpha():
             out.add(c + "GOV")
     return out
-
-
-def ref_codes(refs: Iterable[Any]) -> set[str]:
-    found = set()
-    for r in refs:
-        code = r.get("code") if isinstance(r, dict) else getattr(r, "code", None)
-        if code:
-            found.add(str(code))
-    return found
 
 
 @dataclass

@@ -62,6 +62,12 @@ def test_actors_their_codes_and_partners(db: str) -> None:
         assert putin["code"] == "RUSGOV" and putin["events"] >= 1 and putin["last_date"]
         with pytest.raises(InputError):
             api.actors("  ")
+        # one actor as the web pages show it: the same reads, under the name as stored
+        profile = api.actor("aleksandar VUCIC", quotes=2)
+        assert profile is not None and profile["name"] == "Aleksandar Vučić"
+        assert profile["offices"] == list(offices) and profile["dyads"] == list(partners)
+        assert 1 <= len(profile["quotes"]) <= 2
+        assert api.actor("Nobody Atall") is None
 
 
 def test_search_needs_an_index_built_where_one_may_write(db: str, tmp_path: Path) -> None:

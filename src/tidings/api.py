@@ -265,6 +265,17 @@ class Tidings:
         """The actors ``name`` has coded events with (its dyads), most events first."""
         return Records(A.partners(self.store, name, limit))
 
+    def actor(self, name: str, quotes: int = 50) -> dict[str, Any] | None:
+        """One actor: its name as stored, its ``offices`` (codes over time), its ``dyads``
+        (:meth:`partners`) and its first ``quotes`` quotes; None when no article names it."""
+        offices = list(self.offices(name))
+        if not offices:
+            return None
+        canonical = offices[0]["name"]
+        said = self.quotes(speaker=canonical, limit=quotes).to_dicts() if quotes else []
+        return {"name": canonical, "offices": offices,
+                "dyads": list(self.partners(canonical)), "quotes": said}  # fmt: skip
+
     def search(
         self, text: str, kind: str = "articles", limit: int | None = 20, offset: int = 0
     ) -> Records:

@@ -126,14 +126,10 @@ def actor(
     request: Request, name: Annotated[str, Path(min_length=1, max_length=200)]
 ) -> HTMLResponse:
     with reading(request) as api:
-        offices = list(api.offices(name))
-        if not offices:
-            raise HTTPException(404, f"no actor named {name!r}")
-        canonical = offices[0]["name"]
-        dyads = list(api.partners(canonical))
-        said = api.quotes(speaker=canonical, limit=200).to_dicts()
-    return render(request, "actor.html", name=canonical, offices=offices, dyads=dyads,
-                  quotes=said)  # fmt: skip
+        found = api.actor(name, quotes=200)
+    if found is None:
+        raise HTTPException(404, f"no actor named {name!r}")
+    return render(request, "actor.html", **found)
 
 
 @router.get("/search", response_class=HTMLResponse)

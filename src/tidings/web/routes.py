@@ -230,13 +230,10 @@ def actor(
     """One actor by name: its codes over time (offices), the actors it has events with
     (dyads), and its quotes (the first ``quotes``)."""
     with reading(request) as api:
-        offices = list(api.offices(name))
-        if not offices:
-            raise HTTPException(404, f"no actor named {name!r}")
-        canonical = offices[0]["name"]
-        dyads = list(api.partners(canonical))
-        said = api.quotes(speaker=canonical, limit=quotes).to_dicts() if quotes else []
-    return as_json({"name": canonical, "offices": offices, "dyads": dyads, "quotes": said})
+        found = api.actor(name, quotes=quotes)
+    if found is None:
+        raise HTTPException(404, f"no actor named {name!r}")
+    return as_json(found)
 
 
 @router.get("/timeline", response_model=dict[str, Any])
