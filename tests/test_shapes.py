@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from test_store_samples import all_samples
 from tidings.api import Tidings
 from tidings.cli import app
-from tidings.shapes import FIELDS, KINDS, names, record
+from tidings.shapes import FIELDS, KINDS, TIMESTAMP_FORMAT, names, record, timestamp_text
 from tidings.timeline.storage import load_instances
 
 runner = CliRunner()
@@ -35,7 +35,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def _plain(value: Any) -> Any:
     """A value as JSON gives it back: dates and times as ISO text, tuples as lists."""
     if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
+        return timestamp_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -62,8 +62,6 @@ def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     out = {}
     for row in rows:
         row = _plain(row)
-        if row.get("ingested_at"):  # JSON text of a timestamp: DuckDB's or Python's form
-            row["ingested_at"] = row["ingested_at"].replace("T", " ")
         out[row["id"]] = row
     return out
 
@@ -141,3 +139,17 @@ def test_shapes_events_view_needs_no_list_functions(db: str) -> None:
     assert rows == [("CONSULT", "phone", dt.date(2024, 10, 20))]
     assert tables == set()  # main holds the views only; the store's tables are internal
     assert internal and internal[0] >= 10 and internal[0] == internal[1]  # every one commented
+
+
+@pytest.mark.parametrize("micro", [0, 697510, 5])
+def test_a_timestamp_reads_the_same_in_python_and_in_a_text_export(micro: int) -> None:
+    """DuckDB's own JSON text drops trailing zeros of the fraction (….69751), Python keeps
+    them: the export writes timestamps with the format the records use."""
+    instant = dt.datetime(2026, 12, 7, 1, 23, 14, micro)
+    con = duckdb.connect()
+    try:
+        row = con.execute(f"SELECT strftime(?::TIMESTAMP, '{TIMESTAMP_FORMAT}')",
+                          [instant]).fetchone()  # fmt: skip
+    finally:
+        con.close()
+    assert row is not None and row[0] == timestamp_text(instant)

@@ -172,6 +172,15 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+# A stored instant as every text output writes it: ISO 8601, whole microseconds (strftime's
+# form, which DuckDB's export shares, so --json and JSON Lines read the same).
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%f"
+
+
+def timestamp_text(value: dt.datetime | None) -> str | None:
+    return value.strftime(TIMESTAMP_FORMAT) if value is not None else None
+
+
 def _refs(refs: Iterable[ActorRef]) -> list[dict[str, str]]:
     return [{"code": r.code, "name": r.name} for r in refs]
 
@@ -220,7 +229,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "paragraphs": [{"start": p.start, "end": p.end} for p in article.paragraphs],
         "furniture": list(article.furniture), "body": article.body,
         "source": getattr(article, "source", None), "format": getattr(article, "format", None),
-        "ingested_at": ingested.isoformat() if ingested is not None else None,
+        "ingested_at": timestamp_text(ingested),
     }  # fmt: skip
 
 

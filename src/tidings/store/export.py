@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from tidings.errors import StoreError
-from tidings.shapes import FIELDS
+from tidings.shapes import FIELDS, TIMESTAMP_FORMAT
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 ExportTable = Literal["events", "quotes", "articles", "instances", "findings"]
@@ -51,11 +51,18 @@ def copy_options(fmt: ExportFormat) -> str:
 
 
 def export_select(table: ExportTable, fmt: ExportFormat) -> str:
-    """The SELECT an export writes: the view's columns, lists as JSON text in CSV."""
-    if fmt != "csv":
+    """The SELECT an export writes: the view's columns; in text formats, lists as JSON text
+    in CSV and timestamps in the ISO form ``--json`` prints (DuckDB's own drops trailing
+    zeros of the fraction, so the same instant would read differently)."""
+    if fmt == "parquet":
         return f"SELECT * FROM main.{table}"
-    columns = ", ".join(
-        f'to_json("{f.name}") AS "{f.name}"' if f.type.endswith("[]") else f'"{f.name}"'
-        for f in FIELDS[table]
-    )
+    columns = ", ".join(_text_column(f.name, f.type, fmt) for f in FIELDS[table])
     return f"SELECT {columns} FROM main.{table}"
+
+
+def _text_column(name: str, sql_type: str, fmt: ExportFormat) -> str:
+    if sql_type == "TIMESTAMP":
+        return f'strftime("{name}", \'{TIMESTAMP_FORMAT}\') AS "{name}"'
+    if sql_type.endswith("[]") and fmt == "csv":
+        return f'to_json("{name}") AS "{name}"'
+    return f'"{name}"'
