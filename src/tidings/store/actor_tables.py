@@ -20,9 +20,9 @@ import datetime as dt
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from tidings.actors.fold import is_code, name_key
 from tidings.errors import InputError
 from tidings.shapes import day_bounds
-from tidings.store.records import fold, is_code
 from tidings.store.store import Store
 
 _KEYS: WeakKeyDictionary[Store, tuple[int, list[tuple[str, str]]]] = WeakKeyDictionary()
@@ -49,13 +49,13 @@ def _keyed_names(store: Store) -> list[tuple[str, str]]:
     if cached is not None and cached[0] == count:
         return cached[1]
     names = [r[0] for r in store.con.execute("SELECT DISTINCT name FROM mentions").fetchall()]
-    keyed = [(n, fold(n)) for n in names if n]
+    keyed = [(n, name_key(n)) for n in names if n]
     _KEYS[store] = (count, keyed)
     return keyed
 
 
 def _names_with_words(store: Store, term: str) -> list[str]:
-    words = fold(term).split()
+    words = name_key(term).split()
     if not words:
         raise InputError("empty actor name", source=term)
     return [name for name, key in _keyed_names(store) if set(words) <= set(key.split())]
@@ -112,7 +112,7 @@ def offices(store: Store, name: str) -> list[dict[str, Any]]:
     first seen first: ``name``, ``code``, ``role``, ``country``, ``sector``, ``kind``,
     ``mentions``, ``articles``, ``first_seen``, ``last_seen``. Empty when no mention has
     that name."""
-    key = fold(name)
+    key = name_key(name)
     if not key:
         raise InputError("empty actor name", source=name)
     names = [n for n, k in _keyed_names(store) if k == key]
@@ -133,7 +133,7 @@ def partners(store: Store, name: str, limit: int | None = 50) -> list[dict[str, 
     """The actors ``name`` has coded events with, either direction, most events first:
     ``name``, ``code``, ``events`` and ``last_date`` (the latest event's date). In a
     symmetric event (a meeting) without a recipient, the other sources are partners."""
-    me = fold(name)
+    me = name_key(name)
     tally: dict[tuple[str, str], dict[str, Any]] = {}
     latest: dict[int, dt.date] = {}  # the first day of each partner's latest event
     for mine in ("source", "recipient"):
@@ -141,10 +141,10 @@ def partners(store: Store, name: str, limit: int | None = 50) -> list[dict[str, 
         for event in found:
             own, other = (event.actor, event.recipient) if mine == "source" else (
                 event.recipient, event.actor)  # fmt: skip
-            refs = other or [r for r in own if fold(r.name) != me]
+            refs = other or [r for r in own if name_key(r.name) != me]
             first, _ = day_bounds(event.date)
             for ref in refs:
-                if fold(ref.name) == me:
+                if name_key(ref.name) == me:
                     continue
                 label = ref.name or ref.code
                 row = tally.setdefault((label, ref.code), {

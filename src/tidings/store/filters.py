@@ -21,9 +21,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from tidings.actors.fold import is_code, name_key
 from tidings.errors import InputError
 from tidings.model import DateValue
-from tidings.store.records import fold, is_code
 
 
 @dataclass
@@ -43,7 +43,7 @@ class Where:
 
 def name_terms(term: str) -> list[str]:
     """The folded words of a name term; an empty one is an error."""
-    words = fold(term).split()
+    words = name_key(term).split()
     if not words:
         raise InputError("empty actor name", source=term)
     return words

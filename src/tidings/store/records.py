@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tidings.actors.fold import is_code as is_code  # re-exported for the filters
-from tidings.actors.fold import name_key
 from tidings.model import Article, Event, Quote
 
 
@@ -40,9 +38,3 @@ class StoredQuote(Quote):
     ordinal: int = 0
     published: dt.date | None = None
     publisher: str | None = None
-
-
-def fold(text: str) -> str:
-    """The stored, comparable form of a name: tidings' one name folding
-    (:func:`tidings.actors.fold.name_key`): ``Marko Đurić`` → ``marko djuric``."""
-    return name_key(text)

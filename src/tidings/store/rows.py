@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from tidings.actors.fold import name_key
 from tidings.model import (
     Actor,
     ActorMention,
@@ -26,7 +27,7 @@ from tidings.model import (
     Document,
     Paragraph,
 )
-from tidings.store.records import StoredArticle, StoredEvent, StoredQuote, fold
+from tidings.store.records import StoredArticle, StoredEvent, StoredQuote
 
 _S, _I, _D, _B, _F = pa.string(), pa.int32(), pa.date32(), pa.bool_(), pa.float64()
 _LS = pa.list_(pa.string())
@@ -114,7 +115,7 @@ def analysis_rows(analysis: Analysis, ingested_at: dt.datetime) -> dict[str, lis
             "doc_id": doc_id, "ordinal": i, "text": q.text, "start": q.start, "end": q.end,
             "speaker_code": q.speaker.code if q.speaker else None,
             "speaker_name": q.speaker.name if q.speaker else None,
-            "speaker_key": fold(q.speaker.name) if q.speaker else None,
+            "speaker_key": name_key(q.speaker.name) if q.speaker else None,
             "cue": q.cue, "partial": q.partial,
             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
         })  # fmt: skip
@@ -133,8 +134,8 @@ def analysis_rows(analysis: Analysis, ingested_at: dt.datetime) -> dict[str, lis
             "actor": _refs(e.actor), "recipient": _refs(e.recipient),
             "actor_codes": [r.code for r in e.actor],
             "recipient_codes": [r.code for r in e.recipient],
-            "actor_keys": [fold(r.name) for r in e.actor],
-            "recipient_keys": [fold(r.name) for r in e.recipient],
+            "actor_keys": [name_key(r.name) for r in e.actor],
+            "recipient_keys": [name_key(r.name) for r in e.recipient],
             "date_value": e.date.value if e.date else None,
             "date_precision": e.date.precision if e.date else None,
             "first_day": first, "last_day": last, "date_text": e.date_text,

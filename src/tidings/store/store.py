@@ -32,6 +32,7 @@ from typing import Any, BinaryIO
 import duckdb
 import pyarrow as pa
 
+from tidings.actors.fold import is_code, name_key
 from tidings.errors import InputError, StoreError
 from tidings.model import Analysis
 from tidings.shapes import finding_record
@@ -51,7 +52,7 @@ from tidings.store.filters import (
     actor_value_clause,
     date_range_clause,
 )
-from tidings.store.records import StoredArticle, StoredEvent, StoredQuote, fold, is_code
+from tidings.store.records import StoredArticle, StoredEvent, StoredQuote
 from tidings.store.schema import bundled_migrations, migrate, stored_version
 from tidings.store.views import create_views
 
@@ -491,10 +492,10 @@ class Store:
         if is_code(term):
             codes = sorted({c for c, _ in pairs if c})
             return difflib.get_close_matches(term.upper(), codes, n=n, cutoff=0.5)
-        wanted = fold(term)
+        wanted = name_key(term)
         by_key: dict[str, tuple[str, str]] = {}
         for code, name in pairs:
-            key = fold(name)
+            key = name_key(name)
             if not key:
                 continue
             by_key.setdefault(key, (code, name))

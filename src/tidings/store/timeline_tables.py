@@ -18,9 +18,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tidings.actors.fold import is_code, name_key
 from tidings.errors import InputError, StoreError
 from tidings.store.filters import Where, actor_value_clause, parse_day_bound
-from tidings.store.records import fold, is_code
 from tidings.store.store import Store
 
 
@@ -284,7 +284,7 @@ def stored_findings(
                   *one.params, *other.params)  # fmt: skip
     elif actor:
         # As in timelines: every word of the name given is a word of the actor's name.
-        words = fold(actor).split()
+        words = name_key(actor).split()
         if not words:
             raise InputError("empty actor name", source=actor)
         where.add(

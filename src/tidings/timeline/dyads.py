@@ -17,13 +17,8 @@ from tidings.plover import QUAD_CLASSES, scale_of
 from tidings.timeline.instances import SYMMETRIC_TYPES, EventInstance
 
 
-def fold(text: str) -> str:
-    """A name's comparable form: tidings' one name folding (Vučić → vucic, Đurić → djuric)."""
-    return name_key(text)
-
-
 def surname(text: str) -> str:
-    words = fold(text).split()
+    words = name_key(text).split()
     return words[-1] if words else ""
 
 
@@ -50,7 +45,7 @@ def _keys(code: str, name: str) -> frozenset[str]:
             keys.add(f"k:{code[:3]}")
     # Every word of a name is a key: the family name is the last word in "Donald Trump"
     # but the first in "Kim Jong Un", and a query may give either.
-    keys.update(f"n:{word}" for word in fold(name or "").split() if len(word) > 1)
+    keys.update(f"n:{word}" for word in name_key(name or "").split() if len(word) > 1)
     return frozenset(keys)
 
 

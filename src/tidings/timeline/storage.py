@@ -12,10 +12,10 @@ import json
 
 import pyarrow as pa
 
+from tidings.actors.fold import name_key
 from tidings.model import ActorRef, DateValue, Event
 from tidings.plover import scale_of
 from tidings.store import timeline_tables as T
-from tidings.store.records import fold
 from tidings.store.store import Store
 from tidings.timeline.dedup import Signature, comparable
 from tidings.timeline.dyads import instance_pairs
@@ -158,7 +158,8 @@ def _finding_table(findings: list[Finding]) -> pa.Table:
             "date_precision": f.date.precision, "first_day": first,
             "actor": _refs_json([f.actor]), "recipient": _refs_json([f.recipient]),
             "actor_code": f.actor.code, "recipient_code": f.recipient.code,
-            "actor_key": fold(f.actor.name or ""), "recipient_key": fold(f.recipient.name or ""),
+            "actor_key": name_key(f.actor.name or ""),
+            "recipient_key": name_key(f.recipient.name or ""),
             "text": f.text, "previous_instance_id": f.previous_instance_id,
             "previous_date_value": f.previous_date.value if f.previous_date else None,
             "previous_date_precision": f.previous_date.precision if f.previous_date else None,
