@@ -37,6 +37,11 @@ _DOCUMENTS = re.compile(r"\b(?:communiqu[eé]|declaration|agreement|resolution)\
 _DOCUMENT_SPEAKS = re.compile(r",? (?:states|stated|says|said|reads|read|declares|notes|adds)\b")
 
 
+# Two to five capitalised words before ", a|an|the": a name an apposition may describe.
+_DESCRIBED_NAME = re.compile(r"(?:\b[Tt]he )?(?P<name>(?:[A-Z][\w&.'’-]*\s){1,4}[A-Z][\w&'’-]*)"
+                             r"(?=, (?:an?|the) )")  # fmt: skip
+
+
 @dataclass(slots=True)
 class Found:
     start: int
@@ -84,21 +89,20 @@ class OrganisationReader:
     def unknown_organisations(self, atoms: list[Atom]) -> set[int]:
         """ORG entities the gazetteer lacks, coded by their head word or a describing
         apposition (orgtypes.tsv); the country from a place named in the description, then
-        "in <place>" after the name, then inside the name. State sectors need a country.
+        inside the name, then "in <place>" after the name. State sectors need a country.
         Returns the ids of atoms inside the names ("American" in "American Enterprise
         Institute"), which are no mentions of their own."""
         inside: set[int] = set()
         known: dict[tuple[str, ...], Actor] = {}
         starts = [a.start for a in atoms]
-        for ent in self.doc.ents:
-            start, end = ent.start_char, ent.end_char
-            if ent.label_ == "PERSON":
+        for start, end, label in self.organisation_spans():
+            if label == "PERSON":
                 # "Dechert LLP's Beijing office": a firm the tagger took for a person.
                 company = self.company_end(start, end)
                 if company is None:
                     continue
                 end = company
-            elif ent.label_ != "ORG":
+            elif label not in ("ORG", "DESCRIBED"):
                 continue
             within = [a for a in atoms[bisect.bisect_left(starts, start) :] if a.start < end]
             if any(a.kind in ("organisation", "person", "dictionary", "title") for a in within):
@@ -122,8 +126,11 @@ class OrganisationReader:
             named_in = [a.entry.code for a in within  # "Asia Society": no country
                         if a.kind in ("country", "adjective", "metonym")
                         and a.entry.code not in REGIONS]  # fmt: skip
-            country = (self.place_in(end, describe_end) or self.place_after(describe_end)
-                       or (named_in[0] if named_in else None))  # fmt: skip
+            # A nationality in the name says whose body it is ("the Mexican Consulate in
+            # Washington"); a place after the name only where it is.
+            country = (self.place_in(end, describe_end)
+                       or (named_in[0] if named_in else None)
+                       or self.place_after(describe_end))  # fmt: skip
             if country is None and sector in STATE_SECTORS:
                 continue
             code = f"{country}{sector}" if country else sector
@@ -133,6 +140,21 @@ class OrganisationReader:
             self.orgs.append(Found(start, end, actor, "name"))
             inside.update(id(a) for a in within)
         return inside
+
+    def organisation_spans(self) -> list[tuple[int, int, str]]:
+        """spaCy's entities, and capitalised names it missed that an apposition describes as
+        a body ("The Muslim Advocates, an Oakland Calif.-based group that …"), in text order."""
+        spans = [(e.start_char, e.end_char, e.label_) for e in self.doc.ents]
+        named = [(s, e) for s, e, label in spans if label in ("ORG", "PERSON")]
+        for m in _DESCRIBED_NAME.finditer(self.text):
+            start, end = m.start("name"), m.end("name")
+            if any(s < end and start < e for s, e in named):
+                continue
+            describe_end = self.description_end(end)
+            words = [c.key for c in chunks(self.text[end:describe_end])]
+            if describe_end > end and described_sector(words) is not None:
+                spans.append((start, end, "DESCRIBED"))
+        return sorted(spans)
 
     def company_end(self, start: int, end: int) -> int | None:
         """The end of a company's name inside a PERSON entity ending with a company's legal
@@ -147,7 +169,8 @@ class OrganisationReader:
     def description_end(self, end: int) -> int:
         """The end of a describing apposition right after ``end`` (", a Washington think
         tank", ", an organisation that monitors …"), or ``end`` if there is none."""
-        m = re.match(r", (?:an?|the) [^,.;:()\n\"“”]{3,80}", self.text[end : end + 90])
+        # A period inside a word ("Calif.-based", "U.S.-based") does not end it.
+        m = re.match(r", (?:an?|the) (?:[^,.;:()\n\"“”]|\.(?=\S)){3,80}", self.text[end : end + 90])
         return end + m.end() if m else end
 
     def place_in(self, start: int, end: int) -> str | None:

@@ -69,8 +69,10 @@ _INSTITUTIONS = frozenset({"government", "administration", "authorities", "regim
                            "defense ministry"})  # fmt: skip
 # Titles that say only that someone leads; a sector noun before them says what they lead.
 _LEADING = frozenset({"leader", "leaders"})
-# "the Maryland Democrat", "the Texas Republican": a person, not the party.
-_PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican)\b(?!s|ic)")
+# "the Maryland Democrat", "the Texas Republican", "the Michigan lawmaker": a person named
+# before, not the party or a title of its own.
+_PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican|lawmaker|"
+                       r"congressman|congresswoman|senator|legislator)\b(?!s|ic)")  # fmt: skip
 _PARTISAN_REACH = 400
 # Court documents that speak ("the complaint said", "the indictment says") and "the
 # document" that refers back to the latest of them. Not a lawsuit: private parties bring it.
@@ -152,6 +154,34 @@ _DESCRIPTION_STOP = re.compile(
     r"[,;:()\"“”\n]|(?<!\b[A-Z])\.(?:\s|$)|"
     r" (?:who|which|that|said|says|told|and|but) "
 )
+
+
+# "the group's executive director", "the report's author": a description that names its
+# person's body by a definite noun referring back to one the article named before (noun →
+# the sectors such a body has; documents refer to whoever issued them).
+_REFERRED = re.compile(r"\b[Tt]he (?P<noun>group|organi[sz]ation|nonprofit|non-profit|company|"
+                       r"firm|institute|think tank|center|centre|foundation|campaign|report|"
+                       r"study|survey|paper|book)(?:'s|’s) ")  # fmt: skip
+_REFERRED_SECTORS = {
+    "group": frozenset({"NGO", "EDU", "BUS", "POL", "OPP", "REB", "LAB", "REL", "MED"}),
+    "organization": frozenset({"NGO", "EDU", "BUS", "POL", "LAB", "REL", "MED"}),
+    "organisation": frozenset({"NGO", "EDU", "BUS", "POL", "LAB", "REL", "MED"}),
+    "nonprofit": frozenset({"NGO", "EDU"}), "non-profit": frozenset({"NGO", "EDU"}),
+    "company": frozenset({"BUS", "MED"}), "firm": frozenset({"BUS"}),
+    "institute": frozenset({"EDU", "NGO"}), "think tank": frozenset({"EDU", "NGO"}),
+    "center": frozenset({"EDU", "NGO"}), "centre": frozenset({"EDU", "NGO"}),
+    "foundation": frozenset({"NGO", "EDU"}), "campaign": frozenset({"POL"}),
+}  # fmt: skip
+# Documents whose author the description names: "a new report from a Washington nonprofit".
+_ISSUED = re.compile(r"(?P<noun>report|study|survey|paper|book)\b(?: (?:from|by|of) (?:an? |the )?)?")
+# A relative clause after a description that says what the person is now.
+_NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as |works as )?"
+                  r"(?:(?:an?|the) )?")  # fmt: skip
+# Nouns of those who study a country: a country named right before one is their field.
+_FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|hand|"
+                         r"historian|fellow)s?\b")  # fmt: skip
+_INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
+_REFERENCE_REACH = 3000  # characters back that "the group" may refer to
 
 
 @dataclass(slots=True)
@@ -867,6 +897,8 @@ class _Article(OrganisationReader):
                 if said is not None:
                     break
             if said is None:
+                said = self.introduced_unnamed(min(mentions, key=lambda x: x.start))
+            if said is None:
                 continue
             name = mentions[0].actor.name
             actor = make_actor(name, said[0], mentions[0].actor.role or said[1], "person",
@@ -875,6 +907,23 @@ class _Article(OrganisationReader):
                 if f.actor.kind == "person" and not f.actor.code \
                         and fold(f.actor.name) == key:  # fmt: skip
                     f.actor = actor
+
+    def introduced_unnamed(self, first: Found) -> tuple[str, str | None] | None:
+        """Code and role of a person the article introduced unnamed just before naming them
+        ("a spokeswoman for the Mexican Consulate in Washington said …" then "“…,” said
+        Vanessa Calva Ruiz"): the latest indefinite description of a person within a short
+        reach before the first mention of the name, with no other person in between."""
+        earlier = [g for g in self.found if g.actor.kind == "person" and g.end <= first.start]
+        if not earlier:
+            return None
+        latest = max(earlier, key=lambda g: g.end)
+        surface = self.text[latest.start : latest.end]
+        if latest.how != "title" or not latest.actor.code or first.start - latest.end > \
+                _INTRODUCED_REACH or not surface.lower().startswith(("a ", "an ")):  # fmt: skip
+            return None
+        if latest.gender and first.gender and latest.gender != first.gender:
+            return None
+        return latest.actor.code, latest.actor.role
 
     def description_around(self, f: Found) -> tuple[str, str | None] | None:
         """Code and role from the words around one mention of a person the article names."""
@@ -992,6 +1041,15 @@ class _Article(OrganisationReader):
             # phrase, not the next clause, while nothing before it names what they are.
             stop_at = _DESCRIPTION_STOP.search(self.text, stop_at.end(), limit)
         stop = stop_at.start() if stop_at else limit
+        now = _NOW.match(self.text, stop)
+        if now is not None:
+            # "a former adviser to ex-Secretary of State John Kerry who's now director of
+            # research at the Asia Group": what the person is now decides the code.
+            later = _DESCRIPTION_STOP.search(self.text, now.end(), min(len(self.text),
+                                                                       now.end() + 160))
+            current = self.described_code(now.end(), later.start() if later else limit, end)
+            if current is not None:
+                return current
         return self.described_code(start, stop, end, rel)
 
     def described_code(self, start: int, stop: int, end: int, rel: re.Match[str] | None = None
@@ -1014,7 +1072,7 @@ class _Article(OrganisationReader):
         head_at = titles[-1].start if titles else None
         if found is not None and (head_at is None or start + words[found[1]].start >= head_at):
             sector, head_at = found[0], start + words[found[1]].start
-        body = self.body_in(start, stop)
+        body = self.body_in(start, stop) or self.referred_body(start, stop)
         head_title = titles[-1].entry.title if titles and head_at == titles[-1].start else None
         kind = described_sector(keys)
         if head_title is not None and "head" in head_title.flags and kind \
@@ -1085,6 +1143,62 @@ class _Article(OrganisationReader):
             sector = "ELI"
         role = self.text[start:stop].strip() or None
         return (f"{country}{sector}" if country else sector), role, (start, stop)
+
+    def referred_body(self, start: int, stop: int) -> Found | None:
+        """The body a description names by a definite noun in the possessive ("Farhana
+        Khera, the group's executive director"; "Maureen Meyer, the report's author"): the
+        latest organisation of that kind named before (within a few paragraphs), or for a
+        document, whoever the article said issued it."""
+        m = _REFERRED.search(self.text, max(0, start - 4), stop)  # "the" may open it
+        if m is None:
+            return None
+        noun = m.group("noun").lower()
+        sectors = _REFERRED_SECTORS.get(noun)
+        if sectors is None:
+            return self.issuer_of(noun, start)
+        earlier = [f for f in self.found if start - _REFERENCE_REACH <= f.start and f.end <= start
+                   and f.actor.kind == "organisation" and f.actor.sector in sectors
+                   ]  # fmt: skip
+        return max(earlier, key=lambda f: f.end) if earlier else None
+
+    def issuer_of(self, noun: str, before: int) -> Found | None:
+        """Who issued the latest document of this kind named before ``before``: the body
+        whose possessive or name stands before it ("WOLA's report") or that follows
+        "from"/"by"/"of" ("a report by the Rand Corporation"), else the body a description
+        there names ("a new report from a Washington nonprofit": a nonprofit in the United
+        States)."""
+        hits = [m for m in re.finditer(rf"\b{noun}\b", self.text[max(0, before - _REFERENCE_REACH)
+                                                                  : before])]  # fmt: skip
+        offset = max(0, before - _REFERENCE_REACH)
+        for hit in reversed(hits):
+            at = offset + hit.start()
+            m = _ISSUED.match(self.text, at)
+            if m is None:
+                continue
+            owner = next((f for f in self.found if f.actor.kind in ("organisation", "group")
+                          and f.actor.code and 0 <= at - f.end <= 3), None)  # fmt: skip
+            if owner is not None:
+                return owner
+            if m.end() == at + len(noun):
+                continue  # no "from"/"by"/"of": the author is not named here
+            named = next((f for f in self.found if f.start in (m.end(), m.end() - 4)
+                          and f.actor.kind in ("organisation", "group") and f.actor.code),
+                         None)  # fmt: skip
+            if named is not None:
+                return named
+            stop_at = _DESCRIPTION_STOP.search(self.text, m.end(), min(len(self.text),
+                                                                        m.end() + 80))
+            stop = stop_at.start() if stop_at else m.end()
+            keys = [c.key for c in chunks(self.text[m.end() : stop])]
+            sector = described_sector(keys)
+            if sector is None or sector in STATE_SECTORS:
+                return None
+            country = self.place_named(m.end(), stop) or self.home
+            code = f"{country}{sector}" if country else sector
+            name = self.text[m.end() : stop]
+            return Found(m.end(), stop, make_actor(name, code, None, "organisation",
+                                                   self.gaz.countries), "title")  # fmt: skip
+        return None
 
     def national(self, body: Actor) -> bool:
         """A body of some state, placed or not: not an international one by its code, or
@@ -1174,6 +1288,8 @@ class _Article(OrganisationReader):
                 continue
             if field_at is not None and 0 <= field_at - atom.end <= 2:
                 continue
+            if atom.kind != "adjective" and _FIELD_NOUN.match(self.text, atom.end):
+                continue  # "a Mali expert and associate professor": a field, not a nationality
             before = self.text[max(start, atom.start - 9) : atom.start].lower()
             if _PLACE_PREPOSITION.search(before):  # not "opposition Syrian …"
                 # Where an envoy is sent, works or what a researcher studies: not whose.
@@ -1468,13 +1584,20 @@ class _Article(OrganisationReader):
         words may follow: "'… look at the pain President Trump causes,' the New York
         Democrat said" is Schumer), not the party."""
         quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(self.text)]
+
+        def reporter_gap(start: int, end: int) -> int:
+            """Characters between two offsets outside quotations: a long quotation between a
+            name and "the New York Democrat said" does not put the name out of reach."""
+            inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted)
+            return end - start - inside
+
         for m in _PARTISAN.finditer(self.text):
             people = [
                 f
                 for f in self.found
                 if f.end <= m.start()
                 and f.actor.kind == "person"
-                and m.start() - f.end <= _PARTISAN_REACH
+                and reporter_gap(f.end, m.start()) <= _PARTISAN_REACH
                 and f.how != "plural"
                 and not any(s < f.start < e for s, e in quoted)
             ]

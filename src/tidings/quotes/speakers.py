@@ -342,6 +342,9 @@ class Referents:
         """The person or body a subject (or object of "according to") refers to."""
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
+            same = self._named_in_sentence(token)
+            if same is not None:
+                return same
             skip = self._own_turn(token) if self.turns else ""  # "he" is not the speaker
             ref = self._latest_subject(token.i, "person", skip)
             if _goes_on_speaking(token) and not self._spoke(ref, token.i):
@@ -369,8 +372,10 @@ class Referents:
             key = name_key(token.text)
             if key in self.titles:  # "O’Shaughnessy said", tagged a number
                 return self._person(key, token.idx, token.idx + len(token.text))
-        for child in token.children:  # "the head of the Guards, Major General Hossein Salami"
-            if child.dep_ == "appos" and self._ent_of.get(child.i) is not None:
+        # "the head of the Guards, Major General Hossein Salami"; "Ukraine's ambassador to the
+        # United States, Valeriy Chaly" (the parser hangs the name on the last noun).
+        for child in (c for c in token.subtree if c.dep_ == "appos" and c.i > token.i):
+            if self._ent_of.get(child.i) is not None:
                 if self._ent_of[child.i].label_ == "PERSON" and (
                     ent is None or ent.label_ != "PERSON"
                 ):
@@ -422,6 +427,9 @@ class Referents:
                         break
                     if i < token.i and self.doc[i].lemma_.lower() in DOCUMENT_NOUNS:
                         return ref
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                       for c in token.children):  # fmt: skip
+                    return self._issuer_before(token)
                 return None  # the text of someone not named here: the caller looks back
             ref = self._by_title(token)
             if ref is not None:
@@ -429,6 +437,41 @@ class Referents:
             if _cannot_speak(token):
                 return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
+        return None
+
+    def _issuer_before(self, document: Token) -> Referent | None:
+        """Who issued the document "the statement" refers back to: the subject of the verb
+        that an earlier mention of the same noun belongs to ("In a statement Thursday night,
+        a top North Korean official expressed …", "X said in a statement", "X released a
+        statement"), or the author after "from"/"by"."""
+        lemma = document.lemma_.lower()
+        start = max(0, document.i - ALSO_REACH)
+        for earlier in reversed(self.doc[start : document.i]):
+            if earlier.lemma_.lower() != lemma or earlier.i in self.quoted:
+                continue
+            for child in earlier.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    return self.resolve(obj) if obj is not None else None
+            verb = earlier.head
+            if earlier.dep_ == "pobj" and verb.dep_ == "prep":
+                verb = verb.head  # "in a statement"
+            elif earlier.dep_ != "dobj":
+                return None
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return self.resolve(subject) if subject is not None else None
+        return None
+
+    def _named_in_sentence(self, pronoun: Token) -> Referent | None:
+        """The person named earlier in the pronoun's own sentence, when the actors stage
+        reads the pronoun as that person too ("after Umar Farouk Abdulmutallab, a young
+        Nigerian man, attempted …, he confessed …": not the subject of an earlier sentence)."""
+        actor = self._actor_of(pronoun)
+        if actor is None or actor.kind != "person":
+            return None
+        for i, ref in reversed(self.person_mentions):
+            if pronoun.sent.start <= i < pronoun.i and ref.key == actor.key:
+                return self._person(ref.key, ref.start, ref.end)
         return None
 
     def _conjoined_people(self, before: int) -> Referent | None:
