@@ -1,9 +1,11 @@
 """Organisations in a body: those only spaCy knows, the documents that speak for them, and
 gazetteer organisations read in context.
 
-- ORG entities the gazetteer lacks are coded by their head word or a describing apposition
-  (:mod:`tidings.actors.orgtypes`), with the country named in the description, "in <place>"
-  after the name, or inside the name; state sectors need a country.
+- ORG entities the gazetteer lacks, and capitalised names spaCy misses that an apposition
+  describes as a body ("The Muslim Advocates, an Oakland-based group"), are coded by their
+  head word or the describing apposition (:mod:`tidings.actors.orgtypes`), with the country
+  named in the description, else a nationality inside the name ("the Mexican Consulate in
+  Washington" is Mexico's), else "in <place>" after the name; state sectors need a country.
 - "The G7 communique …, the agreement states": the speaking document is its issuer's mention.
 - "Brussels" is the EU when the article mentions the EU (contextual.tsv); "the Ivory
   Coast's Supreme Court" is that country's court, whatever the generic alias says.

@@ -173,7 +173,9 @@ _REFERRED_SECTORS = {
     "foundation": frozenset({"NGO", "EDU"}), "campaign": frozenset({"POL"}),
 }  # fmt: skip
 # Documents whose author the description names: "a new report from a Washington nonprofit".
-_ISSUED = re.compile(r"(?P<noun>report|study|survey|paper|book)\b(?: (?:from|by|of) (?:an? |the )?)?")
+_ISSUED = re.compile(
+    r"(?P<noun>report|study|survey|paper|book)\b(?: (?:from|by|of) (?:an? |the )?)?"
+)
 # A relative clause after a description that says what the person is now.
 _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as |works as )?"
                   r"(?:(?:an?|the) )?")  # fmt: skip
@@ -1045,8 +1047,9 @@ class _Article(OrganisationReader):
         if now is not None:
             # "a former adviser to ex-Secretary of State John Kerry who's now director of
             # research at the Asia Group": what the person is now decides the code.
-            later = _DESCRIPTION_STOP.search(self.text, now.end(), min(len(self.text),
-                                                                       now.end() + 160))
+            later = _DESCRIPTION_STOP.search(
+                self.text, now.end(), min(len(self.text), now.end() + 160)
+            )
             current = self.described_code(now.end(), later.start() if later else limit, end)
             if current is not None:
                 return current
@@ -1186,8 +1189,9 @@ class _Article(OrganisationReader):
                          None)  # fmt: skip
             if named is not None:
                 return named
-            stop_at = _DESCRIPTION_STOP.search(self.text, m.end(), min(len(self.text),
-                                                                        m.end() + 80))
+            stop_at = _DESCRIPTION_STOP.search(
+                self.text, m.end(), min(len(self.text), m.end() + 80)
+            )
             stop = stop_at.start() if stop_at else m.end()
             keys = [c.key for c in chunks(self.text[m.end() : stop])]
             sector = described_sector(keys)

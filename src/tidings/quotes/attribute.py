@@ -46,6 +46,7 @@ MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear qu
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
 LEAD_AFTER_LABEL = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?")  # "(Through interpreter)"
+INTRODUCER_REACH = 4  # a cue verb, its object ("told her") and the comma before a quotation
 COLON_LABEL_WORDS = 7  # "Obama campaign manager Jim Messina: “…”" names its speaker
 # Nouns for what someone says: "made a declaration to a police officer: “I am …”".
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset({
@@ -92,8 +93,25 @@ def _nearest(cues: list[Cue], outer: Span) -> Cue | None:
     return min(cues, key=distance) if cues else None
 
 
+def _introducing_cue(outer: Span, frame: list[Token]) -> Cue | None:
+    """A verb of saying that opens the quotation after a comma or colon ("…, a refugee from
+    Syria, who told her, “Here no food …”"): the words' introducer, whatever verb above it
+    the parser hung the quotation on ("spoke")."""
+    before = [t for t in frame if t.i < outer.start][-INTRODUCER_REACH:]
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return None
+    for t in reversed(before[:-1]):
+        cue = cue_at(t)
+        if cue is not None and cue.kind == "verb" and t.pos_ == "VERB":
+            return cue
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
-    cue = governing_cue(f.inner, frame) or flipped_cue(f.outer, frame)
+    cue = _introducing_cue(f.outer, frame) or governing_cue(f.inner, frame) \
+        or flipped_cue(f.outer, frame)  # fmt: skip
     if cue is None and not f.embedded:
         cue = _nearest(cues_in(frame), f.outer)
     if cue is None:

@@ -364,7 +364,17 @@ class Referents:
             ref = ref or self._latest(self.org_mentions, token.i, "organisation")
             return ref or self._actor_of(token)
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self.resolve(token.head.head)
+            antecedent = token.head.head
+            if token.lower_ == "who":
+                # "Jamal al-Shahoud, a refugee from Syria, who told her": the person whose
+                # description the parser hung the clause on, not the place in it.
+                node = antecedent
+                while node.dep_ in ("pobj", "prep", "appos") and node.head != node:
+                    node = node.head
+                    ent = self._ent_of.get(node.i)
+                    if ent is not None and ent.label_ == "PERSON":
+                        return self.resolve(node)
+            return self.resolve(antecedent)
         if token.pos_ == "PRON":
             return None
         ent = self._ent_of.get(token.i)
