@@ -1,6 +1,8 @@
 """Quoted stretches turned into attributed quotations: cue, speaker, partial or not.
 
-The order of evidence, for each stretch: a cue above it in the parse of its own sentence
+The order of evidence, for each stretch: a verb of saying that opens it after a comma or a
+colon ("who told her, “…”"), whatever verb the parser hung it on; a cue above it in the
+parse of its own sentence
 ("…,” Vucic said"; "said the ship “was seized”"; verbs of judging with the quotation as
 their complement: "slammed the move as “unconscionable”", "called on Beijing to “…”"),
 or set off as an aside ("This change, said Tom, means “…”"), or hung below the quotation
