@@ -6,7 +6,10 @@ trigger carried by a light verb ("held talks", "launched a mediation effort") ta
 verb's subject as actor and the verb's tense and date. A pattern
 fires on a verb (its subject acts; a passive's by-phrase acts) or a noun (its possessive,
 by-phrase or naming modifier acts; "between A and B" is reciprocal). An event needs a
-coded source actor.
+coded source actor. Where the rules find no source, the argument model
+(``events.argument_model``) may supply one from anywhere in the sentence (the subject of a
+governing verb, a quote's speaker …) when it is sure; the rule id then ends in
+"+model-source".
 
 Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` is a refusal
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
@@ -41,6 +44,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.home import article_country
+from tidings.events.argument_model import ArgumentModel, load_argument_model
 from tidings.events.arguments import (
     NON_STATE,
     ActorIndex,
@@ -646,6 +650,7 @@ class Parties:
     source: list[Party]
     targets: list[Party]
     reciprocal: bool = False
+    by_model: list[str] = field(default_factory=list)  # the roles the argument model filled
 
 
 @dataclass(slots=True)
@@ -667,17 +672,19 @@ def _event(
     conventions: Conventions = ARTICLE,
     inner: list[Match] | None = None,
     orphan_ok: bool = False,
+    arguments: ArgumentModel | None = None,
 ) -> Event | None:
     """The event a match codes, in passes: source → recipient → aux → date → build.
 
     None when no source is found, or when a recipient the row needs is missing and neither
     ``orphan_ok`` (the discourse may supply it) nor the conventions keep the event.
     ``inner`` are the matches inside the trigger's complement ("offered to lift
-    sanctions")."""
-    parties = _source_pass(m, index, conventions)
+    sanctions"). ``arguments`` fills a source or recipient the rules did not find
+    (``events.argument_model``)."""
+    parties = _source_pass(m, index, conventions, arguments)
     if parties is None:
         return None
-    parties = _recipient_pass(parties, index, lexicon, conventions, orphan_ok)
+    parties = _recipient_pass(parties, index, lexicon, conventions, orphan_ok, arguments)
     if parties is None:
         return None
     stance = _aux_pass(parties.m, inner or [])
@@ -685,17 +692,88 @@ def _event(
     return _build(parties, stance, aux, date, date_text, index, lexicon)
 
 
-def _source_pass(m: Match, index: ActorIndex, conventions: Conventions) -> Parties | None:
+def _source_pass(
+    m: Match, index: ActorIndex, conventions: Conventions, arguments: ArgumentModel | None = None
+) -> Parties | None:
     """Who acts: the parse's source (news outlets and, for a "nonstate" row, states left
-    out), as the conventions complete it; None when there is none."""
+    out), else the argument model's when it is sure, as the conventions complete it; None
+    when there is none."""
     parties = _parsed_parties(m, index)
     if parties is None:
         return None
-    source = [p for p in parties.source if not p.is_news_outlet]
-    if "nonstate" in m.entry.flags:
-        source = [p for p in source if not _is_state(p)]
+    source = _kept_sources(parties.source, m.entry)
+    if not source and arguments is not None and _model_may_fill(parties.m):
+        source = _kept_sources(_model_source(parties.m, index, arguments), m.entry)
+        if source:
+            parties.by_model.append("source")
     parties.source = conventions.complete_source(parties.m.trigger, index, source)
     return parties if parties.source else None
+
+
+def _kept_sources(source: list[Party], entry: Entry) -> list[Party]:
+    """News outlets report acts rather than do them; a "nonstate" row leaves states out."""
+    kept = [p for p in source if not p.is_news_outlet]
+    if "nonstate" in entry.flags:
+        kept = [p for p in kept if not _is_state(p)]
+    return kept
+
+
+def _model_may_fill(m: Match) -> bool:
+    """Rows that place their parties by a construction of their own (a modal's demand, a
+    criticism drawn "from" someone) are left to their rules."""
+    return not {"obligation", "fromsource"} & m.entry.flags
+
+
+def _model_source(m: Match, index: ActorIndex, arguments: ArgumentModel) -> list[Party]:
+    """The parties of the sentence's phrase the model most believes acts, if it is sure."""
+    scored = arguments.score(m.trigger, index, m.entry.event)
+    best = max(scored, key=lambda s: s[1], default=None)
+    if best is None or best[1] < arguments.source_at:
+        return []
+    return list(best[0].parties)
+
+
+def _model_recipient(
+    m: Match, index: ActorIndex, arguments: ArgumentModel, source_codes: set[str]
+) -> list[Party]:
+    """The parties of the phrase the model most believes the act is done to, the source's
+    own side and news outlets passed over, if it is sure (never, while the threshold
+    stored with the weights is above 1: see ``data/arguments.md``)."""
+    if arguments.recipient_at > 1.0:
+        return []
+    scored = [
+        (unit.parties, p_recipient)
+        for unit, _, p_recipient in arguments.score(m.trigger, index, m.entry.event)
+        if not any(p.is_news_outlet for p in unit.parties)
+        and not any(
+            _state_code(p, index, m.entry.event, False).code in source_codes for p in unit.parties
+        )
+    ]
+    best = max(scored, key=lambda s: s[1], default=None)
+    if best is None or best[1] < arguments.recipient_at:
+        return []
+    return list(best[0])
+
+
+def rule_parties(
+    trigger: Token, event: str, index: ActorIndex, lexicon: Lexicon
+) -> tuple[list[Party], list[Party]]:
+    """The source and recipient the rules alone attach at a trigger typed as ``event`` (the
+    lexicon row matched there under that type, or a generic row of it): what the argument
+    model is measured against (``scripts/train_event_arguments.py``)."""
+    found = match(trigger, lexicon, index)
+    sure = Verdict(event, 1.0, {event: 1.0})
+    m = (
+        Match(retyped(found.entry, sure), trigger, found.used)
+        if found is not None
+        else Match(model_entry(event, trigger), trigger)
+    )
+    parties = _parsed_parties(m, index)
+    if parties is None:
+        return [], []
+    parties.source = _kept_sources(parties.source, m.entry)
+    with_targets = _recipient_pass(parties, index, lexicon, ARTICLE, orphan_ok=True)
+    return parties.source, with_targets.targets if with_targets is not None else []
 
 
 def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
@@ -765,11 +843,12 @@ def _recipient_pass(
     lexicon: Lexicon,
     conventions: Conventions,
     orphan_ok: bool,
+    arguments: ArgumentModel | None = None,
 ) -> Parties | None:
     """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
     the row's target places; the source itself for a reciprocal act), the source's own
-    side left out, as the conventions complete it; None when the row needs a recipient
-    and the event is not to be kept without one."""
+    side left out, else the argument model's when it is sure, as the conventions complete
+    it; None when the row needs a recipient and the event is not to be kept without one."""
     m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
     entry = m.entry
     if not targets and not reciprocal:
@@ -796,13 +875,17 @@ def _recipient_pass(
         # "I have instructed our representatives …": addressed to its own side, so no
         # other recipient is to be sought in the discourse.
         self_directed = named and not targets
+        if not named and arguments is not None and _model_may_fill(m):
+            targets = _model_recipient(m, index, arguments, source_codes)
+            if targets:
+                parties.by_model.append("recipient")
     keep = "untargeted" in entry.flags or conventions.keeps_without_recipient()
     if self_directed and not keep:
         return None
     if not targets and not keep and not orphan_ok:
         return None
     source, targets = conventions.complete_parties(m.trigger, index, source, targets, source_codes)
-    return Parties(m, source, targets, reciprocal)
+    return Parties(m, source, targets, reciprocal, parties.by_model)
 
 
 def _aux_pass(m: Match, inner: list[Match]) -> Stance:
@@ -923,7 +1006,7 @@ def _build(
         sentence_end=sent.end_char,
         text=_span_text(trigger.doc, tokens, sent.start, sent.end),
         trigger=trigger.text,
-        rule=entry.id,
+        rule=entry.id + "".join(f"+model-{role}" for role in parties.by_model),
         cameo=lexicon.cameo_code(event_type, mode),
     )
 
@@ -1038,13 +1121,16 @@ def code_events(
     lexicon: Lexicon | None = None,
     conventions: Conventions = ARTICLE,
     typer: EventTyper | None | Literal["packaged"] = "packaged",
+    arguments: ArgumentModel | None | Literal["packaged"] = "packaged",
 ) -> list[Event]:
     """Every PLOVER event the body states, in text order.
 
     Candidates come from the lexicon and from the parse (``events.candidates``); the
     trained typer (``events.typer``) vetoes lexicon matches it is sure are no event and
     types candidates the lexicon does not know (``events.typed``). ``typer=None`` codes
-    with the lexicon alone.
+    with the lexicon alone. The argument model (``events.argument_model``) fills a source
+    or recipient the rules leave empty where it is sure; the event's rule id then ends in
+    "+model-source" or "+model-recipient". ``arguments=None`` attaches by the rules alone.
 
     Most lexicon rows code an event only when a recipient is found (an event without one
     rarely helps an analyst and is often a misparse), and only mentions with a code take
@@ -1057,6 +1143,8 @@ def code_events(
     lexicon = lexicon or load_lexicon()
     if typer == "packaged":
         typer = load_typer()
+    if arguments == "packaged":
+        arguments = load_argument_model()
     home = article_country(article, mentions)
     index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)
     lemmas = lexicon.lemmas
@@ -1092,7 +1180,7 @@ def code_events(
             if _suppressed_by(m, fired) or _suppressed_by(m, matched):
                 continue
             inner = [o for o in fired if _governed_by(o.trigger, m.trigger)]
-            ev = _event(m, index, lexicon, article, dates, conventions, inner, orphan_ok=True)
+            ev = _event(m, index, lexicon, article, dates, conventions, inner, True, arguments)
             if ev is None:
                 continue
             verdict = verdicts.get(m.trigger.i)
