@@ -196,13 +196,16 @@ def context_features(
     scores: list[float],
     cued: list[bool] | None = None,
     site: str | None = None,
+    local: list[Features] | None = None,
 ) -> list[Features]:
     """Features of each line in its page, given every line's score from the previous pass
-    (and whether each line's own words name a kind of furniture, computed when not given);
-    ``site`` is the page's URL, whose publisher a line may name."""
+    (and each line's own features, and whether its words name a kind of furniture, both
+    computed when not given); ``site`` is the page's URL, whose publisher a line may name."""
     n = len(lines)
+    if local is None:
+        local = [line_features(line) for line in lines]
     if cued is None:
-        cued = [furniture_cued(line_features(line)) for line in lines]
+        cued = [furniture_cued(f) for f in local]
     publisher = site_words(site)
     names_site = [bool(publisher) and names_publisher(line, publisher) for line in lines]
     counts = [len(WORD.findall(line)) for line in lines]
@@ -218,6 +221,14 @@ def context_features(
     for line in lines:
         key = line.strip().lower()
         seen[key] = seen.get(key, 0) + 1
+    # the page's head (before the first paragraph of prose): its title, and the names of
+    # its byline, which a bio or a related link in the tail repeats
+    head_names = _byline_names(lines[:first_prose], counts[:first_prose])
+    head_words = [
+        set(w.lower() for w in WORD.findall(line))
+        for line, c in zip(lines[:first_prose], counts, strict=False)
+        if c >= ECHO_WORDS
+    ][-HEAD_LINES:]
     # runs of short lines (menus, link lists, button rows): each line's run length
     short = [c <= 6 for c in counts]
     run = [0] * n
@@ -291,9 +302,82 @@ def context_features(
             )
             / 3,
         }
+        # a pitch inside or after the article: a verb turned to the reader, a hook
+        # question, an offer, the publisher introducing itself (house ads read as prose)
+        pitch = any(local[k].get(name) for name in PITCH_FEATURES)
+        f["pitch_inside"] = float(pitch and first_prose < k < last_prose)
+        f["pitch_tail"] = float(pitch and k > last_prose)
+        near = float(
+            any(
+                any(local[j].get(name) for name in PITCH_FEATURES)
+                for j in range(max(0, k - 2), min(n, k + 3))
+                if j != k
+            )
+        )
+        # steps of a how-to come in runs of lines turned to the reader; a pitch stands alone
+        f["pitch_near"] = near
+        f["pitch_alone"] = float(pitch and not near)
+        # a headline in the tail: the title of another page (a related story, a rail)
+        f["headline_tail"] = float(bool(local[k].get("headline_form")) and k > last_prose)
+        f["headline_head"] = float(bool(local[k].get("headline_form")) and k < first_prose)
+        # how far past the article's last paragraph, in lines
+        f["past_article"] = min(k - last_prose, PAST_LINES) / PAST_LINES if k > last_prose else 0.0
+        f["position"] = k / (n - 1) if n > 1 else 0.0
+        # the same line of several words twice in the page: a box shown twice (a house ad
+        # at the top and again at the bottom, a bio), not a heading
+        f["repeated_long"] = float(f["repeated"] and counts[k] >= ECHO_WORDS)
+        # the title or a byline name again after the article began: a bio of the author,
+        # a related link to the same story
+        if k > first_prose:
+            f["echoes_head"] = float(_echoes(lines[k], counts[k], head_words))
+            f["opens_with_byline_name"] = float(_opens_with_name(lines[k], head_names))
         out.append(f)
         before += prose_words[k]
     return out
+
+
+# the local features of a pitch (:mod:`tidings.extract.line_features`)
+PITCH_FEATURES = ("pitch_opens", "hook_question", "offer", "publisher_intro", "self_to_reader")
+# a line's words are an echo of a head line when this share of them are in it
+ECHO_SHARE = 0.8
+ECHO_WORDS = 5
+HEAD_LINES = 6
+# past the article's last paragraph, lines are counted up to this many
+PAST_LINES = 10
+# a byline is a short line in the head
+BYLINE_WORDS = 8
+NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def _name_pairs(words: list[str]) -> Iterator[str]:
+    """Each two capitalised words in a row ("By Ann Lee" → "By Ann", "Ann Lee")."""
+    bare = [w.strip('.,;:!?()"“”') for w in words]
+    for a, b in zip(bare, bare[1:], strict=False):
+        if NAME_WORD.fullmatch(a) and NAME_WORD.fullmatch(b):
+            yield f"{a} {b}"
+
+
+def _byline_names(head: list[str], counts: list[int]) -> frozenset[str]:
+    """Pairs of capitalised words ("Chris Toy") in the short lines of the page's head."""
+    return frozenset(
+        pair
+        for line, c in zip(head, counts, strict=False)
+        if c <= BYLINE_WORDS
+        for pair in _name_pairs(line.split())
+    )
+
+
+def _opens_with_name(line: str, names: frozenset[str]) -> bool:
+    """Whether one of the names is among the line's first three words."""
+    return bool(names) and any(pair in names for pair in _name_pairs(line.split()[:3]))
+
+
+def _echoes(line: str, count: int, head_words: list[set[str]]) -> bool:
+    """Whether most of the line's words are those of one line of the page's head."""
+    if count < ECHO_WORDS or not head_words:
+        return False
+    words = {w.lower() for w in WORD.findall(line)}
+    return any(len(words & head) >= ECHO_SHARE * len(words) for head in head_words)
 
 
 def line_score(line: str) -> float:
@@ -336,7 +420,7 @@ def _line_verdicts(lines: list[str], url: str | None = None) -> tuple[list[float
     cued = [furniture_cued(f) for f in features]
     for stage in ("context", "smooth"):
         # each pass adds what the page says to the previous pass's verdict on the line
-        found = context_features(lines, scores, cued, site=url)
+        found = context_features(lines, scores, cued, site=url, local=features)
         scores = [s + logit(f, table[stage]) for s, f in zip(scores, found, strict=True)]
     # a line that reads, alone, as plain article prose and directly follows a kept line
     # continues the article, whatever the page around it (the context passes learned that
