@@ -45,7 +45,7 @@ from tidings.extract.sites import fold_of, site_of  # noqa: E402
 PATTERNS = (
     "LABEL", "PROMPT", "DISCLOSURE", "SITE_VOICE", "SITE_CALL", "ABOUT_US", "ABOUT_HEADING",
     "NAME_ROLE", "SHORT", "PAGE_RECORD", "RAIL_HEADING", "CTA_BUTTON", "FEEDBACK", "CREDIT",
-    "CONTACT_FIELDS", "STAMP",
+    "STAMP",
 )  # fmt: skip
 NEVER = "(?!)"
 
