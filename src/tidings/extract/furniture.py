@@ -457,7 +457,7 @@ def _line_verdicts(lines: list[str], url: str | None = None) -> tuple[list[float
         if scores[k] > 0 and local[k] < CUED_LOCAL and furniture_cued(f):
             scores[k] = min(local[k], -1.0)
     # a pitch (a verb turned to the reader, a hook question, an offer, the publisher
-    # introducing itself) that reads, alone, as doubtful is furniture wherever it sits: the
+    # introducing itself) that reads, alone, as furniture stays furniture wherever it sits: the
     # context passes lift it with the article paragraphs around it, as house ads are placed
     for k, f in enumerate(features):
         if scores[k] > 0 and local[k] < PITCH_LOCAL and any(f.get(n) for n in PITCH_FEATURES):
