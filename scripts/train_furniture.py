@@ -78,6 +78,18 @@ NEGATIVE = {
     "advert_short",
     "money_short",
     "self_density",
+    # a pitch, an offer, the publisher introducing itself; a box shown twice, the title or
+    # the byline's name again once the article began
+    "hook_question",
+    "offer",
+    "publisher_intro",
+    "pitch_inside",
+    "pitch_alone",
+    "self_to_reader",
+    "pitch_tail",
+    "repeated_long",
+    "echoes_head",
+    "opens_with_byline_name",
 }
 
 
@@ -188,8 +200,10 @@ def train(pages: list[TrainingPage], feats: FeatureCache) -> furniture.Weights:
     scores = [scores_of("local", fs, table) for fs in local]
     for stage in ("context", "smooth"):
         ctx = [
-            furniture.context_features(p.lines, s, site=p.url)
-            for p, s in zip(usable, scores, strict=True)
+            furniture.context_features(
+                p.lines, s, [furniture.furniture_cued(f) for f in fs], site=p.url, local=fs
+            )
+            for p, s, fs in zip(usable, scores, local, strict=True)
         ]
         previous = [v for s in scores for v in s]
         table[stage] = fit([f for fs in ctx for f in fs], y, w, offset=previous)
@@ -324,9 +338,13 @@ def model_card(pages: list[TrainingPage], figures: dict[str, dict[str, dict]]) -
 What it does: judges each line of a crawler's text dump (the text path; the HTML path does
 not use it yet) as article text or page furniture: three logistic passes
 (`tidings.extract.furniture`): the line alone (its form, cue-word families, calls to act,
-money, model names, a bio's opening, second person, the publisher's own voice), then twice
-the line in its page (neighbours, position before or after the prose, runs of short lines,
-repetition within the page, whether it names the publisher of the page's URL).
+money, model names, a bio's opening, second person, the publisher's own voice, a pitch: a
+verb turned to the reader, a hook question, an offer's terms, the publisher introducing
+itself or speaking to the reader, a headline's form), then twice the line in its page
+(neighbours, position before or after the prose and how far past the article's last
+paragraph, runs of short lines, repetition within the page, a pitch standing alone or inside
+the article, a headline in the tail, the title or the byline's name again once the article
+began, whether it names the publisher of the page's URL).
 
 Trained by `scripts/train_furniture.py` on {sum(counts.values())} pages from
 {len({p.site for p in pages})} sites ({", ".join(f"{n} {s}" for s, n in counts.items())}):
@@ -346,8 +364,9 @@ reference labels. {dt.date.today().isoformat()}.
 
 {chr(10).join(rows)}
 
-Limits: WCXB has one page for almost every site, so repetition across the pages of a site
-cannot be learned from it (only repetition within a page is a feature); labels of the made
+Limits: WCXB has one page for almost every site (83 of the 791 sites have two pages or
+more, 191 pages), and a page is judged alone, so repetition across the pages of a site is
+not a feature (only repetition within a page is); labels of the made
 dumps come from word-trigram coverage of the reference, which counts a caption or a teaser
 that quotes the article as article text. Never fitted on `../shared/gold/test` or on the
 held-out sets of the issue.

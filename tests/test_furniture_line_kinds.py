@@ -87,3 +87,55 @@ def test_context_pass_sees_whether_a_line_names_furniture() -> None:
     assert [f["cued"] for f in found] == [1.0, 0.0, 1.0]
     # before the first and after the last paragraph of prose
     assert [f["cued_outside"] for f in found] == [1.0, 0.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("line", "pitch"),
+    [
+        ("Earn your certificate in garden design", True),
+        ("Grab the deal you deserve with a low-rate card today", True),
+        ("Unlock up to 40% off the annual plan", True),
+        ("The mayor said the plan would cost more than expected.", False),
+        ("Your call is important to the council, the clerk said.", False),
+        ("Dr Lee opened the meeting.", False),
+    ],
+)
+def test_a_verb_turned_to_the_reader_opens_a_pitch(line: str, pitch: bool) -> None:
+    assert line_features(line)["pitch_opens"] == float(pitch)
+
+
+def test_hook_questions_offers_and_the_publisher_introducing_itself() -> None:
+    assert line_features("Want to plan your trip in half the time?")["hook_question"]
+    assert not line_features("Why did the bridge close for a week in May?")["hook_question"]
+    assert line_features("Save 20% on every kettle this week")["offer"]
+    assert line_features("Start your free trial, no credit card needed")["offer"]
+    assert not line_features("Prices rose by 20% in the year to March.")["offer"]
+    assert line_features("At Northwind Maps, we help walkers find quiet routes.")["publisher_intro"]
+    assert line_features("We are a small team of cartographers.")["publisher_intro"]
+    assert not line_features("We were told to wait outside, she said.")["publisher_intro"]
+    assert line_features("Use our route planner to find the walk for you.")["self_to_reader"]
+    assert not line_features('"We will find you a seat," the driver said.')["self_to_reader"]
+
+
+def test_headline_form_is_a_capitalised_line_without_a_sentence() -> None:
+    assert line_features("Five Quiet Walks Along the Northern Canal")["headline_form"]
+    assert not line_features("Five quiet walks along the northern canal were mapped.")[
+        "headline_form"
+    ]
+
+
+def test_context_sees_pitches_repeats_and_the_byline_again() -> None:
+    lines = [
+        "Quiet Walks by the Canal",
+        "By Ann Lee",
+        "The towpath runs for eleven miles between the two locks, and most of it is flat.",
+        "Earn your certificate in garden design",
+        "Walkers can join it at four bridges, each with a car park and a cafe nearby.",
+        "The council resurfaced the northern half last spring after years of complaints.",
+        "Ann Lee writes about the outdoors for the paper.",
+        "Earn your certificate in garden design",
+    ]
+    found = context_features(lines, [1.0] * len(lines))
+    assert found[3]["pitch_inside"] and found[3]["pitch_alone"] and found[3]["repeated_long"]
+    assert found[6]["opens_with_byline_name"] and not found[4].get("opens_with_byline_name")
+    assert found[7]["past_article"] > 0 and not found[4]["past_article"]

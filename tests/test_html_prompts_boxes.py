@@ -44,12 +44,6 @@ def test_what_follows_a_closing_about_us_blurb_belongs_to_its_box() -> None:
     assert kept == REPORT and dropped == box
 
 
-def test_a_closing_about_us_blurb_in_german() -> None:
-    blurb = "Nordwind Digital ist eine Webagentur aus Düsseldorf. Wir entwickeln Apps."
-    kept, dropped = drop_prompts([*REPORT, blurb])
-    assert kept == REPORT and dropped == [blurb]
-
-
 def test_a_closing_name_and_role_opens_the_bio_box() -> None:
     box = ["Ann Lee Senior Technology Writer", "Ann covers city budgets and transport."]
     kept, dropped = drop_prompts([*REPORT, *box])
@@ -100,14 +94,3 @@ def test_a_closing_call_of_two_sentences_is_the_site_speaking() -> None:
     assert 40 < len(call.split()) <= 60
     kept, dropped = drop_prompts([*REPORT, call])
     assert kept == REPORT and dropped == [call]
-
-
-def test_contact_details_close_a_bio_box() -> None:
-    box = [
-        "Ann Lee Senior Technology Writer",
-        "Ann covers city budgets and transport for the paper.",
-        "Her reporting has been cited by the regional assembly.",
-        "ORCID: 0000-0002-1825-0097 Email: ann@example.org",
-    ]
-    kept, dropped = drop_prompts([*REPORT, *box])
-    assert kept == REPORT and dropped == box

@@ -32,15 +32,6 @@ def test_row_of_buttons_and_list_marked_labels() -> None:
     assert kept == REPORT
 
 
-def test_request_to_rate_is_furniture_however_long() -> None:
-    line = (
-        "Did you make this? Please leave a star rating below, and tell me how it went, "
-        + "which pan you used and whether the dough rose in time for dinner. " * 3
-    )
-    assert len(line.split()) > 40
-    assert is_prompt(line)
-
-
 def test_wire_credits_and_press_release_boilerplate_at_the_end() -> None:
     release = [
         *REPORT,
@@ -56,7 +47,6 @@ def test_wire_credits_and_press_release_boilerplate_at_the_end() -> None:
 def test_page_tools_are_labels() -> None:
     for line in ("- Order Reprints", "- Print Article", "DON'T MISS", "SEE MORE: Bridge news"):
         assert is_prompt(line), line
-    assert is_prompt("This copy is for your personal, non-commercial use only.")
     assert not is_prompt("Engineers said they would print the survey results for residents.")
 
 

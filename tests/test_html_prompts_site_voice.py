@@ -25,8 +25,7 @@ def test_site_voice_at_the_edges() -> None:
         "Catch up on our coverage of tools and wellness, and follow us on Facebook and "
         "Instagram to stay up to date."
     )
-    assert is_edge_furniture("Feature image by Ann Lee, all other images via the makers.")
-    assert is_edge_furniture("Start building today with $200 in free credits.")
+    assert is_edge_furniture("Images by Ann Lee, all other pictures via the makers.")
     assert not is_edge_furniture(REPORT[0])
 
 

@@ -44,6 +44,49 @@ BIO_OPENING = re.compile(
     r"(?:has (?:been )?(?:covered|covering|written|writing|reported|reporting)|"
     r"covers|writes about|reports on)\b)"
 )
+# words that open a line without being a verb in the imperative: articles, pronouns,
+# prepositions, conjunctions, question words, quantifiers (an opening word outside this list,
+# followed by "your", "our", "up" …, is most often a verb telling the reader what to do:
+# "Earn your degree", "Build your dream workspace", "Unlock up to 55% off")
+NOT_VERBS = frozenset(
+    "the a an this that these those it its he she they we i you there here in on at for with "
+    "by from as if when while after before but and or so because although though what how why "
+    "who whom whose which where my our your his her their some many most all every each no not "
+    "one two three four five six seven eight nine ten once since until during over under about "
+    "into onto than then also just even only still yet both either neither more less few "
+    "several much any such same other another dear mr mrs ms dr".split()
+)  # fmt: skip
+# words after such an opening verb that turn it to the reader or to the publisher's offer
+PITCH_OBJECTS = frozenset({"your", "you", "yourself", "our", "us", "up", "more"})
+ARTICLES = frozenset({"the", "a", "an"})
+SECOND_PERSON = frozenset({"you", "your", "you're", "you'll", "yourself"})
+# a line of at most this many words that opens with a verb turned to the reader is a pitch
+PITCH_WORDS = 25
+# the hook of a pitch: a question without a subject, asked of the reader ("Want to win more
+# jobs with less effort?", "Need more advice?", "Ready to streamline your arrival?",
+# "Would you like to receive notifications?")
+HOOK_QUESTION = re.compile(
+    r"^(?:want|need|looking|ready|tired|interested|curious|struggling|wondering|thinking|"
+    r"would you like|do you (?:want|need)|are you (?:ready|looking|interested))\b",
+    re.IGNORECASE,
+)
+HOOK_WORDS = 15
+# the marks of an offer: a discount, a free trial or quote, a deadline shouted at the reader
+OFFER = re.compile(
+    r"\d\s?% off\b|\bup to \d+\s?%|\b(?:today|now)\s*!|"
+    r"\bfree (?:credits?|trial|quote|shipping|consultation|estimate|demo|download|guide|account)\b|"
+    r"\bno credit card\b|\b(?:limited|special)(?: time)? offer\b|\bsave \d+\s?%",
+    re.IGNORECASE,
+)
+# the publisher introducing itself ("At Tailor Brands, we love …", "Here at Oakywood we make
+# …", "We are a reader-supported website …")
+PUBLISHER_INTRO = re.compile(
+    r"^(?:(?:here )?at [A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3},? we\b|we(?:'re| are) an? )",
+    re.IGNORECASE,
+)
+# a headline or a menu item: capitalised words and no sentence
+HEADLINE_CASE = 0.7
+HEADLINE_WORDS = (4, 16)
 TLD = r"(?:com|org|net|io|co|rs|ru|uk|de|fr|info|news|gov|edu|tv|me|ly|us|ca|au|in|eu)"
 # "\b[\w-]+\.TLD\b", tried only at the start of each run of [\w-] (a run with a \w in it
 # has a word boundary where that \w starts): linear, where the plain form restarted at
@@ -300,6 +343,30 @@ def line_features(line: str) -> Features:
     f["separators"] = float(bool(SEPARATORS.search(text)))
     f["code"] = float(not CODE_CHARS.isdisjoint(text) and looks_like_code(text))
     f["list_marker"] = float(bool(LIST_MARKER.match(text)))
+    # a pitch: a verb turned to the reader or to the publisher's offer, a hook question,
+    # an offer's terms, the publisher introducing itself, a headline's form
+    lower2 = words[1].lower() if n >= 2 else ""
+    f["pitch_opens"] = float(
+        2 <= n <= PITCH_WORDS
+        and words[0][0].isupper()
+        and not words[0].isupper()
+        and words[0].lower() not in NOT_VERBS
+        and (
+            lower2 in PITCH_OBJECTS
+            or lower2 in ARTICLES
+            and any(w.lower() in SECOND_PERSON for w in words[2:])
+        )
+    )
+    f["hook_question"] = float(
+        n <= HOOK_WORDS and f["ends_question"] == 1.0 and bool(HOOK_QUESTION.match(text))
+    )
+    f["offer"] = float(bool(OFFER.search(text)))
+    f["publisher_intro"] = float(bool(PUBLISHER_INTRO.match(text)))
+    f["headline_form"] = float(
+        HEADLINE_WORDS[0] <= n <= HEADLINE_WORDS[1]
+        and not ends_sentence
+        and f["title_case"] >= HEADLINE_CASE
+    )
     f["date"] = float(digits > 0 and bool(DATE.search(text)))
     f["time_ago"] = float(digits > 0 and bool(TIME_AGO.search(text)))
     f["quote"] = float(('"' in text or "“" in text or "”" in text) and bool(QUOTE.search(text)))
@@ -318,6 +385,11 @@ def line_features(line: str) -> Features:
                 opens.discard(name)
                 if name in unquoted_opens and outside[:1] == words[:1]:
                     opens.add(name)
+    # the publisher speaking to the reader ("Use our calculator to … your home", "Make sure
+    # you stay in the loop with our newsletters"), outside quotations
+    f["self_to_reader"] = float(
+        n <= PITCH_WORDS and bool(hits.get("self")) and bool(hits.get("reader"))
+    )
     # a call to act after an opening sentence ("Want more? Sign up for our newsletter.")
     f["imperative_inside"] = float(_later_sentence_calls(text, index))
     # an everyday verb opens a call to act only in a short line

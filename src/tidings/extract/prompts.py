@@ -30,15 +30,13 @@ EDGE = 3
 URL_ONLY = re.compile(r"^\S*(?:https?://|www\.)\S+$", re.IGNORECASE)
 STAMP = re.compile(
     r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}\S*)?\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|"
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:updated|published|posted)\b",
+    r"\b(?:updated|published|posted)\b",
     re.IGNORECASE,
 )
 CREDIT = re.compile(
     r"\bcontributed (?:to )?(?:this )?(?:report|story|article)|"
-    r"^reach the (?:reporter|writer|author)s?\b|"
     r"^(?:follow|contact|email) (?:the )?(?:reporter|writer|author)s?\b|"
-    r"^\(?(?:additional )?reporting by\b|^\(?(?:editing|edited|writing) by\b|"
-    r"^write to (?:\w+ ){1,4}at \S+@",
+    r"^\(?(?:additional )?reporting by\b|^\(?(?:editing|edited|writing) by\b",
     re.IGNORECASE,
 )
 
@@ -68,34 +66,25 @@ LABEL = re.compile(
 PROMPT = re.compile(
     r"^(?:read (?:more|also|next)|also read|see (?:also|more)|related|more|watch|listen)"
     r"\s*[:|»›>-]|"
-    r"\btell us what you think\b|^(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?|"
     r"\bdelivered (?:to|through) your (?:letterbox|letter box|inbox)\b|"
-    r"^an error (?:has )?occurred\b|"
     r"^(?:sign up|signup|subscribe|join|register|get|follow|like|download|share)\b.{0,80}"
     r"\b(?:newsletter|inbox|updates|alerts|mailing list|e-?mail|podcast|app|facebook|twitter|"
     r"instagram|youtube|linkedin|telegram|whatsapp|community|group|us)\b|"
-    # "our"/"my" name the site's own list; "the" only with a kind of list ("sign up for the
-    # newsletter"), since news writes "sign up for the military" and "subscribe to the view"
+    # "our"/"my" name the site's own list (news writes "sign up for the military")
     r"\b(?:sign up|subscribe) (?:for|to) (?:our|my)\b|"
-    r"\b(?:sign up|subscribe) (?:for|to) the (?:[\w-]+ ){0,3}?(?:newsletters?|podcast|channel|"
-    r"mailing list|email list|updates|alerts|feed|digest|briefing)\b|"
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox|delivered|weekly|daily)\b|"
-    r"^(?:support|donate to|help) (?:us|our|independent|the)\b.{0,80}\b(?:journalism|reporting|"
-    r"donat\w*|contribut\w*|work|mission)\b|"
-    r"^(?:click|tap) here\b|^(?:copyright|©)\s|^contact us\b|^stay (?:connected|in touch)\b|"
-    r"^help (?:me|us) spread the word\b|"
+    r"^(?:copyright|©)\s|"
     r"\b(?:may|might|could) (?:earn|receive) (?:us )?(?:a )?(?:small )?"
     r"(?:commission|compensation)\b|"
     r"\bwe (?:may|might) be compensated\b|\bqualifying purchases\b|"
-    r"\baffiliate (?:links?|marketer|commissions?)\b|\bfunded by readers\b|"
-    r"\bconsider (?:supporting|donating|subscribing|becoming a (?:member|patron|subscriber))\b|"
-    r"\b(?:leave|give) (?:a|us a) (?:star )?(?:rating|review|comment)\b|\brate this recipe\b|"
+    r"\baffiliate (?:links?|marketer|commissions?)\b|"
+    r"\brate this recipe\b|"
     r"^(?:how|what) (?:was|did you think of) this (?:issue|article|post|story|episode)\b|"
-    r"^was this (?:article|page|post|answer) helpful\b|^why trust us\b|"
-    r"^you (?:may|might) also (?:like|enjoy)\b|^advertisement\s*[:|-]|"
+    r"^was this (?:article|page|post|answer) helpful\b|"
+    r"^advertisement\s*[:|-]|"
     r"^you (?:may|might) (?:also )?be interested in\b|\bas a preferred source on google\b|"
     r"^(?:or )?call us (?:directly|today|now|at|on)\b|^fill (?:out |in )?(?:this|the|our) form\b|"
-    r"^please select which sections\b|^jump to (?:the )?\w+|^pin (?:it |this )?for later\b|"
+    r"^jump to (?:the )?\w+|^pin (?:it |this )?for later\b|"
     r"^(?:this (?:article|story|post) (?:contains|may contain) affiliate links)",
     re.IGNORECASE,
 )
@@ -103,12 +92,8 @@ PROMPT = re.compile(
 # Disclosures of paid links are furniture wherever they sit and however long they run.
 DISCLOSURE = re.compile(
     r"\bwe (?:may|might) (?:be compensated|receive (?:\w+ )?compensation)\b|"
-    r"\b(?:may|might) (?:earn|receive) (?:us )?(?:a )?(?:\w+ )?(?:commission|compensation)\b|"
     r"\bqualifying purchases\b|\bour advertising partners\b|"
-    r"^(?:advertiser |affiliate )?disclosure:|"
-    r"\bfor your personal,? non-?commercial use only\b|"
-    # a request to rate what the reader made or read, however long the line
-    r"\b(?:leave|give) (?:a|us a) star rating\b|\brate this (?:recipe|article|post)\b",
+    r"^(?:advertiser |affiliate )?disclosure:",
     re.IGNORECASE,
 )
 # Lines at the edges that speak for the site rather than report: how to follow or share
@@ -116,49 +101,34 @@ DISCLOSURE = re.compile(
 # because such closing blocks run long …
 EDGE_MAX_WORDS = 150
 SITE_VOICE = re.compile(
-    r"\bif you (?:liked|enjoyed) this (?:article|post|story|piece|issue|episode)\b|"
     r"\b(?:follow|find) us on\b|"
     r"\bfollow [\w’' ]{1,40} on (?:facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin)\b|"
-    r"\b(?:tell|refer) (?:your|a) friends? and\b|"
-    r"^(?:feature[d]?|header|cover|lead|top|hero) (?:image|photo)s? (?:by|via|courtesy|credits?)\b|"
     r"^(?:images?|photos?|photography) (?:by|via|courtesy|credits?)\b|"
     r"\bnot (?:intended as )?(?:financial|investment|legal|tax|medical) advice\b|"
-    r"\bregistered investment advis[eo]r\b|\bterms of submitting\b|"
     r"^(?:explore|discover|browse|find|read|see) more (?:\w+ ){0,3}?"
     r"(?:articles|blogs?|posts|stories|guides|news|resources)\b",
-    re.IGNORECASE,
-)
-# A line of labelled contact details ("ORCID: 0000-0002-… Email: ann@example.org", "Phone:
-# 555-0100") closes an author box or a press release.
-CONTACT_FIELDS = re.compile(
-    r"^\W*(?:(?:e-?mail|orcid|phone|tel|telephone|fax|mobile)\s*:\s*\S+(?:\s+\S+){0,2}\s*){1,4}$",
     re.IGNORECASE,
 )
 # … and calls to buy or contact, which also occur inside a long paragraph of advice, only
 # on lines of up to SITE_CALL_WORDS words (a closing call runs a sentence or two).
 SITE_CALL_WORDS = 60
 SITE_CALL = re.compile(
-    r"\brequest a (?:quote|demo|consultation)\b|\b(?:\$?\d+ in )?free (?:trial|credits)\b|"
-    r"\btalk to (?:our|an?) (?:\w+ ){0,4}(?:experts?|team|specialists?)\b|"
+    r"\brequest a (?:quote|demo|consultation)\b|"
     r"\b(?:do not|don't) hesitate to (?:reach out|contact|call)\b|"
     r"^(?:want|need|looking|interested|curious)\b[^?]{0,80}\? (?:check out|see|read|visit|click|"
-    r"contact|get in touch|reach out|download|sign up|join|try)\b|"
-    r"\b(?:was|is) (?:written|produced|published) by\b.{0,200}\b(?:newsletter|sign up|subscribe)\b",
+    r"contact|get in touch|reach out|download|sign up|join|try)\b",
     re.IGNORECASE,
 )
 # The closing "about us" blurb: a capitalised name introduced as an agency, a company, a
 # publication ("Clay is a design agency in …"), or the author's bio ("Ann Lee is a finance
-# writer who …"); agencies and companies also in German, French and Spanish ("emit ist
-# eine Webagentur aus Düsseldorf"). Only judged at the end of the text.
+# writer who …"). Only judged at the end of the text.
 ABOUT_US = re.compile(
     r"^[A-Z0-9][\w&.'’/-]*,? (?:(?:[A-Z0-9][\w&.'’/-]*|of|for|and|the|&),? ){0,5}"
     r"(?:(?:LLC|Inc|Ltd)\.?,? )?is an? (?:[\w/&,-]+ ){0,6}"
     r"(?:agency|company|firm|studio|nonprofit|organi[sz]ation|publication|production|"
     r"consultancy|newsroom|adviser|advisor|provider|supplier|manufacturer|developer|"
     r"writer|journalist|reporter|editor|columnist|correspondent|contributor|blogger)\b|"
-    r"^[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4} is headquartered in\b|"
-    r"^(?:[\w&.'’-]+\s+){1,4}(?:ist eine?|est une?|es una?)\s+(?:[\w/&,-]+\s+){0,6}?"
-    r"(?i:\w*agentur|unternehmen|firma|agence|entreprise|soci[ée]t[ée]|agencia|empresa)\b"
+    r"^[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4} is headquartered in\b"
 )
 # The heading of such a closing box ("About the author", "About Northwind").
 ABOUT_HEADING = re.compile(
@@ -361,8 +331,6 @@ def is_edge_furniture(line: str) -> bool:
     text = _bare(line)
     words = len(WORD.findall(text))
     if URL_ONLY.match(text) or words <= MAX_WORDS and CREDIT_ANY.found(text):
-        return True
-    if words <= 12 and CONTACT_FIELDS.match(text):
         return True
     if words <= EDGE_MAX_WORDS and SITE_VOICE_ANY.found(text):
         return True
