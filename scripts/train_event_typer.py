@@ -10,6 +10,12 @@ Training data:
 Never trained or tuned on: the PLOVER gold-standard sentences, tidings' test articles
 (``gold/test``), ``../shared/gold``.
 
+Two variants measured and not shipped (figures in the model card):
+``--no-lexicon-feature`` (better on the PLOVER gold-standard sentences alone, worse in the
+coder), and ``--encoder-weight`` (the sentence encoder's features, ``events.encoder``;
+needs ``data/minilm.npz`` from ``scripts/convert_minilm.py``): better on both, but several
+times the cost of the spaCy pass.
+
 Prints grouped 5-fold cross-validation (folds by article) on the annotated candidates — the
 typer alone, the lexicon alone, and both as the coder combines them — then fits on
 everything and saves the weights and ``data/events/typer_training.json``.
@@ -29,7 +35,9 @@ import random
 import sys
 import zipfile
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
@@ -323,6 +331,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("src/tidings/events/data/typer.npz"))
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the six fits")
+    parser.add_argument("--no-lexicon-feature", action="store_true", help="train the typer "
+                        "without the lexicon's type (better alone on other text, worse in the "
+                        "coder: see the model card)")  # fmt: skip
     parser.add_argument("--dense-weight", type=float, default=0.3)
     parser.add_argument("--ngec-weight", type=float, default=0.3)
     parser.add_argument("--encoder-weight", type=float, default=0.0, help="scale of the "
@@ -337,6 +349,9 @@ def main() -> None:
     own, extra = features(args)
     if args.no_ngec:
         extra = []
+    if args.no_lexicon_feature:
+        for it in own + extra:
+            it.names = [f for f in it.names if not f.startswith("lexicon=")]
     for it in extra:
         it.weight = args.ngec_weight
     if args.encoder_weight:
@@ -357,13 +372,23 @@ def main() -> None:
     fold_of = {a: i % 5 for i, a in enumerate(articles)}
     folds = np.array([fold_of[it.group] for it in own])
     probs = np.zeros((len(own), len(LABELS)))
-    for f in range(5):
-        train = [it for it, k in zip(own, folds, strict=True) if k != f] + extra
-        typer = fit(train, args.c, args.min_count, args.dense_weight, args.encoder_weight)
-        test = [it for it, k in zip(own, folds, strict=True) if k == f]
-        probs[folds == f] = typer.probabilities(
-            matrix(test, typer.vocabulary, typer.dense_weight, typer.encoder_weight)
-        )
+    # the five folds and the final fit are independent: run them side by side
+    settings = (args.c, args.min_count, args.dense_weight, args.encoder_weight)
+    with ProcessPoolExecutor(args.jobs, mp_context=get_context("fork")) as pool:
+        final = pool.submit(fit, own + extra, *settings)
+        held = {
+            f: pool.submit(
+                fit, [it for it, k in zip(own, folds, strict=True) if k != f] + extra, *settings
+            )
+            for f in range(5)
+        }
+        for f, job in held.items():
+            typer = job.result()
+            test = [it for it, k in zip(own, folds, strict=True) if k == f]
+            probs[folds == f] = typer.probabilities(
+                matrix(test, typer.vocabulary, typer.dense_weight, typer.encoder_weight)
+            )
+        typer = final.result()
     if args.cv_out is not None:
         np.savez_compressed(args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds)
     report = {
@@ -373,7 +398,6 @@ def main() -> None:
     }
     for name, figures in report.items():
         print(f"grouped 5-fold CV, {name}:", {k: round(v, 3) for k, v in figures.items()})
-    typer = fit(own + extra, args.c, args.min_count, args.dense_weight, args.encoder_weight)
     args.out.write_bytes(typer.to_bytes())
     insample = scores(
         y,
@@ -397,6 +421,10 @@ def main() -> None:
             "dense_weight": args.dense_weight,
             "encoder_weight": args.encoder_weight,
             "ngec_weight": args.ngec_weight,
+            "lexicon_feature": not args.no_lexicon_feature,
+            "drop_at": DROP_AT,
+            "add_at": ADD_AT,
+            "retype_at": RETYPE_AT,
         },
     }
     (args.data / "typer_training.json").write_text(json.dumps(report, indent=1) + "\n")

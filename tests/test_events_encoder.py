@@ -61,3 +61,29 @@ def test_same_input_same_output_and_long_sentences(encoder) -> None:
     again = encoder.encode([long], [[(at, at + 8)]])
     assert np.array_equal(first[0], again[0]) and np.array_equal(first[1][0], again[1][0])
     assert len(encoder.tokenizer.encode(long)[0]) > MAX_PIECES  # cut to a window round it
+
+
+def test_a_typer_trained_with_the_encoder_reads_it(encoder, nlp) -> None:
+    from tidings.events.candidates import NAMED_KINDS, candidates
+    from tidings.events.typer import NONE, EventTyper
+    from tidings.events.typer_features import DENSE_DIM, ENCODER_DIM, eventive_noun
+    from tidings.model import PLOVER_TYPES
+
+    doc = nlp("Israel accused Iran of arming Hezbollah. Egypt hosted talks with Hamas.")
+    found = [
+        c
+        for sent in doc.sents
+        for c in candidates(sent, lambda t: t.ent_type_ in NAMED_KINDS, eventive_noun)
+    ]
+    labels = (NONE, *PLOVER_TYPES)
+    weights = np.zeros((1 + DENSE_DIM + ENCODER_DIM, len(labels)))
+    weights[1 + DENSE_DIM :, labels.index("ACCUSE")] = 1.0  # reads the encoder's columns only
+    typer = EventTyper(labels, {"lemma=accuse": 0}, weights, np.zeros(len(labels)), 0.0, 3.0)
+    x = typer.matrix(found, [None] * len(found))
+    assert x.shape == (len(found), 1 + DENSE_DIM + ENCODER_DIM)
+    assert np.allclose(np.linalg.norm(x[:, 1 + DENSE_DIM :].toarray(), axis=1), 3.0 * np.sqrt(2))
+    again = EventTyper.from_bytes(typer.to_bytes())
+    assert again.encoder_weight == 3.0
+    assert [p for _, p, _ in again.predict(found, [None] * len(found))] == [
+        p for _, p, _ in typer.predict(found, [None] * len(found))
+    ]
