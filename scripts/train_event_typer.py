@@ -10,6 +10,12 @@ Training data:
 Never trained or tuned on: the PLOVER gold-standard sentences, tidings' test articles
 (``gold/test``), ``../shared/gold``.
 
+Two variants measured and not shipped (figures in the model card):
+``--no-lexicon-feature`` (better on the PLOVER gold-standard sentences alone, worse in the
+coder), and ``--encoder-weight`` (the sentence encoder's features, ``events.encoder``;
+needs ``data/minilm.npz`` from ``scripts/convert_minilm.py``): better on both, but several
+times the cost of the spaCy pass.
+
 Prints grouped 5-fold cross-validation (folds by article) on the annotated candidates — the
 typer alone, the lexicon alone, and both as the coder combines them — then fits on
 everything and saves the weights and ``data/events/typer_training.json``.
@@ -29,7 +35,9 @@ import random
 import sys
 import zipfile
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
@@ -46,15 +54,18 @@ from event_data import (  # noqa: E402
 from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
 from tidings.events.coder import match  # noqa: E402
+from tidings.events.encoder import SentenceEncoder, load_encoder  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
 from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
     DENSE_DIM,
+    ENCODER_DIM,
     cameo_types,
     dense_features,
     eventive_noun,
     feature_names,
+    trigger_span,
 )
 from tidings.model import PLOVER_TYPES  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
@@ -73,6 +84,9 @@ class Item:
     group: str  # the article (grouped cross-validation), or "ngec"
     weight: float
     lexicon: str | None  # the lexicon's type, for the baseline
+    sentence: str  # the candidate's sentence, for the sentence encoder
+    trigger: tuple[int, int]  # the trigger's characters in ``sentence``
+    encoded: np.ndarray | None = None  # the sentence encoder's features (ENCODER_DIM)
 
 
 def read_labels(folder: Path) -> dict[str, dict]:
@@ -99,6 +113,8 @@ class Seen:
     dense: np.ndarray
     lexicon: str | None
     article: str
+    sentence: str
+    trigger: tuple[int, int]
 
 
 def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) -> dict[str, Seen]:
@@ -126,8 +142,9 @@ def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) 
                 if cid is not None and cid not in found:
                     lex = lexicon_type(cand, lexicon, index)
                     found[cid] = Seen(
-                        feature_names(cand, lex), dense_features(cand), lex, rec["id"]
-                    )
+                        feature_names(cand, lex), dense_features(cand), lex, rec["id"],
+                        *sentence_and_trigger(cand),
+                    )  # fmt: skip
     return found
 
 
@@ -155,12 +172,18 @@ def ngec(shared: Path, nlp) -> tuple[list, list, list]:
     return cands, lex, ys
 
 
+def sentence_and_trigger(cand: Candidate) -> tuple[str, tuple[int, int]]:
+    return cand.sent.text, trigger_span(cand)
+
+
 def vocabulary_of(rows: list[list[str]], min_count: int) -> dict[str, int]:
     counts = Counter(f for row in rows for f in set(row))
     return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
 
 
-def matrix(items: list[Item], vocabulary: dict[str, int], dense_weight: float) -> sparse.csr_matrix:
+def matrix(
+    items: list[Item], vocabulary: dict[str, int], dense_weight: float, encoder_weight: float = 0.0
+) -> sparse.csr_matrix:
     """The same matrix ``EventTyper.matrix`` builds, from stored feature names and vectors."""
     rows, cols, vals = [], [], []
     width = len(vocabulary)
@@ -173,14 +196,40 @@ def matrix(items: list[Item], vocabulary: dict[str, int], dense_weight: float) -
         rows.extend([r] * len(nz))
         cols.extend((width + nz).tolist())
         vals.extend((item.dense[nz] * dense_weight).tolist())
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(items), width + DENSE_DIM))
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(items), width + DENSE_DIM))
+    if not encoder_weight:
+        return x
+    encoded = np.stack([it.encoded for it in items]) * encoder_weight
+    return sparse.hstack([x, sparse.csr_matrix(encoded, dtype=np.float64)], format="csr")
 
 
-def fit(items: list[Item], c: float, min_count: int, dense_weight: float) -> EventTyper:
+def encode_items(items: list[Item], encoder: SentenceEncoder, batch: int = 512) -> None:
+    """Fill each item's ``encoded``, one encoder pass per sentence (as the coder does it:
+    the candidates of one sentence share the pass)."""
+    groups: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for it in items:
+        if it.encoded is None:
+            groups[(it.group, it.sentence)].append(it)
+    keys = list(groups)
+    half = ENCODER_DIM // 2
+    for lo in range(0, len(keys), batch):
+        part = keys[lo : lo + batch]
+        pooled, marked = encoder.encode(
+            [sentence for _, sentence in part], [[it.trigger for it in groups[k]] for k in part]
+        )
+        for key, sentence, triggers in zip(part, pooled, marked, strict=True):
+            for it, trigger in zip(groups[key], triggers, strict=True):
+                it.encoded = np.zeros(ENCODER_DIM, dtype=np.float32)
+                it.encoded[:half], it.encoded[half:] = sentence, trigger
+
+
+def fit(
+    items: list[Item], c: float, min_count: int, dense_weight: float, encoder_weight: float = 0.0
+) -> EventTyper:
     """Weighted multinomial logistic regression (L2, strength 1/C as in scikit-learn), by
     L-BFGS over the vocabulary of the training items."""
     vocabulary = vocabulary_of([it.names for it in items], min_count)
-    x = matrix(items, vocabulary, dense_weight)
+    x = matrix(items, vocabulary, dense_weight, encoder_weight)
     xt = x.T.tocsr()  # transposed once: the gradient's product is then as fast as the loss's
     y = np.array([it.label for it in items])
     w = np.array([it.weight for it in items])
@@ -202,7 +251,7 @@ def fit(items: list[Item], c: float, min_count: int, dense_weight: float) -> Eve
     res = optimize.minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
                             options={"maxiter": 1000})  # fmt: skip
     wts, b = res.x[: d * k].reshape(d, k), res.x[d * k :]
-    return EventTyper(LABELS, vocabulary, wts, b, dense_weight)
+    return EventTyper(LABELS, vocabulary, wts, b, dense_weight, encoder_weight)
 
 
 def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -243,7 +292,15 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
     if not extra:
         nc, nl, ny = ngec(args.shared, nlp)
         extra = [
-            Item(feature_names(c, t), dense_features(c), y, "ngec", args.ngec_weight, t)
+            Item(
+                feature_names(c, t),
+                dense_features(c),
+                y,
+                "ngec",
+                args.ngec_weight,
+                t,
+                *sentence_and_trigger(c),
+            )
             for c, t, y in zip(nc, nl, ny, strict=True)
         ]
     if args.cache is not None and (len(seen) > before or not args.cache.is_file()):
@@ -251,7 +308,16 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
             pickle.dump((seen, extra), fh)
     labels = read_labels(args.data)
     own = [
-        Item(f.names, f.dense, LABELS.index(labels[cid]["event"]), f.article, 1.0, f.lexicon)
+        Item(
+            f.names,
+            f.dense,
+            LABELS.index(labels[cid]["event"]),
+            f.article,
+            1.0,
+            f.lexicon,
+            f.sentence,
+            f.trigger,
+        )
         for cid, f in sorted(seen.items())
         if cid in labels
     ]
@@ -265,8 +331,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("src/tidings/events/data/typer.npz"))
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the six fits")
+    parser.add_argument("--no-lexicon-feature", action="store_true", help="train the typer "
+                        "without the lexicon's type (better alone on other text, worse in the "
+                        "coder: see the model card)")  # fmt: skip
     parser.add_argument("--dense-weight", type=float, default=0.3)
     parser.add_argument("--ngec-weight", type=float, default=0.3)
+    parser.add_argument("--encoder-weight", type=float, default=0.0, help="scale of the "
+                        "sentence encoder's features (0: the typer does without them)")  # fmt: skip
     parser.add_argument("--no-ngec", action="store_true")
     parser.add_argument("--cache", type=Path, help="keep the parsed features here (re-runs "
                         "that only change the fit skip the parsing)")  # fmt: skip
@@ -277,8 +349,17 @@ def main() -> None:
     own, extra = features(args)
     if args.no_ngec:
         extra = []
+    if args.no_lexicon_feature:
+        for it in own + extra:
+            it.names = [f for f in it.names if not f.startswith("lexicon=")]
     for it in extra:
         it.weight = args.ngec_weight
+    if args.encoder_weight:
+        encoder = load_encoder()
+        if encoder is None:
+            sys.exit("--encoder-weight needs src/tidings/events/data/minilm.npz "
+                     "(scripts/convert_minilm.py)")  # fmt: skip
+        encode_items(own + extra, encoder)
     y = np.array([it.label for it in own])
     lexicon = np.array([LABELS.index(it.lexicon) if it.lexicon else 0 for it in own])
     print(
@@ -291,11 +372,23 @@ def main() -> None:
     fold_of = {a: i % 5 for i, a in enumerate(articles)}
     folds = np.array([fold_of[it.group] for it in own])
     probs = np.zeros((len(own), len(LABELS)))
-    for f in range(5):
-        train = [it for it, k in zip(own, folds, strict=True) if k != f] + extra
-        typer = fit(train, args.c, args.min_count, args.dense_weight)
-        test = [it for it, k in zip(own, folds, strict=True) if k == f]
-        probs[folds == f] = typer.probabilities(matrix(test, typer.vocabulary, typer.dense_weight))
+    # the five folds and the final fit are independent: run them side by side
+    settings = (args.c, args.min_count, args.dense_weight, args.encoder_weight)
+    with ProcessPoolExecutor(args.jobs, mp_context=get_context("fork")) as pool:
+        final = pool.submit(fit, own + extra, *settings)
+        held = {
+            f: pool.submit(
+                fit, [it for it, k in zip(own, folds, strict=True) if k != f] + extra, *settings
+            )
+            for f in range(5)
+        }
+        for f, job in held.items():
+            typer = job.result()
+            test = [it for it, k in zip(own, folds, strict=True) if k == f]
+            probs[folds == f] = typer.probabilities(
+                matrix(test, typer.vocabulary, typer.dense_weight, typer.encoder_weight)
+            )
+        typer = final.result()
     if args.cv_out is not None:
         np.savez_compressed(args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds)
     report = {
@@ -305,10 +398,12 @@ def main() -> None:
     }
     for name, figures in report.items():
         print(f"grouped 5-fold CV, {name}:", {k: round(v, 3) for k, v in figures.items()})
-    typer = fit(own + extra, args.c, args.min_count, args.dense_weight)
     args.out.write_bytes(typer.to_bytes())
     insample = scores(
-        y, typer.probabilities(matrix(own, typer.vocabulary, typer.dense_weight)).argmax(axis=1)
+        y,
+        typer.probabilities(
+            matrix(own, typer.vocabulary, typer.dense_weight, typer.encoder_weight)
+        ).argmax(axis=1),
     )
     print("in-sample typer:", {k: round(v, 3) for k, v in insample.items()})
     print(f"weights -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
@@ -324,7 +419,12 @@ def main() -> None:
             "c": args.c,
             "min_count": args.min_count,
             "dense_weight": args.dense_weight,
+            "encoder_weight": args.encoder_weight,
             "ngec_weight": args.ngec_weight,
+            "lexicon_feature": not args.no_lexicon_feature,
+            "drop_at": DROP_AT,
+            "add_at": ADD_AT,
+            "retype_at": RETYPE_AT,
         },
     }
     (args.data / "typer_training.json").write_text(json.dumps(report, indent=1) + "\n")

@@ -22,7 +22,13 @@ import numpy as np
 from scipy import sparse
 
 from tidings.events.candidates import Candidate
-from tidings.events.typer_features import DENSE_DIM, dense_features, feature_names
+from tidings.events.encoder import load_encoder
+from tidings.events.typer_features import (
+    DENSE_DIM,
+    dense_features,
+    encoded_features,
+    feature_names,
+)
 
 NONE = "NONE"
 
@@ -32,8 +38,10 @@ def feature_matrix(
     lexicon_types: list[str | None],
     vocabulary: dict[str, int],
     dense_weight: float,
+    encoder_weight: float = 0.0,
 ) -> sparse.csr_matrix:
-    """One row per candidate: its known indicator features, then the dense columns."""
+    """One row per candidate: its known indicator features, the parser's dense columns,
+    then (for a typer trained with them) the sentence encoder's."""
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
@@ -50,7 +58,17 @@ def feature_matrix(
             cols.extend((width + nz).tolist())
             vals.extend((dense[nz] * dense_weight).tolist())
     shape = (len(cands), width + DENSE_DIM)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+    if not encoder_weight or not cands:
+        return x
+    encoder = load_encoder()
+    if encoder is None:
+        raise RuntimeError(
+            "the event typer needs the sentence encoder (tidings/events/data/minilm.npz), "
+            "which this install lacks"
+        )
+    encoded = encoded_features(cands, encoder) * encoder_weight
+    return sparse.hstack([x, sparse.csr_matrix(encoded, dtype=np.float64)], format="csr")
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,7 @@ class EventTyper:
     weights: np.ndarray  # (features + DENSE_DIM, labels)
     bias: np.ndarray  # (labels,)
     dense_weight: float  # the parser's vectors enter scaled by this
+    encoder_weight: float = 0.0  # the sentence encoder's, by this (0: not used)
 
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         """Rows of label probabilities for a feature matrix."""
@@ -69,7 +88,9 @@ class EventTyper:
         return np.asarray(p / p.sum(axis=1, keepdims=True))
 
     def matrix(self, cands: list[Candidate], lexicon_types: list[str | None]) -> sparse.csr_matrix:
-        return feature_matrix(cands, lexicon_types, self.vocabulary, self.dense_weight)
+        return feature_matrix(
+            cands, lexicon_types, self.vocabulary, self.dense_weight, self.encoder_weight
+        )
 
     def predict(
         self, cands: list[Candidate], lexicon_types: list[str | None]
@@ -97,6 +118,7 @@ class EventTyper:
             buf, labels=np.array(self.labels), vocabulary=np.array(names),
             weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
             dense_weight=np.array(self.dense_weight),
+            encoder_weight=np.array(self.encoder_weight),
         )  # fmt: skip
         return buf.getvalue()
 
@@ -109,6 +131,7 @@ class EventTyper:
                 weights=z["weights"].astype(np.float64),
                 bias=z["bias"].astype(np.float64),
                 dense_weight=float(z["dense_weight"]),
+                encoder_weight=float(z["encoder_weight"]) if "encoder_weight" in z else 0.0,
             )
 
 

@@ -19,8 +19,11 @@ import numpy as np
 from spacy.tokens import Token
 
 from tidings.events.candidates import Candidate
+from tidings.events.encoder import SentenceEncoder
 
 DENSE_DIM = 96 * 2  # the parser's tok2vec row of the trigger, and the sentence's mean
+# The sentence encoder's embedding of the candidate's sentence, and of its trigger there.
+ENCODER_DIM = 2 * 384
 
 # Nouns that state an event when an actor is their argument ("Russia's invasion of
 # Ukraine", "talks with Iran"). Written for tidings from the PLOVER type definitions; the
@@ -134,6 +137,32 @@ def feature_names(cand: Candidate, lexicon_type: str | None) -> list[str]:
     feats.extend(f"win={t.lemma_.lower()}" for t in tok.doc[lo:hi] if t.i != tok.i and t.is_alpha)
     feats.extend(f"bow={t.lemma_.lower()}" for t in sent if t.is_alpha and not t.is_stop)
     return feats
+
+
+def encoded_features(cands: list[Candidate], encoder: SentenceEncoder) -> np.ndarray:
+    """(candidates, ENCODER_DIM): each candidate's sentence embedding and the embedding of
+    its trigger in that sentence. Only sentences holding a candidate are encoded, each
+    once, all in one batched call."""
+    by_sentence: dict[int, list[int]] = {}
+    for r, cand in enumerate(cands):
+        by_sentence.setdefault(cand.sent.start, []).append(r)
+    rows = list(by_sentence.values())
+    texts = [cands[group[0]].sent.text for group in rows]
+    spans = [[trigger_span(cands[r]) for r in group] for group in rows]
+    pooled, marked = encoder.encode(texts, spans)
+    out = np.zeros((len(cands), ENCODER_DIM), dtype=np.float32)
+    half = ENCODER_DIM // 2
+    for group, sentence, triggers in zip(rows, pooled, marked, strict=True):
+        for r, trigger in zip(group, triggers, strict=True):
+            out[r, :half] = sentence
+            out[r, half:] = trigger
+    return out
+
+
+def trigger_span(cand: Candidate) -> tuple[int, int]:
+    """The trigger's characters within its sentence's text."""
+    start = cand.trigger.idx - cand.sent.start_char
+    return start, start + len(cand.trigger.text)
 
 
 def dense_features(cand: Candidate) -> np.ndarray:
