@@ -30,6 +30,9 @@ _MEDIA_WORDS = frozenset({"news", "media", "television", "tv", "radio", "newspap
 # States' sectors: a former holder is ELI (CAMEO's elites: former officials).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FORMER_WORDS = frozenset({"former", "ex", "retired", "onetime", "erstwhile"})
+# Sectors whose former holders are elites: a state's offices and a party's ("a former GOP
+# lawmaker", "a former party chairman").
+FORMER_ELITE = STATE_SECTORS | {"POL"}
 _LONGEST = 6
 _NONE = "-"
 
@@ -109,4 +112,5 @@ def agent_sector(keys: Sequence[str]) -> tuple[str, int, int] | None:
     return head
 
 
-__all__ = ["FORMER_WORDS", "STATE_SECTORS", "agent_sector", "agent_table", "phoenix_sector"]
+__all__ = ["FORMER_ELITE", "FORMER_WORDS", "STATE_SECTORS", "agent_sector", "agent_table",
+           "phoenix_sector"]  # fmt: skip

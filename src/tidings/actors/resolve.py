@@ -50,7 +50,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc
 
-from tidings.actors.agents import FORMER_WORDS, STATE_SECTORS, agent_sector
+from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, agent_sector
 from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
@@ -357,7 +357,7 @@ class _Article(OrganisationReader):
             return None, org_name, org_code  # an IGO/EUR body: its own code
         if country is None and "usa" in head.flags:
             country = "USA"
-        if phrase.former and (sector or "GOV") in STATE_SECTORS \
+        if phrase.former and (sector or "GOV") in FORMER_ELITE \
                 and head.phrase not in _RANK_AND_FILE:  # fmt: skip
             return country, org_name, "ELI"  # CAMEO's elites: former officials
         return country, org_name, sector or "GOV"
@@ -1001,6 +1001,9 @@ class _Article(OrganisationReader):
             sector = own or org.sector or ""
             if not sector:
                 return None
+            if FORMER_WORDS & {c.key for c in chunks(self.text[end + 2 : title_atom.start])} \
+                    and sector in FORMER_ELITE:  # fmt: skip
+                sector = "ELI"  # "a former chairman of the Republican Party": an elite
             head = titles[-1].entry.title
             role = f"{head.role} of {org.name}" if head is not None and head.role else None
             # "a professor at Fulbright University Vietnam": a body the gazetteer does not
@@ -1142,7 +1145,7 @@ class _Article(OrganisationReader):
             # A named employer the gazetteer cannot place ("a law professor at Santa Clara
             # University"): the outlet's own country, not a guess from the story's topic.
             country = self.home
-        if former and sector in STATE_SECTORS:
+        if former and sector in FORMER_ELITE:
             sector = "ELI"
         role = self.text[start:stop].strip() or None
         return (f"{country}{sector}" if country else sector), role, (start, stop)

@@ -15,7 +15,11 @@ the quotation it continues (split quotes, paragraph continuations), of the parag
 before ("he said:" then a quoted paragraph), or of the quotation right after it in the
 paragraph. A stretch inside a reporter's sentence with no cue of its own is a scare quote
 and gives nothing; so is one in a clause that tells when ("After Trump labeled …") or in
-an adjunct that opens the clause ("In their latest “seven-figure project”, …").
+an adjunct that opens the clause ("In their latest “seven-figure project”, …"). A cue
+whose subject is a thing, not anyone who speaks ("Hagel's resignation doesn't hint at …"),
+gives way to the verb of saying above it. A speaker the actors stage made no mention of is
+coded from its own words (:mod:`tidings.actors.unnamed`: "a Yemeni security source", "the
+Times reported").
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import actor_at
+from tidings.actors.unnamed import describes_someone, outlet_code, unnamed_code
 from tidings.model import Actor, ActorMention, ActorRef, Quote
 from tidings.quotes.cues import (
     Cue,
@@ -43,7 +48,11 @@ from tidings.quotes.speakers import DOCUMENT_NOUNS, Referent, Referents, name_ke
 TOKEN = re.compile(r"\w+")
 # What a writer for the press writes: "wrote in a column", "in a piece for The Atlantic".
 PRESS_PIECES = frozenset({"column", "piece", "op-ed", "oped", "editorial", "commentary",
-                          "blog", "newsletter"})  # fmt: skip
+                          "blog", "newsletter", "article", "story"})  # fmt: skip
+# Verbs of the press's own work: a short name that reports or editorialises is an outlet.
+PUBLISHING = frozenset({"report", "write", "publish", "editorialize", "editorialise"})
+# "the Bee reported", "the Sacramento Bee reported": a name the article gives with "the".
+SHORT_OUTLET = re.compile(r"\b[Tt]he (?:[A-Z][\w.'’-]* )*$")
 MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
@@ -125,11 +134,33 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
         return
     if cue is None:
         return
-    f.cue, f.cue_text = cue, cue.text
     ref, subject, f.document = refs.subject_of(cue)
+    outer = _outer_cue(cue) if _no_one(ref, subject) else None
+    if outer is not None:
+        # "He added that Hagel's resignation doesn't hint at any “major changes”": a thing
+        # that hints says nothing; the verb of saying above it has the speaker.
+        cue = outer
+        ref, subject, f.document = refs.subject_of(cue)
+    f.cue, f.cue_text = cue, cue.text
     f.speaker, f.subject = ref, subject
     if ref is not None and subject is not None:
         refs.note_speaker(subject, ref)
+
+
+def _no_one(ref: Referent | None, subject: Token | None) -> bool:
+    """The cue's subject is a common noun for a thing, not for anyone who speaks ("the
+    court victory", "his qualifications"; :func:`tidings.actors.unnamed.describes_someone`)."""
+    return ref is not None and ref.kind == "group" and subject is not None \
+        and subject.pos_ == "NOUN" and not describes_someone(ref.name)  # fmt: skip
+
+
+def _outer_cue(cue: Cue) -> Cue | None:
+    """The nearest verb of saying above a cue in the parse ("added" above "hint")."""
+    for token in cue.token.ancestors:
+        outer = cue_at(token)
+        if outer is not None and outer.kind == "verb":
+            return outer
+    return None
 
 
 def _colon_intro(f: Found, frame: list[Token], refs: Referents) -> None:
@@ -231,13 +262,15 @@ def _coded(actor: Actor) -> ActorRef:
     return ref
 
 
-def _actor_ref(f: Found, mentions: list[ActorMention], home: str | None = None) -> ActorRef | None:
+def _actor_ref(f: Found, mentions: list[ActorMention], body: str, home: str | None = None
+               ) -> ActorRef | None:  # fmt: skip
     """The speaker as an actor: the code from the actors stage's mentions, the name from the
     article (its canonical form when the two agree on the surname). A person the article
     says nothing codable of is a civilian of the article's home country (``home``: the
-    outlet's country), as CAMEO codes people without an office ("Martha Mullen, of
-    Richmond" in USA Today → USACVL)."""
-    coded = _named_ref(f, mentions)
+    article's country), as CAMEO codes people without an office ("Martha Mullen, of
+    Richmond" in USA Today → USACVL); a description with no mention is coded from its own
+    words (:func:`tidings.actors.unnamed.unnamed_code`: "a Yemeni security source")."""
+    coded = _named_ref(f, mentions, body, home)
     if coded is not None and not coded.code and home and f.speaker is not None \
             and f.speaker.kind == "person" and not f.media:  # fmt: skip
         coded.code = f"{home}{'MED' if _writes_for_press(f) else 'CVL'}"
@@ -253,7 +286,8 @@ def _writes_for_press(f: Found) -> bool:
     return any(t.lower_ in PRESS_PIECES for t in cue.token.subtree)
 
 
-def _named_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
+def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | None
+               ) -> ActorRef | None:  # fmt: skip
     ref = f.speaker
     if ref is None:
         return None
@@ -270,8 +304,10 @@ def _named_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
         )
     if actor is None and ref.kind != "person" and f.subject is not None:
         actor = _covering(mentions, f.subject.idx, f.subject.idx + len(f.subject.text))
+    if actor is None and f.media:
+        return ActorRef(code=_broadcaster(mentions), name=ref.name)
     if actor is None:
-        return ActorRef(code=_broadcaster(mentions) if f.media else "", name=ref.name)
+        return ActorRef(code=_described(f, ref, mentions, body, home), name=ref.name)
     coded = _coded(actor)
     # A body goes by its gazetteer name ("AP" → Associated Press) unless that is an acronym
     # the article spells out ("Korean Central News Agency" for KCNA); a person by the
@@ -285,7 +321,33 @@ def _named_ref(f: Found, mentions: list[ActorMention]) -> ActorRef | None:
         and not described
     ):
         coded.name = ref.name  # the article's name for whom it quotes
+    if not coded.code and actor.kind != "person":  # a body the actors stage could not code
+        coded.code = _described(f, ref, mentions, body, home)
     return coded
+
+
+def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,
+               home: str | None) -> str:  # fmt: skip
+    """The code of a speaker the actors stage gave none: an outlet by its short name ("the
+    Times reported": the outlet the article names in full), else what the words say ("a
+    White House official", "Iranian TV", "federal prosecutors")."""
+    reported = _publishes(f) and SHORT_OUTLET.search(body, max(0, ref.start - 40),
+                                                     ref.start) is not None  # fmt: skip
+    words = ref.name.split()
+    if len(words) > 1 and words[-1].lower() in PRESS_PIECES:  # "that Bee article"
+        return outlet_code(" ".join(w for w in words[:-1] if w[:1].isupper()), mentions, home,
+                           reported=True)  # fmt: skip
+    if ref.kind == "person" and not reported:  # "the Sacramento Bee reported", tagged a name
+        return ""
+    code = outlet_code(ref.name, mentions, home, reported) if ref.kind != "group" else ""
+    return code or unnamed_code(body, ref.start, ref.end, mentions, home)
+
+
+def _publishes(f: Found) -> bool:
+    """The cue is a verb of publishing ("the Bee reported", "the Journal wrote"): with "the"
+    and a short capitalised name for subject, what only the press does."""
+    cue = f.cue
+    return cue is not None and cue.kind == "verb" and cue.token.lemma_.lower() in PUBLISHING
 
 
 def _broadcaster(mentions: list[ActorMention]) -> str:
@@ -454,7 +516,7 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if words in seen:
             continue  # the same words quoted again (a repeated caption, an embedded post)
         seen.add(words)
-        speaker = _actor_ref(f, mentions, home)
+        speaker = _actor_ref(f, mentions, body, home)
         quotes.append(
             Quote(
                 text=body[f.span.start : f.span.end],
