@@ -10,33 +10,21 @@ and gold/dev2."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import partial
 
 import pytest
 
-from tidings.actors import resolve_actors
+from speaker_support import actors_and_quotes, speaker_of
 from tidings.actors.fold import phrase_keys
 from tidings.actors.home import article_country
 from tidings.actors.orgtypes import head_sector
-from tidings.model import Actor, ActorMention, Article, Quote
-from tidings.quotes import extract_quotes
+from tidings.model import Actor, ActorMention, Article
 
 pytestmark = pytest.mark.slow
 
 
-def _run(
-    nlp: Any, text: str, publisher: str | None = "USA TODAY", day: dt.date | None = None
-) -> tuple[list[ActorMention], list[Quote]]:
-    article = Article(doc_id="t", title=None, body=text, publisher=publisher, published=day)
-    doc = nlp(text)
-    found = resolve_actors(doc, article)
-    return found, extract_quotes(doc, article, found)
-
-
-def _speaker(quotes: list[Quote], start: str) -> tuple[str, str]:
-    quote = next(q for q in quotes if q.text.startswith(start))
-    assert quote.speaker is not None
-    return quote.speaker.code, quote.speaker.name
+_run = partial(actors_and_quotes, publisher="USA TODAY")
+_speaker = speaker_of
 
 
 @pytest.mark.parametrize(

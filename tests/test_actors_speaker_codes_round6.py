@@ -10,29 +10,16 @@ reported"); a thing that "hints" is no speaker. Sentences shortened from the cor
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import partial
 
 import pytest
 
-from tidings.actors import resolve_actors
+from speaker_support import actors_and_quotes, speaker_of
 from tidings.actors.unnamed import describes_someone, head_sector_of, unnamed_code
-from tidings.model import ActorMention, Article, Quote
-from tidings.quotes import extract_quotes
+from tidings.model import ActorMention
 
-
-def _run(
-    nlp: Any, text: str, publisher: str | None = "CNN", day: dt.date | None = None
-) -> tuple[list[ActorMention], list[Quote]]:
-    article = Article(doc_id="t", title=None, body=text, publisher=publisher, published=day)
-    doc = nlp(text)
-    found = resolve_actors(doc, article)
-    return found, extract_quotes(doc, article, found)
-
-
-def _speaker(quotes: list[Quote], start: str) -> tuple[str, str]:
-    quote = next(q for q in quotes if q.text.startswith(start))
-    assert quote.speaker is not None
-    return quote.speaker.code, quote.speaker.name
+_run = partial(actors_and_quotes, publisher="CNN")
+_speaker = speaker_of
 
 
 # -- the description's own words, without a parse -------------------------------------------
