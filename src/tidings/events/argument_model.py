@@ -31,7 +31,7 @@ import numpy as np
 from scipy import sparse
 from spacy.tokens import Span, Token
 
-from tidings.events.arguments import ActorIndex, Party, np_actors
+from tidings.events.arguments import ActorIndex, Party
 
 NONE, SOURCE, RECIPIENT = "none", "source", "recipient"
 LABELS = (NONE, SOURCE, RECIPIENT)
@@ -58,12 +58,9 @@ def units(sent: Span, trigger: Token, index: ActorIndex) -> list[Unit]:
     """Every phrase of the sentence that names a party, but the trigger itself; a modifier
     whose head already names a party is part of that party's phrase, and a coordinated
     phrase ("Serbia and Russia") gives one unit per conjunct."""
-    named: dict[int, list[Party]] = {}
 
     def parties_of(tok: Token) -> list[Party]:
-        if tok.i not in named:
-            named[tok.i] = np_actors(tok, index) if tok.pos_ in NOMINAL else []
-        return named[tok.i]
+        return index.phrase_parties(tok) if tok.pos_ in NOMINAL else []
 
     out: list[Unit] = []
     for tok in sent:

@@ -116,6 +116,16 @@ class ActorIndex:
                     old.append(m)
         self.quotes = [q for q in quotes if q.speaker is not None]
         self.pair = self._main_pair()
+        self._phrases: dict[int, list[Party]] = {}
+
+    def phrase_parties(self, tok: Token) -> list[Party]:
+        """The parties the noun phrase headed by ``tok`` names (``np_actors``), worked out
+        once per article: the argument model asks for every phrase of a sentence at each
+        of its triggers."""
+        found = self._phrases.get(tok.i)
+        if found is None:
+            found = self._phrases[tok.i] = np_actors(tok, self)
+        return found
 
     def code_of(self, actor: Actor) -> str:
         """The actor's code; a person the article names without saying anything codable of
