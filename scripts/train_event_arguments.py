@@ -39,12 +39,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import optimize
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
 from event_data import read_candidates  # noqa: E402
+from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
 from tidings.actors.home import article_country  # noqa: E402
@@ -234,11 +234,6 @@ def codes_of(parties: Sequence[Party]) -> frozenset[str]:
 # ---------------------------------------------------------------------------- fitting
 
 
-def vocabulary_of(rows: Iterable[Sequence[str]], min_count: int) -> dict[str, int]:
-    counts = Counter(f for row in rows for f in set(row))
-    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-
-
 def fit(
     examples: Sequence[Example], c: float, min_count: int, thresholds: tuple[float, float]
 ) -> ArgumentModel:
@@ -249,26 +244,7 @@ def fit(
     vocabulary = vocabulary_of(rows, min_count)
     empty = ArgumentModel(vocabulary, np.zeros((len(vocabulary), len(LABELS))),
                           np.zeros(len(LABELS)), *thresholds)  # fmt: skip
-    x = empty.matrix(rows)
-    xt = x.T.tocsr()
-    n, d = x.shape
-    k = len(LABELS)
-    onehot = np.zeros((n, k))
-    onehot[np.arange(n), y] = 1.0
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        wts, b = theta[: d * k].reshape(d, k), theta[d * k :]
-        logits = np.asarray(x @ wts) + b
-        logits -= logits.max(axis=1, keepdims=True)
-        logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
-        value = -c * (onehot * logp).sum() + 0.5 * (wts**2).sum()
-        g = c * (np.exp(logp) - onehot)
-        grad = np.asarray(xt @ g) + wts
-        return value, np.concatenate([grad.ravel(), g.sum(axis=0)])
-
-    res = optimize.minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
-                            options={"maxiter": 500})  # fmt: skip
-    wts, b = res.x[: d * k].reshape(d, k), res.x[d * k :]
+    wts, b = fit_softmax(empty.matrix(rows), y, len(LABELS), c, max_iter=500)
     return ArgumentModel(vocabulary, wts, b, *thresholds)
 
 

@@ -41,7 +41,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
-from scipy import optimize, sparse
+from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).parent))
 from event_data import (  # noqa: E402
@@ -50,6 +50,7 @@ from event_data import (  # noqa: E402
     parse_record,
     read_candidates,
 )
+from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
@@ -176,11 +177,6 @@ def sentence_and_trigger(cand: Candidate) -> tuple[str, tuple[int, int]]:
     return cand.sent.text, trigger_span(cand)
 
 
-def vocabulary_of(rows: list[list[str]], min_count: int) -> dict[str, int]:
-    counts = Counter(f for row in rows for f in set(row))
-    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-
-
 def matrix(
     items: list[Item], vocabulary: dict[str, int], dense_weight: float, encoder_weight: float = 0.0
 ) -> sparse.csr_matrix:
@@ -230,27 +226,9 @@ def fit(
     L-BFGS over the vocabulary of the training items."""
     vocabulary = vocabulary_of([it.names for it in items], min_count)
     x = matrix(items, vocabulary, dense_weight, encoder_weight)
-    xt = x.T.tocsr()  # transposed once: the gradient's product is then as fast as the loss's
     y = np.array([it.label for it in items])
     w = np.array([it.weight for it in items])
-    n, d = x.shape
-    k = len(LABELS)
-    onehot = np.zeros((n, k))
-    onehot[np.arange(n), y] = 1.0
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        wts, b = theta[: d * k].reshape(d, k), theta[d * k :]
-        logits = np.asarray(x @ wts) + b
-        logits -= logits.max(axis=1, keepdims=True)
-        logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
-        value = -c * (w[:, None] * onehot * logp).sum() + 0.5 * (wts**2).sum()
-        g = c * (np.exp(logp) - onehot) * w[:, None]
-        grad_w = np.asarray(xt @ g) + wts
-        return value, np.concatenate([grad_w.ravel(), g.sum(axis=0)])
-
-    res = optimize.minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
-                            options={"maxiter": 1000})  # fmt: skip
-    wts, b = res.x[: d * k].reshape(d, k), res.x[d * k :]
+    wts, b = fit_softmax(x, y, len(LABELS), c, weights=w)
     return EventTyper(LABELS, vocabulary, wts, b, dense_weight, encoder_weight)
 
 
