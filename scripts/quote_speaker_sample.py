@@ -1,25 +1,34 @@
 """A blind sample of quoted stretches from the 10k corpus, for measuring quotes and speakers on
 news no rule was written from (issue #11).
 
-``draw``: picks articles with a fixed seed from ``../shared/corpus/allsides-10k.jsonl.gz``
+Each round of #11 draws a new sample with a new ``--seed`` into its own ``--sample`` file; the
+samples of earlier rounds, once developers have studied them, are development data, and no new
+sample may share an article with them.
+
+``draw``: picks articles with the seed ``--seed`` from ``../shared/corpus/allsides-10k.jsonl.gz``
 (international topics, dated, 1,500 to 6,000 characters, as ``sample_test_set.py``), never an
-article of a gold set (``../shared/gold``, ``gold/``), of the event samples (``data/events``)
-or of the quote samples earlier rounds of #11 drew (``data/quotes/earlier_samples.txt``), and
+article of a gold set (``../shared/gold``, ``gold/``), of the event samples (``data/events``),
+of any other quote sample (every ``data/quotes/speaker_sample*.jsonl`` but the one being
+drawn) or of the working files of earlier rounds (``data/quotes/earlier_samples.txt``), and
 draws up to ``--per-article`` stretches between double quotation marks from each, found with
 a plain pattern, not by tidings. It writes the pointers (article id, character offsets of the
-quoted words in the record's ``text``) to ``data/quotes/speaker_sample.jsonl`` and, for the
-judge only, each article with the stretch marked to ``--show`` (not committed: third-party
-text). The judge reads the article and adds to each pointer, before looking at tidings'
-answer: ``quote`` (true when the article attributes the words to someone, false for scare
-quotes, titles and names) and, for a quote, ``speaker`` ``{"name", "code"}`` following
-``../shared/gold/README.md``.
+quoted words in the record's ``text``) to ``data/quotes/<--sample>`` (it refuses to overwrite a
+sample that holds judgments) and, for the judge only, each article with the stretch marked to
+``--show`` (not committed: third-party text). The judge reads the article and adds to each
+pointer, before looking at tidings' answer: ``quote`` (true when the article attributes the
+words to someone, false for scare quotes, titles and names) and, for a quote, ``speaker``
+``{"name", "code"}`` following ``../shared/gold/README.md``.
 
-``score``: runs tidings over the sampled articles and prints quote recall on the stretches
+``score``: runs tidings over the articles of ``--sample`` and prints quote recall on the stretches
 judged quotes, the share of non-quotes tidings reports as quotes, and speaker accuracy (code,
 name as ``tidings eval`` judges them) on the quotes it found; ``--details`` lists each miss.
 
-    python scripts/quote_speaker_sample.py draw --show /tmp/quote_show.txt
-    python scripts/quote_speaker_sample.py score [--details]
+    python scripts/quote_speaker_sample.py draw --sample speaker_sample_r5.jsonl \
+        --seed 20261207 --show /tmp/quote_show.txt
+    python scripts/quote_speaker_sample.py score --sample speaker_sample_r5.jsonl [--details]
+
+``--sample`` defaults to ``speaker_sample.jsonl`` (the first rounds' sample) and ``--seed`` to
+the seed that drew it.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 SEED = 20261208
 CORPUS_TOPICS = {
@@ -42,8 +52,11 @@ QUOTED = re.compile(r"“(?P<a>[^”\n]+)”|\"(?P<b>[^\"\n]+)\"")
 ID = re.compile(r"allsides-[A-Za-z0-9]{16}")
 
 
-def excluded(shared: Path, data: Path) -> set[str]:
-    """Articles of the gold sets, the event samples and earlier quote samples."""
+def excluded(shared: Path, data: Path, sample: Path) -> set[str]:
+    """Articles of the gold sets, the event samples and the quote samples other than ``sample``.
+
+    ``sample`` itself is left out so that drawing it again with the same seed gives it again.
+    """
     ids: set[str] = set()
     for folder in (shared / "gold", Path("gold")):
         for path in folder.rglob("*.json"):
@@ -52,10 +65,31 @@ def excluded(shared: Path, data: Path) -> set[str]:
             ids.update(ID.findall(path.read_text(encoding="utf-8")))
     for path in Path("data/events").glob("*.jsonl"):
         ids.update(ID.findall(path.read_text(encoding="utf-8")))
-    earlier = data / "earlier_samples.txt"
-    if earlier.exists():
-        ids.update(ID.findall(earlier.read_text(encoding="utf-8")))
+    earlier = [data / "earlier_samples.txt", *sorted(data.glob("speaker_sample*.jsonl"))]
+    for path in earlier:
+        if path.exists() and path.resolve() != sample.resolve():
+            ids.update(ID.findall(path.read_text(encoding="utf-8")))
     return ids
+
+
+def sample_path(args: argparse.Namespace) -> Path:
+    name = args.sample
+    if not name.endswith(".jsonl") or Path(name).name != name:
+        raise SystemExit(f"--sample {name}: expected a .jsonl file name inside {args.data}")
+    return args.data / name
+
+
+def read_rows(path: Path) -> list[dict[str, object]]:
+    if not path.exists():
+        raise SystemExit(f"{path}: no such sample (draw it first)")
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise SystemExit(f"{path}:{n}: not a JSON line ({err.msg})") from None
+    return rows
 
 
 def read_corpus(shared: Path) -> dict[str, dict[str, str]]:
@@ -64,8 +98,11 @@ def read_corpus(shared: Path) -> dict[str, dict[str, str]]:
 
 
 def draw(args: argparse.Namespace) -> None:
-    rng = random.Random(SEED)
-    skip = excluded(args.shared, args.data)
+    out = sample_path(args)
+    if out.exists() and any("quote" in r for r in read_rows(out)):
+        raise SystemExit(f"{out}: holds judgments; draw a new sample under another --sample name")
+    rng = random.Random(args.seed)
+    skip = excluded(args.shared, args.data, out)
     records = read_corpus(args.shared)
     pool = [
         r for r in records.values()
@@ -96,7 +133,6 @@ def draw(args: argparse.Namespace) -> None:
             f"=== {record['id']} | {record['publisher']} | {record['published']} | "
             f"{record['title']}\n{marked}\n"
         )
-    out = args.data / "speaker_sample.jsonl"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(p) + "\n" for p in pointers), encoding="utf-8")
     args.show.write_text("\n".join(shown), encoding="utf-8")
@@ -109,14 +145,11 @@ def score(args: argparse.Namespace) -> None:
     from tidings.model import Document
     from tidings.pipeline import Pipeline, Settings
 
-    rows = [
-        json.loads(line)
-        for line in (args.data / "speaker_sample.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    path = sample_path(args)
+    rows: list[dict[str, Any]] = read_rows(path)
     unjudged = [r["id"] for r in rows if "quote" not in r]
     if unjudged:
-        raise SystemExit(f"speaker_sample.jsonl: {len(unjudged)} rows not judged ({unjudged[0]}…)")
+        raise SystemExit(f"{path}: {len(unjudged)} rows not judged ({unjudged[0]}…)")
     records = read_corpus(args.shared)
     wanted = sorted({r["article"] for r in rows})
     docs = [
@@ -170,6 +203,11 @@ def main() -> None:
     parser.add_argument("command", choices=("draw", "score"))
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--data", type=Path, default=Path("data/quotes"))
+    parser.add_argument(
+        "--sample", default="speaker_sample.jsonl",
+        help="file under --data that draw writes and score reads (one per round)",
+    )  # fmt: skip
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the draw")
     parser.add_argument("--quotes", type=int, default=100)
     parser.add_argument("--per-article", type=int, default=3)
     parser.add_argument("--show", type=Path, default=Path("/tmp/quote_show.txt"))
