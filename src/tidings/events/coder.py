@@ -63,11 +63,13 @@ from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
     continued_date,
     has_since,
+    in_lede,
     narrated_past,
+    news_day,
     own_date,
     relative_to,
     report_date,
-    stated_as_state,
+    state_kind,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
@@ -956,15 +958,54 @@ def _date_pass(
         reported = report_date(clause, dates) or continued_date(clause, dates)
         if reported is not None and relative_to(reported.date, article.published) != "past":
             date, date_text = reported.date, reported.text
-        elif (
-            reported is None
-            and article.published is not None
-            and not stated_as_state(clause)
-            and not _undated_narration(clause, index, article)
-        ):
-            # Reported as happening now (or announced now): the publication day.
-            date = DateValue(article.published.isoformat(), "day")
+        elif reported is None and article.published is not None:
+            date, date_text = _undated_day(clause, aux, index, article, dates)
     return date, date_text, aux
+
+
+# How the lede tells its news besides the simple past: a participle ("spent 10 hours
+# conducting drills"), a present perfect ("Trump and Xi have agreed"), a past "continued
+# to" ("continued to blame Obama"). A present state ("Iran denies", "is seeking") stays
+# undated even there, and so does a noun, which may name an earlier act ("U.S. sanctions
+# on his ministry").
+LEDE_ACT_KINDS = frozenset({"participle", "present-perfect", "ongoing-past"})
+
+
+def _states_with(clause: Token) -> bool:
+    """Whether the clause is conjoined to a stated state and describes with it ("Vietnam is
+    one of the region's most vocal critics … and has accused Beijing of encroaching")."""
+    return clause.dep_ == "conj" and state_kind(clause.head) in (
+        "present",
+        "progressive",
+        "ongoing",
+    )
+
+
+def _undated_day(
+    clause: Token, aux: str | None, index: ActorIndex, article: Article, dates: list[DateMention]
+) -> tuple[DateValue | None, str | None]:
+    """The day of a current or announced event whose own clause and report state none.
+
+    An act the lede tells (a main clause of its first paragraphs, not a relative clause
+    describing something else) is the article's news: it takes the day the lede gives for
+    that news (``dating.news_day``: "said on Saturday", "announced Saturday"), else the
+    publication day. Elsewhere a stated state and an undated narrated past take no day."""
+    assert article.published is not None
+    kind = state_kind(clause)
+    told = kind is None and not _undated_narration(clause, index, article)
+    news = None
+    if aux is None and clause.dep_ not in ("relcl", "acl") and in_lede(clause, article.paragraphs):
+        news = news_day(article.paragraphs, dates, article.published)
+    if (
+        news is not None
+        and (kind is None or kind in LEDE_ACT_KINDS)
+        and not _states_with(clause)
+    ):
+        return news.date, news.text
+    if told:
+        # Reported as happening now (or announced now): the publication day.
+        return DateValue(article.published.isoformat(), "day"), None
+    return None, None
 
 
 def _build(

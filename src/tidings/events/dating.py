@@ -10,11 +10,12 @@ recalls. An event without a date of its own may borrow the date of the reporting
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.model import DateMention, DateValue
+from tidings.model import DateMention, DateValue, Paragraph
 
 # A dated event this many days before publication is one the article recalls.
 HISTORICAL_DAYS = 7
@@ -129,12 +130,37 @@ def report_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
     tok = trigger
     for _ in range(4):
         if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
-            return None
+            break
         tok = tok.head
         found = _mentions_in(clause_tokens(tok), tok, dates)
         at = [d for d in found if d.relation == "at" and d.date.value]
         if at:
             return at[0]
+    return _trailing_attribution(tok, trigger, dates)
+
+
+# Verbs that attribute a clause to its source ("…, Siluanov said on Sunday").
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "write"})
+
+
+def _trailing_attribution(
+    top: Token, trigger: Token, dates: list[DateMention]
+) -> DateMention | None:
+    """The date of an attribution that follows the reported clause but hangs on it as a
+    conjunct, as the parser often reads a wire lede ("Russia will decrease its holdings
+    … but has no plans to shut down U.S. companies, Finance Minister Anton Siluanov said
+    on state TV on Sunday")."""
+    for c in top.children:
+        if (
+            c.dep_ in ("conj", "parataxis")
+            and c.i > trigger.i
+            and c.lemma_.lower() in REPORTING
+            and any(s.dep_ == "nsubj" for s in c.children)
+        ):
+            found = _mentions_in(clause_tokens(c), c, dates)
+            at = [d for d in found if d.relation == "at" and d.date.value]
+            if at:
+                return at[0]
     return None
 
 
@@ -156,41 +182,51 @@ def _finite_verb(trigger: Token) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def stated_as_state(trigger: Token) -> bool:
-    """Whether the clause states an ongoing state or stance rather than a punctual act: the
-    present simple ("Iran denies", "Russia wants"), the present perfect ("has urged"), the
-    present progressive or passive ("is seeking", "is opposed to"), an ongoing head
-    ("continue to look into"), a participle clause, or a nominal event ("Russia's
-    incursion"). Such events take no publication day: the text does not say when they
-    happened (the gold files leave them undated)."""
+def state_kind(trigger: Token) -> str | None:
+    """How the clause states an ongoing state or stance rather than a punctual act, or None
+    for an act: "ongoing" (a head such as "continue to look into"), "nominal" ("Russia's
+    incursion"), "participle" ("criticizing Russia"), "reduced-relative" ("the sanctions
+    imposed on Russia"), "present-perfect" ("has urged"), "progressive" (present
+    progressive or passive: "is seeking", "is opposed to") or "present" ("Iran denies")."""
     tok = trigger
     for _ in range(4):
         if tok.lemma_.lower() in ONGOING_HEADS and tok is not trigger:
-            return True
+            # "continued to blame" in a report's past tense tells what was said that day
+            return "ongoing-past" if tok.tag_ == "VBD" else "ongoing"
         if tok.dep_ != "xcomp" or tok.head is tok:
             break
         tok = tok.head
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return True  # "Russia's incursion", "his insistence that …": named, not placed in time
+        return "nominal"  # "Russia's incursion", "his insistence that …": named, not placed
     if trigger.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
-        return True  # a participle clause ("criticizing Russia", "Pakistan asking China")
+        return "participle"  # "criticizing Russia", "Pakistan asking China"
     if trigger.tag_ == "VBN" and trigger.dep_ == "acl":
-        return True  # a reduced relative ("the sanctions imposed on Russia")
+        return "reduced-relative"  # "the sanctions imposed on Russia"
     verb = _finite_verb(trigger)
     if verb is None:
-        return False
+        return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.tag_ == "MD" for a in auxes):
-        return False
+        return None
     if any(a.lemma_ == "have" and a.tag_ in PRESENT_TAGS for a in auxes):
-        return True  # present perfect
+        return "present-perfect"
     if verb.tag_ in ("VBG", "VBN") and any(
         a.lemma_ == "be" and a.tag_ in PRESENT_TAGS for a in auxes
     ):
-        return True  # present progressive or passive ("is seeking", "is opposed to")
+        return "progressive"
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in verb.children):
-        return False  # "when he meets X": a present standing for a coming act
-    return verb.tag_ in PRESENT_TAGS and not auxes
+        return None  # "when he meets X": a present standing for a coming act
+    return "present" if verb.tag_ in PRESENT_TAGS and not auxes else None
+
+
+def stated_as_state(trigger: Token) -> bool:
+    """Whether the clause states an ongoing state or stance rather than a punctual act
+    (``state_kind``): the present simple ("Iran denies", "Russia wants"), the present
+    perfect ("has urged"), the present progressive or passive ("is seeking", "is opposed
+    to"), an ongoing head ("continue to look into"), a participle clause, or a nominal
+    event ("Russia's incursion"). Outside the lede such events take no publication day: the
+    text does not say when they happened (the gold files leave them undated)."""
+    return state_kind(trigger) is not None
 
 
 def _content_clause(trigger: Token) -> bool:
@@ -248,6 +284,44 @@ def continued_date(trigger: Token, dates: list[DateMention]) -> DateMention | No
     return None
 
 
+# The lede: the first paragraphs of the body (a caption or dateline line counts as one),
+# which report the article's news.
+LEDE_PARAGRAPHS = 4
+# How many days before publication the lede's news may lie and still be the news the
+# article reports (a Saturday summit in Monday's paper, "yesterday" in a morning paper).
+NEWS_WINDOW_DAYS = 3
+
+
+def news_day(
+    paragraphs: Sequence[Paragraph], dates: list[DateMention], published: dt.date | None
+) -> DateMention | None:
+    """The day the lede gives for the article's news: the first day-precision date in the
+    first ``LEDE_PARAGRAPHS`` paragraphs that falls on the publication day or up to
+    ``NEWS_WINDOW_DAYS`` before it ("said on Saturday", "the agreement announced
+    Saturday"). None when the lede dates nothing recent: its acts are then not placed."""
+    if published is None or not paragraphs:
+        return None
+    lede_end = paragraphs[min(LEDE_PARAGRAPHS, len(paragraphs)) - 1].end
+    for d in sorted(dates, key=lambda d: d.start):
+        if d.start >= lede_end:
+            break
+        if d.relation != "at" or d.date.precision != "day" or not d.date.value:
+            continue
+        day = d.date.first_day()
+        if day is not None and dt.timedelta(0) <= published - day <= dt.timedelta(
+            days=NEWS_WINDOW_DAYS
+        ):
+            return d
+    return None
+
+
+def in_lede(tok: Token, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the token sits in the lede's first ``LEDE_PARAGRAPHS`` paragraphs."""
+    if not paragraphs:
+        return True
+    return tok.idx < paragraphs[min(LEDE_PARAGRAPHS, len(paragraphs)) - 1].end
+
+
 def relative_to(value: DateValue, published: dt.date | None) -> str | None:
     """Say "past" when the value ends well before publication, "future" when it starts
     after it, None otherwise."""
@@ -266,9 +340,12 @@ __all__ = [
     "clause_tokens",
     "continued_date",
     "has_since",
+    "in_lede",
+    "news_day",
     "own_date",
     "narrated_past",
     "relative_to",
     "report_date",
+    "state_kind",
     "stated_as_state",
 ]
