@@ -61,6 +61,7 @@ from tidings.events.arguments import (
 from tidings.events.auxmodes import VerbGroup, verb_group
 from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
+    attribution_date,
     continued_date,
     has_since,
     in_lede,
@@ -955,7 +956,11 @@ def _date_pass(
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
     elif aux in (None, "future") and not has_since(trigger, dates):
-        reported = report_date(clause, dates) or continued_date(clause, dates)
+        reported = (
+            report_date(clause, dates)
+            or attribution_date(clause, index.quotes, dates)
+            or continued_date(clause, dates)
+        )
         if reported is not None and relative_to(reported.date, article.published) != "past":
             date, date_text = reported.date, reported.text
         elif reported is None and article.published is not None:
@@ -996,11 +1001,7 @@ def _undated_day(
     news = None
     if aux is None and clause.dep_ not in ("relcl", "acl") and in_lede(clause, article.paragraphs):
         news = news_day(article.paragraphs, dates, article.published)
-    if (
-        news is not None
-        and (kind is None or kind in LEDE_ACT_KINDS)
-        and not _states_with(clause)
-    ):
+    if news is not None and (kind is None or kind in LEDE_ACT_KINDS) and not _states_with(clause):
         return news.date, news.text
     if told:
         # Reported as happening now (or announced now): the publication day.

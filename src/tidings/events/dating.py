@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.model import DateMention, DateValue, Paragraph
+from tidings.model import DateMention, DateValue, Paragraph, Quote
 
 # A dated event this many days before publication is one the article recalls.
 HISTORICAL_DAYS = 7
@@ -81,6 +81,9 @@ def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
     at = [d for d in found if d.relation == "at" and d.date.value]
     if at:
         return Dating(at[0], False)
+    during = _simultaneous_date(trigger, dates)
+    if during is not None:
+        return Dating(during, False)
     recalls = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in RECALL_MODIFIERS for c in trigger.children
     )
@@ -89,6 +92,25 @@ def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
         return Dating(since[0], True)
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _scheduled_date(trigger, dates)
+    return None
+
+
+# Marks of an adverbial clause that happens at the same time as its main clause.
+SIMULTANEOUS_MARKS = frozenset({"when", "as", "while"})
+
+
+def _simultaneous_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
+    """The date of a "when" clause the act happens in ("When the chemical weapons talks
+    began Thursday, Kerry bluntly rejected a Syrian pledge": Thursday)."""
+    for c in trigger.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in SIMULTANEOUS_MARKS for m in c.children
+        ):
+            continue
+        found = _mentions_in(clause_tokens(c), c, dates)
+        at = [d for d in found if d.relation == "at" and d.date.value]
+        if at:
+            return at[0]
     return None
 
 
@@ -130,37 +152,12 @@ def report_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
     tok = trigger
     for _ in range(4):
         if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
-            break
+            return None
         tok = tok.head
         found = _mentions_in(clause_tokens(tok), tok, dates)
         at = [d for d in found if d.relation == "at" and d.date.value]
         if at:
             return at[0]
-    return _trailing_attribution(tok, trigger, dates)
-
-
-# Verbs that attribute a clause to its source ("…, Siluanov said on Sunday").
-REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "write"})
-
-
-def _trailing_attribution(
-    top: Token, trigger: Token, dates: list[DateMention]
-) -> DateMention | None:
-    """The date of an attribution that follows the reported clause but hangs on it as a
-    conjunct, as the parser often reads a wire lede ("Russia will decrease its holdings
-    … but has no plans to shut down U.S. companies, Finance Minister Anton Siluanov said
-    on state TV on Sunday")."""
-    for c in top.children:
-        if (
-            c.dep_ in ("conj", "parataxis")
-            and c.i > trigger.i
-            and c.lemma_.lower() in REPORTING
-            and any(s.dep_ == "nsubj" for s in c.children)
-        ):
-            found = _mentions_in(clause_tokens(c), c, dates)
-            at = [d for d in found if d.relation == "at" and d.date.value]
-            if at:
-                return at[0]
     return None
 
 
@@ -257,6 +254,36 @@ def narrated_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" and not auxes
 
 
+# Verbs that attribute a quotation to its speaker ("…,” Geng Shuang said on Tuesday).
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "declare", "write"})
+
+
+def attribution_date(
+    trigger: Token, quotes: Sequence[Quote], dates: list[DateMention]
+) -> DateMention | None:
+    """The date of the attribution of the quotation the clause sits in, when that
+    attribution lies in another sentence ("“We call on India and Pakistan to engage in
+    dialogue. This is in line with interest of both countries,” Geng Shuang said on
+    Tuesday."): a speaker's words are dated by when they were said."""
+    doc, sent = trigger.doc, trigger.sent
+    for q in quotes:
+        if not q.start <= trigger.idx < q.end or q.speaker_start is None:
+            continue
+        if q.speaker_end is None or sent.start_char <= q.speaker_start < sent.end_char:
+            continue  # attributed in the clause's own sentence: its report dates it
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        if span is None:
+            continue
+        cue = span.root.head if span.root.dep_ in ("nsubj", "nsubjpass") else None
+        if cue is None or cue.lemma_.lower() not in REPORTING:
+            continue
+        found = _mentions_in(clause_tokens(cue), cue, dates)
+        at = [d for d in found if d.relation == "at" and d.date.value]
+        if at:
+            return at[0]
+    return None
+
+
 CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
 
 
@@ -337,6 +364,7 @@ def relative_to(value: DateValue, published: dt.date | None) -> str | None:
 
 __all__ = [
     "Dating",
+    "attribution_date",
     "clause_tokens",
     "continued_date",
     "has_since",
