@@ -14,14 +14,18 @@ governing verb, a quote's speaker …) when it is sure; the rule id then ends in
 Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` is a refusal
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
 aux "negation" ("did not meet" → CONSULT/negation), so a user can filter them out. Dates:
-the clause's own date; else, for a current or announced event, the date of the reporting
-clause or the publication day (an announced future act is dated by its announcement, as
-the gold files do), but not for a stated state or stance (present, present perfect or
-progressive, "continue to", a participle, a nominal event: dating.stated_as_state), nor
-for an act a later paragraph narrates in the simple past without a date (outside the lede,
-quotes and reported speech: dating.narrated_past); a pronoun subject continuing a dated
-sentence takes its day (dating.continued_date); historical events never take the
-publication day. "Will X unless Y" is an ultimatum
+the clause's own date (or that of a "when" clause it happens in); else, for a current or
+announced event, the date of the reporting clause or of a quotation's attribution, or the
+publication day (an announced future act is dated by its announcement, as the gold files
+do), but not for a stated state or stance (present, present perfect or progressive,
+"continue to", a participle, a nominal event: dating.state_kind), nor for an act a later
+paragraph narrates in the simple past without a date (outside the lede, quotes and
+reported speech: dating.narrated_past); a pronoun subject continuing a dated sentence takes
+its day (dating.continued_date). The lede's acts (its first paragraphs; a simple past,
+participle, present perfect or past "continued to", not a present state or a noun) take
+the day the lede gives for the article's news when it gives one within a few days of
+publication (dating.news_day: "Trump and Xi have agreed" under "the agreement announced
+Saturday"). Historical events never take the publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
 MOBILIZE, which fall on the country itself.

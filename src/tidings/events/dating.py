@@ -3,8 +3,10 @@
 A date attaches to an event when it sits in the trigger's clause (not inside a nested clause
 with its own verb) or, for a nominal event, inside its noun phrase ("Putin's September
 invitation", "Sunday's phone call"). "first talk … since May 2022" dates the earlier talk it
-recalls. An event without a date of its own may borrow the date of the reporting clause
-("Washington said on Wednesday it would impose …").
+recalls; a "when" clause dates the act it frames ("When the talks began Thursday, Kerry
+rejected …"). An event without a date of its own may borrow the date of the reporting
+clause ("Washington said on Wednesday it would impose …"), of a quotation's attribution in
+another sentence, or of the article's news as its lede gives it (``news_day``).
 """
 
 from __future__ import annotations
