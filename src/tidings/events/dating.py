@@ -183,7 +183,8 @@ def _finite_verb(trigger: Token) -> Token | None:
 
 def state_kind(trigger: Token) -> str | None:
     """How the clause states an ongoing state or stance rather than a punctual act, or None
-    for an act: "ongoing" (a head such as "continue to look into"), "nominal" ("Russia's
+    for an act: "ongoing" (a head such as "continue to look into"; "ongoing-past" for
+    "continued to blame", which a report tells as that day's act), "nominal" ("Russia's
     incursion"), "participle" ("criticizing Russia"), "reduced-relative" ("the sanctions
     imposed on Russia"), "present-perfect" ("has urged"), "progressive" (present
     progressive or passive: "is seeking", "is opposed to") or "present" ("Iran denies")."""
