@@ -59,7 +59,9 @@ def test_a_pronoun_continuing_a_dated_act_shares_its_day(nlp) -> None:  # type: 
 
 
 def test_a_new_paragraph_does_not_carry_the_day(nlp) -> None:  # type: ignore[no-untyped-def]
-    body = (LEDE + "\n\nLind on Wednesday accused Borduria of intimidation."
+    # After the lede, whose acts take the day it gives for its news (test_events_dating_news_day).
+    body = (LEDE + "\n\nThe talks were long.\n\nThey ended late.\n\nNo one spoke."
+            "\n\nLind on Wednesday accused Borduria of intimidation."
             "\n\nShe urged Carpania to resist.")  # fmt: skip
     dates = [date_at(body, "on Wednesday", "2024-03-13", "day")]
     ev = only(code(nlp, body, dates=dates), "REQUEST")

@@ -14,14 +14,18 @@ governing verb, a quote's speaker …) when it is sure; the rule id then ends in
 Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` is a refusal
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
 aux "negation" ("did not meet" → CONSULT/negation), so a user can filter them out. Dates:
-the clause's own date; else, for a current or announced event, the date of the reporting
-clause or the publication day (an announced future act is dated by its announcement, as
-the gold files do), but not for a stated state or stance (present, present perfect or
-progressive, "continue to", a participle, a nominal event: dating.stated_as_state), nor
-for an act a later paragraph narrates in the simple past without a date (outside the lede,
-quotes and reported speech: dating.narrated_past); a pronoun subject continuing a dated
-sentence takes its day (dating.continued_date); historical events never take the
-publication day. "Will X unless Y" is an ultimatum
+the clause's own date (or that of a "when" clause it happens in); else, for a current or
+announced event, the date of the reporting clause or of a quotation's attribution, or the
+publication day (an announced future act is dated by its announcement, as the gold files
+do), but not for a stated state or stance (present, present perfect or progressive,
+"continue to", a participle, a nominal event: dating.state_kind), nor for an act a later
+paragraph narrates in the simple past without a date (outside the lede, quotes and
+reported speech: dating.narrated_past); a pronoun subject continuing a dated sentence takes
+its day (dating.continued_date). The lede's acts (its first paragraphs; a simple past,
+participle, present perfect or past "continued to", not a present state or a noun) take
+the day the lede gives for the article's news when it gives one within a few days of
+publication (dating.news_day: "Trump and Xi have agreed" under "the agreement announced
+Saturday"). Historical events never take the publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
 MOBILIZE, which fall on the country itself.
@@ -61,13 +65,16 @@ from tidings.events.arguments import (
 from tidings.events.auxmodes import VerbGroup, verb_group
 from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
+    attribution_date,
     continued_date,
     has_since,
+    in_lede,
     narrated_past,
+    news_day,
     own_date,
     relative_to,
     report_date,
-    stated_as_state,
+    state_kind,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
@@ -953,18 +960,57 @@ def _date_pass(
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
     elif aux in (None, "future") and not has_since(trigger, dates):
-        reported = report_date(clause, dates) or continued_date(clause, dates)
+        reported = (
+            report_date(clause, dates)
+            or attribution_date(clause, index.quotes, dates)
+            or continued_date(clause, dates)
+        )
         if reported is not None and relative_to(reported.date, article.published) != "past":
             date, date_text = reported.date, reported.text
-        elif (
-            reported is None
-            and article.published is not None
-            and not stated_as_state(clause)
-            and not _undated_narration(clause, index, article)
-        ):
-            # Reported as happening now (or announced now): the publication day.
-            date = DateValue(article.published.isoformat(), "day")
+        elif reported is None and article.published is not None:
+            date, date_text = _undated_day(clause, aux, index, article, dates)
     return date, date_text, aux
+
+
+# How the lede tells its news besides the simple past: a participle ("spent 10 hours
+# conducting drills"), a present perfect ("Trump and Xi have agreed"), a past "continued
+# to" ("continued to blame Obama"). A present state ("Iran denies", "is seeking") stays
+# undated even there, and so does a noun, which may name an earlier act ("U.S. sanctions
+# on his ministry").
+LEDE_ACT_KINDS = frozenset({"participle", "present-perfect", "ongoing-past"})
+
+
+def _states_with(clause: Token) -> bool:
+    """Whether the clause is conjoined to a stated state and describes with it ("Vietnam is
+    one of the region's most vocal critics … and has accused Beijing of encroaching")."""
+    return clause.dep_ == "conj" and state_kind(clause.head) in (
+        "present",
+        "progressive",
+        "ongoing",
+    )
+
+
+def _undated_day(
+    clause: Token, aux: str | None, index: ActorIndex, article: Article, dates: list[DateMention]
+) -> tuple[DateValue | None, str | None]:
+    """The day of a current or announced event whose own clause and report state none.
+
+    An act the lede tells (a main clause of its first paragraphs, not a relative clause
+    describing something else) is the article's news: it takes the day the lede gives for
+    that news (``dating.news_day``: "said on Saturday", "announced Saturday"), else the
+    publication day. Elsewhere a stated state and an undated narrated past take no day."""
+    assert article.published is not None
+    kind = state_kind(clause)
+    told = kind is None and not _undated_narration(clause, index, article)
+    news = None
+    if aux is None and clause.dep_ not in ("relcl", "acl") and in_lede(clause, article.paragraphs):
+        news = news_day(article.paragraphs, dates, article.published)
+    if news is not None and (kind is None or kind in LEDE_ACT_KINDS) and not _states_with(clause):
+        return news.date, news.text
+    if told:
+        # Reported as happening now (or announced now): the publication day.
+        return DateValue(article.published.isoformat(), "day"), None
+    return None, None
 
 
 def _build(

@@ -3,18 +3,21 @@
 A date attaches to an event when it sits in the trigger's clause (not inside a nested clause
 with its own verb) or, for a nominal event, inside its noun phrase ("Putin's September
 invitation", "Sunday's phone call"). "first talk … since May 2022" dates the earlier talk it
-recalls. An event without a date of its own may borrow the date of the reporting clause
-("Washington said on Wednesday it would impose …").
+recalls; a "when" clause dates the act it frames ("When the talks began Thursday, Kerry
+rejected …"). An event without a date of its own may borrow the date of the reporting
+clause ("Washington said on Wednesday it would impose …"), of a quotation's attribution in
+another sentence, or of the article's news as its lede gives it (``news_day``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.model import DateMention, DateValue
+from tidings.model import DateMention, DateValue, Paragraph, Quote
 
 # A dated event this many days before publication is one the article recalls.
 HISTORICAL_DAYS = 7
@@ -80,6 +83,9 @@ def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
     at = [d for d in found if d.relation == "at" and d.date.value]
     if at:
         return Dating(at[0], False)
+    during = _simultaneous_date(trigger, dates)
+    if during is not None:
+        return Dating(during, False)
     recalls = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in RECALL_MODIFIERS for c in trigger.children
     )
@@ -88,6 +94,25 @@ def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
         return Dating(since[0], True)
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _scheduled_date(trigger, dates)
+    return None
+
+
+# Marks of an adverbial clause that happens at the same time as its main clause.
+SIMULTANEOUS_MARKS = frozenset({"when", "as", "while"})
+
+
+def _simultaneous_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
+    """The date of a "when" clause the act happens in ("When the chemical weapons talks
+    began Thursday, Kerry bluntly rejected a Syrian pledge": Thursday)."""
+    for c in trigger.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in SIMULTANEOUS_MARKS for m in c.children
+        ):
+            continue
+        found = _mentions_in(clause_tokens(c), c, dates)
+        at = [d for d in found if d.relation == "at" and d.date.value]
+        if at:
+            return at[0]
     return None
 
 
@@ -156,41 +181,52 @@ def _finite_verb(trigger: Token) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def stated_as_state(trigger: Token) -> bool:
-    """Whether the clause states an ongoing state or stance rather than a punctual act: the
-    present simple ("Iran denies", "Russia wants"), the present perfect ("has urged"), the
-    present progressive or passive ("is seeking", "is opposed to"), an ongoing head
-    ("continue to look into"), a participle clause, or a nominal event ("Russia's
-    incursion"). Such events take no publication day: the text does not say when they
-    happened (the gold files leave them undated)."""
+def state_kind(trigger: Token) -> str | None:
+    """How the clause states an ongoing state or stance rather than a punctual act, or None
+    for an act: "ongoing" (a head such as "continue to look into"; "ongoing-past" for
+    "continued to blame", which a report tells as that day's act), "nominal" ("Russia's
+    incursion"), "participle" ("criticizing Russia"), "reduced-relative" ("the sanctions
+    imposed on Russia"), "present-perfect" ("has urged"), "progressive" (present
+    progressive or passive: "is seeking", "is opposed to") or "present" ("Iran denies")."""
     tok = trigger
     for _ in range(4):
         if tok.lemma_.lower() in ONGOING_HEADS and tok is not trigger:
-            return True
+            # "continued to blame" in a report's past tense tells what was said that day
+            return "ongoing-past" if tok.tag_ == "VBD" else "ongoing"
         if tok.dep_ != "xcomp" or tok.head is tok:
             break
         tok = tok.head
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return True  # "Russia's incursion", "his insistence that …": named, not placed in time
+        return "nominal"  # "Russia's incursion", "his insistence that …": named, not placed
     if trigger.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
-        return True  # a participle clause ("criticizing Russia", "Pakistan asking China")
+        return "participle"  # "criticizing Russia", "Pakistan asking China"
     if trigger.tag_ == "VBN" and trigger.dep_ == "acl":
-        return True  # a reduced relative ("the sanctions imposed on Russia")
+        return "reduced-relative"  # "the sanctions imposed on Russia"
     verb = _finite_verb(trigger)
     if verb is None:
-        return False
+        return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.tag_ == "MD" for a in auxes):
-        return False
+        return None
     if any(a.lemma_ == "have" and a.tag_ in PRESENT_TAGS for a in auxes):
-        return True  # present perfect
+        return "present-perfect"
     if verb.tag_ in ("VBG", "VBN") and any(
         a.lemma_ == "be" and a.tag_ in PRESENT_TAGS for a in auxes
     ):
-        return True  # present progressive or passive ("is seeking", "is opposed to")
+        return "progressive"
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in verb.children):
-        return False  # "when he meets X": a present standing for a coming act
-    return verb.tag_ in PRESENT_TAGS and not auxes
+        return None  # "when he meets X": a present standing for a coming act
+    return "present" if verb.tag_ in PRESENT_TAGS and not auxes else None
+
+
+def stated_as_state(trigger: Token) -> bool:
+    """Whether the clause states an ongoing state or stance rather than a punctual act
+    (``state_kind``): the present simple ("Iran denies", "Russia wants"), the present
+    perfect ("has urged"), the present progressive or passive ("is seeking", "is opposed
+    to"), an ongoing head ("continue to look into"), a participle clause, or a nominal
+    event ("Russia's incursion"). Outside the lede such events take no publication day: the
+    text does not say when they happened (the gold files leave them undated)."""
+    return state_kind(trigger) is not None
 
 
 def _content_clause(trigger: Token) -> bool:
@@ -221,6 +257,36 @@ def narrated_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" and not auxes
 
 
+# Verbs that attribute a quotation to its speaker ("…,” Geng Shuang said on Tuesday).
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "declare", "write"})
+
+
+def attribution_date(
+    trigger: Token, quotes: Sequence[Quote], dates: list[DateMention]
+) -> DateMention | None:
+    """The date of the attribution of the quotation the clause sits in, when that
+    attribution lies in another sentence ("“We call on India and Pakistan to engage in
+    dialogue. This is in line with interest of both countries,” Geng Shuang said on
+    Tuesday."): a speaker's words are dated by when they were said."""
+    doc, sent = trigger.doc, trigger.sent
+    for q in quotes:
+        if not q.start <= trigger.idx < q.end or q.speaker_start is None:
+            continue
+        if q.speaker_end is None or sent.start_char <= q.speaker_start < sent.end_char:
+            continue  # attributed in the clause's own sentence: its report dates it
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        if span is None:
+            continue
+        cue = span.root.head if span.root.dep_ in ("nsubj", "nsubjpass") else None
+        if cue is None or cue.lemma_.lower() not in REPORTING:
+            continue
+        found = _mentions_in(clause_tokens(cue), cue, dates)
+        at = [d for d in found if d.relation == "at" and d.date.value]
+        if at:
+            return at[0]
+    return None
+
+
 CONTINUING_SUBJECTS = frozenset({"he", "she", "they"})
 
 
@@ -248,6 +314,44 @@ def continued_date(trigger: Token, dates: list[DateMention]) -> DateMention | No
     return None
 
 
+# The lede: the first paragraphs of the body (a caption or dateline line counts as one),
+# which report the article's news.
+LEDE_PARAGRAPHS = 4
+# How many days before publication the lede's news may lie and still be the news the
+# article reports (a Saturday summit in Monday's paper, "yesterday" in a morning paper).
+NEWS_WINDOW_DAYS = 3
+
+
+def news_day(
+    paragraphs: Sequence[Paragraph], dates: list[DateMention], published: dt.date | None
+) -> DateMention | None:
+    """The day the lede gives for the article's news: the first day-precision date in the
+    first ``LEDE_PARAGRAPHS`` paragraphs that falls on the publication day or up to
+    ``NEWS_WINDOW_DAYS`` before it ("said on Saturday", "the agreement announced
+    Saturday"). None when the lede dates nothing recent: its acts are then not placed."""
+    if published is None or not paragraphs:
+        return None
+    lede_end = paragraphs[min(LEDE_PARAGRAPHS, len(paragraphs)) - 1].end
+    for d in sorted(dates, key=lambda d: d.start):
+        if d.start >= lede_end:
+            break
+        if d.relation != "at" or d.date.precision != "day" or not d.date.value:
+            continue
+        day = d.date.first_day()
+        if day is not None and dt.timedelta(0) <= published - day <= dt.timedelta(
+            days=NEWS_WINDOW_DAYS
+        ):
+            return d
+    return None
+
+
+def in_lede(tok: Token, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the token sits in the lede's first ``LEDE_PARAGRAPHS`` paragraphs."""
+    if not paragraphs:
+        return True
+    return tok.idx < paragraphs[min(LEDE_PARAGRAPHS, len(paragraphs)) - 1].end
+
+
 def relative_to(value: DateValue, published: dt.date | None) -> str | None:
     """Say "past" when the value ends well before publication, "future" when it starts
     after it, None otherwise."""
@@ -263,12 +367,16 @@ def relative_to(value: DateValue, published: dt.date | None) -> str | None:
 
 __all__ = [
     "Dating",
+    "attribution_date",
     "clause_tokens",
     "continued_date",
     "has_since",
+    "in_lede",
+    "news_day",
     "own_date",
     "narrated_past",
     "relative_to",
     "report_date",
+    "state_kind",
     "stated_as_state",
 ]
