@@ -62,6 +62,11 @@ class Person:
         gold codes Hillary Clinton in 2016 or Jeb Bush in 2015): the candidacy is no office."""
         office = self.office_on(day)
         if office is not None and _candidacy(office):
+            # A sitting senator who runs is still a senator (LEG), not a party figure.
+            sitting = [o for o in self.offices if o.holds(day) and not _candidacy(o)]
+            if sitting:
+                office = max(sitting, key=lambda o: o.start or dt.date.min)
+        if office is not None and _candidacy(office):
             held = [o for o in self.offices if o.end is not None and o.end < day
                     and not _candidacy(o) and o.code[3:] in _STATE_SECTORS]  # fmt: skip
             if held and office.code[:3] in countries:

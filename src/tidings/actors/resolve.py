@@ -109,7 +109,7 @@ _ETHNIC = re.compile(r"\bethnic $", re.I)
 # What the article says of a person it names: an apposition (", a professor at …", ", the
 # former special envoy to Ukraine") or a relative clause (", who formerly served as U.S.
 # ambassador to …"); a past tense or "formerly" makes a state office a former one.
-_APPOSITION = re.compile(r", (?:(?:an?|the) )?")
+_APPOSITION = re.compile(r", (?:(?:currently|now|also) )?(?:(?:an?|the) )?")
 _RELATIVE = re.compile(r", who (?:(?P<adv>formerly|previously|once|later|now|currently|also) )?"
                        r"(?P<verb>serves|served|is|was|works|worked|had been|has been|"
                        r"became|remains|studies|studied|teaches|taught|researches|covers) "
@@ -183,6 +183,8 @@ _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as 
 # Nouns of those who study a country: a country named right before one is their field.
 _FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|observer|"
                          r"hand|historian|fellow)s?\b")  # fmt: skip
+# Dependencies of the words that modify a noun or a name before it.
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
 
@@ -864,10 +866,17 @@ class _Article(OrganisationReader):
         if span is None:
             return None
         root = span.root
-        if root.dep_ == "appos" and root.head.i < span.start \
-                and self.text[root.head.idx + len(root.head.text) : start] == ", ":  # fmt: skip
-            # The described noun's own phrase: its left edge up to the noun.
+        previous = self.doc[span.start - 1] if span.start > 0 else None
+        gap = self.text[root.head.idx + len(root.head.text) : start]
+        if root.dep_ == "appos" and root.head.i < span.start and gap in (", ", " "):
+            # "A Republican senator, Jerry Moran"; "the Fox News host Bill Hemmer" (the
+            # parser hangs the name on the noun before it).
+            # The described noun's own phrase: its left edge up to the noun (right before
+            # the name, only its modifiers: the parse may hang a clause on it).
             first = root.head.left_edge.i
+            if gap == " ":
+                first = min([t.left_edge.i for t in root.head.lefts if t.dep_ in _MODIFIERS],
+                            default=root.head.i)  # fmt: skip
             last = root.head.i
             title = [f for f in self.found if f.how == "title" and f.actor.kind == "person"
                      and f.actor.code and f.start <= self.doc[last].idx < f.end]  # fmt: skip
@@ -875,10 +884,17 @@ class _Article(OrganisationReader):
                 return title[-1].actor.code, title[-1].actor.role
         else:
             left = [t for t in root.lefts if t.i < span.start
-                    and t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]  # fmt: skip
-            if not left:
+                    and t.dep_ in _MODIFIERS]  # fmt: skip
+            if left:
+                first = min(t.left_edge.i for t in left)
+            elif previous is not None and previous.pos_ == "NOUN" and previous.is_lower \
+                    and previous.whitespace_ \
+                    and agent_sector([previous.lower_]) is not None:  # fmt: skip
+                # "moderator Chuck Todd asked": an agent noun right before the name that the
+                # parser made a second subject.
+                first = previous.i
+            else:
                 return None
-            first = min(t.left_edge.i for t in left)
             last = span.start - 1
         d_start = self.doc[first].idx
         d_end = self.doc[last].idx + len(self.doc[last].text)
@@ -1168,7 +1184,8 @@ class _Article(OrganisationReader):
         if country is None and employer is not None:
             country = self.located(employer.end, stop)
         if employer_actor is not None and employer_actor.sector and sector not in _INTRINSIC \
-                and sector not in ("CVL", "ELI"):  # fmt: skip
+                and sector not in ("CVL", "ELI", "POL"):  # fmt: skip
+            # A candidate for Congress is no legislator: what the person is decides.
             sector = employer_actor.sector
         if country is None:
             # "a Middle East fellow", "a Russia scholar": a place right before an academic's
