@@ -32,8 +32,8 @@ def _code_on(name: str, day: dt.date) -> str:
 
 
 def test_a_candidate_who_held_office_is_a_former_official() -> None:
-    # gold/dev2 codes Hillary Clinton (2016) and Jeb Bush (2015) USAELI: a candidacy is no
-    # office, the past office makes them former officials.
+    # ../shared/gold/README.md: a person is coded by the office held on the date, a former
+    # official is ELI; a candidacy is no office, the past office makes them former officials.
     assert _code_on("Joe Biden", dt.date(2019, 9, 1)) == "USAELI"
     assert _code_on("Hillary Clinton", dt.date(2016, 3, 1)) == "USAELI"
     # Never in office before: the party's candidate.

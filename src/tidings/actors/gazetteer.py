@@ -58,8 +58,9 @@ class Person:
 
     def actor_on(self, day: dt.date, countries: dict[str, str]) -> Actor:
         """The Actor for this person on ``day``: the office's code, or <country>ELI. A
-        candidate who held a state office before is a former official (CAMEO's ELI, as the
-        gold codes Hillary Clinton in 2016 or Jeb Bush in 2015): the candidacy is no office."""
+        candidate who held a state office before is a former official (CAMEO's ELI; the
+        gold README codes a person by the office held on the date, a former official ELI):
+        a candidacy is no office. One who still holds an office keeps it."""
         office = self.office_on(day)
         if office is not None and _candidacy(office):
             # A sitting senator who runs is still a senator (LEG), not a party figure.
