@@ -99,7 +99,8 @@ _MILITARY_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|armed forces|n
 # "NAME, who heads the X Foundation": a relative clause that names the body a person leads.
 _PEERS_ONLY = "-"  # a deferred title coded only from a peer institution, never guessed
 _SECTOR_ONLY = "+"  # a deferred group that keeps its bare sector when no country is found
-_HEADS_ORG = re.compile(r", who (?:heads|headed|leads|led|directs|runs|chairs|founded) ")
+_HEADS_ORG = re.compile(r", who (?:(?P<past>headed|led|directed|ran|chaired|oversaw)|heads|leads|"
+                        r"directs|runs|chairs|oversees|founded) ")  # fmt: skip
 # "pro-Iranian", "anti-Syria": a stance towards a country written right before its name.
 _STANCE = re.compile(r"\b(?:pro|anti)[-‑–]$", re.I)
 # "opposition from Republicans", "opposition to the deal": opposing, not the opposition.
@@ -108,7 +109,7 @@ _ETHNIC = re.compile(r"\bethnic $", re.I)
 # What the article says of a person it names: an apposition (", a professor at …", ", the
 # former special envoy to Ukraine") or a relative clause (", who formerly served as U.S.
 # ambassador to …"); a past tense or "formerly" makes a state office a former one.
-_APPOSITION = re.compile(r", (?:(?:an?|the) )?")
+_APPOSITION = re.compile(r", (?:(?:currently|now|also) )?(?:(?:an?|the) )?")
 _RELATIVE = re.compile(r", who (?:(?P<adv>formerly|previously|once|later|now|currently|also) )?"
                        r"(?P<verb>serves|served|is|was|works|worked|had been|has been|"
                        r"became|remains|studies|studied|teaches|taught|researches|covers) "
@@ -180,8 +181,10 @@ _ISSUED = re.compile(
 _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as |works as )?"
                   r"(?:(?:an?|the) )?")  # fmt: skip
 # Nouns of those who study a country: a country named right before one is their field.
-_FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|hand|"
-                         r"historian|fellow)s?\b")  # fmt: skip
+_FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|observer|"
+                         r"hand|historian|fellow)s?\b")  # fmt: skip
+# Dependencies of the words that modify a noun or a name before it.
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
 
@@ -350,7 +353,7 @@ class _Article(OrganisationReader):
                 if not sector or sector not in _INTRINSIC:
                     sector = employer.actor.sector or sector
                 if country is None and self.national(employer.actor):
-                    country = self.home  # a body the gazetteer cannot place: the outlet's
+                    country = self.unplaced_country()  # a body no gazetteer places
                 if country is None:
                     return None, org_name, sector or ""
         if country is None and org_code is not None:
@@ -404,12 +407,14 @@ class _Article(OrganisationReader):
                 code, role = "", None
             actor = make_actor(name, code, role, "person", self.gaz.countries)
             self.add(phrase.start, phrase.end, actor, "title", gender, institution)
-            if not code and not org_name and _definite(phrase):
+            if not code and not org_name and (_definite(phrase) or sector == "ELI"):
                 # Unnamed country: the institution's peer, once the article is read
                 # ("Deputy Director of Public Prosecution X" → the prosecutors the article
                 # names), else the article's clearly main one ("Rebels in the Ivory Coast
                 # rejected an appeal from President X": a head of state the writer does not
-                # introduce by country is the one of the country the story is about).
+                # introduce by country is the one of the country the story is about). A
+                # former holder of an office ("Former Bush spokesman Ari Fleischer", "former
+                # acting Director Michael Morell") is an elite of that country too.
                 fallback = self.fallback_code(start, sector) if institution else ""
                 self.deferred.append((self.found[-1], sector, head.role, fallback))
             self.unknown.setdefault(fold(name), self.found[-1])
@@ -623,6 +628,12 @@ class _Article(OrganisationReader):
         if len(hits) > 1:
             hits = [h for h in hits if (h.role or "").lower().startswith(word)]
         return hits[0] if len(hits) == 1 else None
+
+    def unplaced_country(self) -> str | None:
+        """The country of a body the gazetteer cannot place ("Widener University"): the
+        outlet's; no guess from the story's topic (a Duke professor quoted on Iran is no
+        Iranian)."""
+        return self.home
 
     def fallback_code(self, offset: int, sector: str) -> str:
         """An unnamed country: the one the article has mentioned most so far."""
@@ -855,10 +866,17 @@ class _Article(OrganisationReader):
         if span is None:
             return None
         root = span.root
-        if root.dep_ == "appos" and root.head.i < span.start \
-                and self.text[root.head.idx + len(root.head.text) : start] == ", ":  # fmt: skip
-            # The described noun's own phrase: its left edge up to the noun.
+        previous = self.doc[span.start - 1] if span.start > 0 else None
+        gap = self.text[root.head.idx + len(root.head.text) : start]
+        if root.dep_ == "appos" and root.head.i < span.start and gap in (", ", " "):
+            # "A Republican senator, Jerry Moran"; "the Fox News host Bill Hemmer" (the
+            # parser hangs the name on the noun before it).
+            # The described noun's own phrase: its left edge up to the noun (right before
+            # the name, only its modifiers: the parse may hang a clause on it).
             first = root.head.left_edge.i
+            if gap == " ":
+                first = min([t.left_edge.i for t in root.head.lefts if t.dep_ in _MODIFIERS],
+                            default=root.head.i)  # fmt: skip
             last = root.head.i
             title = [f for f in self.found if f.how == "title" and f.actor.kind == "person"
                      and f.actor.code and f.start <= self.doc[last].idx < f.end]  # fmt: skip
@@ -866,10 +884,17 @@ class _Article(OrganisationReader):
                 return title[-1].actor.code, title[-1].actor.role
         else:
             left = [t for t in root.lefts if t.i < span.start
-                    and t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]  # fmt: skip
-            if not left:
+                    and t.dep_ in _MODIFIERS]  # fmt: skip
+            if left:
+                first = min(t.left_edge.i for t in left)
+            elif previous is not None and previous.pos_ == "NOUN" and previous.is_lower \
+                    and previous.whitespace_ \
+                    and agent_sector([previous.lower_]) is not None:  # fmt: skip
+                # "moderator Chuck Todd asked": an agent noun right before the name that the
+                # parser made a second subject.
+                first = previous.i
+            else:
                 return None
-            first = min(t.left_edge.i for t in left)
             last = span.start - 1
         d_start = self.doc[first].idx
         d_end = self.doc[last].idx + len(self.doc[last].text)
@@ -925,6 +950,9 @@ class _Article(OrganisationReader):
             return None
         if latest.gender and first.gender and latest.gender != first.gender:
             return None
+        if any(g.how == "name" and g.actor.kind == "person" and g.end < latest.start
+               and self.text[g.end : latest.start] == ", " for g in self.found):  # fmt: skip
+            return None  # "Hanan Ashrawi, a senior Palestinian official": someone else's
         return latest.actor.code, latest.actor.role
 
     def description_around(self, f: Found) -> tuple[str, str | None] | None:
@@ -979,8 +1007,38 @@ class _Article(OrganisationReader):
         if head_of is not None or self.text[end : end + 4] == " of ":
             # "NAME, who heads the X Foundation", "NAME of the X Institute": the body's code.
             employer = self.org_at(head_of.end()) if head_of else self.trailing_org(end)
+            clause_end = len(self.text)
+            if head_of is not None:
+                stop_at = _DESCRIPTION_STOP.search(
+                    self.text, head_of.end(), min(len(self.text), head_of.end() + 160)
+                )
+                clause_end = stop_at.start() if stop_at else head_of.end() + 160
+                # "who heads the Beijing-based Carnegie-Tsinghua Center": the first body
+                # the clause names, wherever its name starts.
+                employer = employer or self.body_in(head_of.end(), clause_end)
             if employer is not None and employer.actor.code:
-                return employer.actor.code, None
+                org = employer.actor
+                if head_of is not None and head_of.group("past") and org.country \
+                        and org.sector in FORMER_ELITE:  # fmt: skip
+                    # "who ran the State Department's Counterterrorism Bureau": a former
+                    # official (ELI), as a "former" before the title makes one.
+                    return f"{org.country}ELI", None
+                if org.code == org.sector and self.national(org):
+                    # "of the Kaiser Family Foundation": a body no gazetteer places, unless
+                    # its description does ("the Beijing-based …", "… in Sydney").
+                    country = (
+                        (self.place_named(head_of.end(), employer.start) if head_of else None)
+                        or self.located(employer.end, employer.end + 40)
+                        or self.unplaced_country()
+                    )
+                    return (f"{country}{org.sector}" if country else org.code), None
+                return org.code, None
+            if head_of is not None:
+                # "who leads a Christian church in Louisville": what the clause's words say
+                # the body is, as in an apposition ("the head of a church").
+                said = self.described_code(head_of.end(), clause_end, end)
+                if said is not None and said[0][:3] in self.gaz.countries:
+                    return said[0], said[1]
         if self.text[end : end + 2] != ", ":
             return None
         stop = end + 2
@@ -1013,7 +1071,7 @@ class _Article(OrganisationReader):
                 org.country
                 or self.place_named(end + 2, stop)
                 or self.located(employer.end, stop + 40)
-                or (self.home if self.national(org) else None)
+                or (self.unplaced_country() if self.national(org) else None)
             )
             return (f"{country}{sector}" if country else sector), role
         return None
@@ -1126,7 +1184,8 @@ class _Article(OrganisationReader):
         if country is None and employer is not None:
             country = self.located(employer.end, stop)
         if employer_actor is not None and employer_actor.sector and sector not in _INTRINSIC \
-                and sector not in ("CVL", "ELI"):  # fmt: skip
+                and sector not in ("CVL", "ELI", "POL"):  # fmt: skip
+            # A candidate for Congress is no legislator: what the person is decides.
             sector = employer_actor.sector
         if country is None:
             # "a Middle East fellow", "a Russia scholar": a place right before an academic's
@@ -1144,7 +1203,7 @@ class _Article(OrganisationReader):
                 and self.national(employer_actor):  # fmt: skip
             # A named employer the gazetteer cannot place ("a law professor at Santa Clara
             # University"): the outlet's own country, not a guess from the story's topic.
-            country = self.home
+            country = self.unplaced_country()
         if former and sector in FORMER_ELITE:
             sector = "ELI"
         role = self.text[start:stop].strip() or None
@@ -1265,8 +1324,10 @@ class _Article(OrganisationReader):
         possessive stands right before a name is the person's employer."""
         for f in self.found:
             if f.actor.kind == "organisation" and f.actor.code and f.actor.sector \
-                    and self.text[f.end : start] in ("'s ", "’s "):  # fmt: skip
-                return f.actor
+                    and (self.text[f.end : start] in ("'s ", "’s ")
+                         or (self.text[f.end : start] in ("' ", "’ ")
+                             and self.text[f.end - 1 : f.end] == "s")):  # fmt: skip
+                return f.actor  # "NBC News' David Gregory": the bare apostrophe after -s
         return None
 
     def title_run_end_at(self, offset: int, stop: int) -> int:
