@@ -151,7 +151,8 @@ def test_scoring_empty_prediction_scores_zero(pred: Analysis | None) -> None:
     assert r["article"]["furniture_leaked"] == 0.0
     assert (r["quotes"]["precision"], r["quotes"]["recall"], r["quotes"]["f1"]) == (0, 0, 0)
     assert r["quotes"]["speaker_accuracy"] is None  # no matched quote to judge
-    assert all(v == 0.0 for v in r["events"].values())
+    assert all(v == 0.0 for k, v in r["events"].items() if k != "aux_accuracy")
+    assert r["events"]["aux_accuracy"] is None  # no matched event to judge
     assert r["dates"]["accuracy"] == 0.0
 
 
@@ -227,6 +228,23 @@ def test_scoring_event_date_matches_at_gold_precision(
     r = report(GOLD, pred)
     assert r["events"]["recall"] == 0.5
     assert r["events"]["recall_dated"] == (0.5 if ok else 0.0)
+
+
+def test_scoring_aux_accuracy_judges_the_best_match_of_required_events() -> None:
+    gold = {**GOLD, "events": [dict(e) for e in GOLD["events"]]}
+    gold["events"][1]["aux"] = "historical"  # "rejected … last March": recalled
+    recalled = event("REJECT", BOARD, [], "2024-03")
+    recalled.aux = "historical"
+    now = event("REJECT", BOARD, [], "2024-05-10")  # the same act coded as today's
+    pred = analysis(events=[event("CONSULT", COSTA, [BOARD], "2024-05-07"), now, recalled])
+    r = report(gold, pred)
+    # both required events matched; the dated match of REJECT has the gold aux
+    assert r["events"]["aux_accuracy"] == 1.0
+    pred = analysis(events=[event("CONSULT", COSTA, [BOARD], "2024-05-07"), now])
+    r = report(gold, pred)
+    assert r["events"]["aux_accuracy"] == 0.5  # REJECT matched, aux null for historical
+    only_optional = analysis(events=[event("COOPERATE", COSTA, [TOWN], None)])
+    assert report(gold, only_optional)["events"]["aux_accuracy"] is None  # nothing judged
 
 
 def _words(n: int) -> str:

@@ -27,6 +27,10 @@ Events
     that some prediction matches / required gold events. So an event marked
     ``required: false`` never counts against precision nor toward recall. The dated
     variant also requires the predicted date to equal the gold's at the gold's precision.
+    ``aux_accuracy`` is judged on the required gold events some prediction matches: the
+    share whose best match has the gold's aux mode (null, historical, future,
+    hypothetical, negation), the best match being the matching predictions that also have
+    the gold's date when there are any, else all matching predictions.
 
 Dates
     For each gold date expression, the candidates are predicted date mentions whose text
@@ -87,6 +91,8 @@ class ArticleScore:
     events_required: int = 0
     events_required_matched: int = 0
     events_required_matched_dated: int = 0
+    events_aux_judged: int = 0
+    events_aux_ok: int = 0
     # dates
     dates_scored: bool = False
     dates_gold: int = 0
@@ -264,8 +270,26 @@ def score_events(gold: dict[str, Any], events: Sequence[Event], score: ArticleSc
         score.events_required_matched_dated += dated
         if not found:
             score.notes.append(f"event missed: {_describe_gold_event(g)}")
-        elif not dated:
+            continue
+        if not dated:
             score.notes.append(f"event date wrong: {_describe_gold_event(g)}")
+        best = best_matches(g, events)
+        score.events_aux_judged += 1
+        if any(e.aux == g.get("aux") for e in best):
+            score.events_aux_ok += 1
+        else:
+            found_aux = "/".join(sorted({str(e.aux) for e in best}))
+            score.notes.append(
+                f"event aux wrong: {_describe_gold_event(g)} aux {g.get('aux')} ≠ {found_aux}"
+            )
+
+
+def best_matches(gold: dict[str, Any], events: Sequence[Event]) -> list[Event]:
+    """The predictions that stand for a gold event when its aux mode is judged: those that
+    match it with its date when there are any (the same instance of a repeated act), else
+    all those that match it."""
+    dated = [e for e in events if event_matches(gold, e, dated=True)]
+    return dated or [e for e in events if event_matches(gold, e)]
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -402,14 +426,17 @@ class Totals:
     def events(self) -> dict[str, Any]:
         keys = ("precision", "recall", "f1", "precision_dated", "recall_dated", "f1_dated")
         if not any(s.events_scored for s in self.scores):
-            return dict.fromkeys(keys)
+            return dict.fromkeys((*keys, "aux_accuracy"))
         pred = self._sum("events_predicted", "events")
         required = self._sum("events_required", "events")
         p = precision(self._sum("events_predicted_matched", "events"), pred, required)
         r = recall(self._sum("events_required_matched", "events"), required)
         pd = precision(self._sum("events_predicted_matched_dated", "events"), pred, required)
         rd = recall(self._sum("events_required_matched_dated", "events"), required)
-        return dict(zip(keys, (p, r, f1(p, r), pd, rd, f1(pd, rd)), strict=True))
+        figures: dict[str, Any] = dict(zip(keys, (p, r, f1(p, r), pd, rd, f1(pd, rd)), strict=True))
+        aux_judged = self._sum("events_aux_judged", "events")
+        figures["aux_accuracy"] = _ratio(self._sum("events_aux_ok", "events"), aux_judged)
+        return figures
 
     def dates(self) -> dict[str, Any]:
         if not any(s.dates_scored for s in self.scores):

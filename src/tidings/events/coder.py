@@ -62,6 +62,14 @@ from tidings.events.arguments import (
     prep_objects,
     verb_source,
 )
+from tidings.events.aux_model import (
+    AUX_AT,
+    SETTLING,
+    AuxContext,
+    AuxModel,
+    date_relation,
+    load_aux_model,
+)
 from tidings.events.auxmodes import VerbGroup, verb_group
 from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
@@ -680,6 +688,7 @@ def _event(
     inner: list[Match] | None = None,
     orphan_ok: bool = False,
     arguments: ArgumentModel | None = None,
+    aux_reader: AuxReader | None = None,
 ) -> Event | None:
     """The event a match codes, in passes: source → recipient → aux → date → build.
 
@@ -687,14 +696,15 @@ def _event(
     ``orphan_ok`` (the discourse may supply it) nor the conventions keep the event.
     ``inner`` are the matches inside the trigger's complement ("offered to lift
     sanctions"). ``arguments`` fills a source or recipient the rules did not find
-    (``events.argument_model``)."""
+    (``events.argument_model``); ``aux_reader`` the aux mode the rules leave to it
+    (``events.aux_model``)."""
     parties = _source_pass(m, index, conventions, arguments)
     if parties is None:
         return None
     parties = _recipient_pass(parties, index, lexicon, conventions, orphan_ok, arguments)
     if parties is None:
         return None
-    stance = _aux_pass(parties.m, inner or [])
+    stance = _aux_pass(parties.m, inner or [], aux_reader)
     date, date_text, aux = _date_pass(parties.m.trigger, stance, index, article, dates)
     return _build(parties, stance, aux, date, date_text, index, lexicon)
 
@@ -895,10 +905,23 @@ def _recipient_pass(
     return Parties(m, source, targets, reciprocal, parties.by_model)
 
 
-def _aux_pass(m: Match, inner: list[Match]) -> Stance:
+@dataclass(frozen=True, slots=True)
+class AuxReader:
+    """The trained aux model and what it reads of the article."""
+
+    model: AuxModel
+    context: AuxContext
+
+
+def _aux_pass(m: Match, inner: list[Match], reader: AuxReader | None = None) -> Stance:
     """The type and aux mode the verb group gives the act: a negated act is refused or
     marked "negation"; a stated coercive intention or an ultimatum is a THREATEN; else
-    hypothetical, future or historical (pluperfect)."""
+    hypothetical, future or historical (pluperfect). Where the verb group reads no mode,
+    the trained model (``reader``, ``events.aux_model``) decides among now, historical,
+    future and hypothetical: it finds the recalled acts told in the simple past that the
+    verb group cannot see (its model card). A THREATEN read from an intention, a demand
+    stated with a modal and a clause whose own date or "when" settles the mode
+    (``_date_pass``) stay with the rules."""
     trigger, entry = m.trigger, m.entry
     # A trigger another inner trigger used as its object is that one's content ("offered to
     # lift sanctions": the lifting is intended, not the sanctions).
@@ -933,6 +956,18 @@ def _aux_pass(m: Match, inner: list[Match]) -> Stance:
         aux = "future"
     elif aux is None and group.pluperfect:
         aux = "historical"
+    if (
+        reader is not None
+        and aux is None
+        and not group.negated
+        and not coercive_intent
+        and "obligation" not in entry.flags
+        and date_relation(trigger, clause, reader.context) not in SETTLING
+        and not _recalled_clause(clause)
+    ):
+        read, probability = reader.model.predict(trigger, clause, reader.context)
+        if probability >= AUX_AT:
+            aux = read
     return Stance(clause, event_type, aux, coercive_intent)
 
 
@@ -1168,6 +1203,7 @@ def code_events(
     conventions: Conventions = ARTICLE,
     typer: EventTyper | None | Literal["packaged"] = "packaged",
     arguments: ArgumentModel | None | Literal["packaged"] = "packaged",
+    aux_model: AuxModel | None | Literal["packaged"] = "packaged",
 ) -> list[Event]:
     """Every PLOVER event the body states, in text order.
 
@@ -1177,6 +1213,8 @@ def code_events(
     with the lexicon alone. The argument model (``events.argument_model``) fills a source
     or recipient the rules leave empty where it is sure; the event's rule id then ends in
     "+model-source" or "+model-recipient". ``arguments=None`` attaches by the rules alone.
+    The aux model (``events.aux_model``) reads whether an act is reported as happening
+    now, recalled, announced or conditional; ``aux_model=None`` reads the verb group alone.
 
     Most lexicon rows code an event only when a recipient is found (an event without one
     rarely helps an analyst and is often a misparse), and only mentions with a code take
@@ -1191,6 +1229,14 @@ def code_events(
         typer = load_typer()
     if arguments == "packaged":
         arguments = load_argument_model()
+    if aux_model == "packaged":
+        aux_model = load_aux_model()
+    aux_reader = None
+    if aux_model is not None:
+        lede_end = article.paragraphs[0].end if article.paragraphs else None
+        spans = [(q.start, q.end) for q in quotes]
+        context = AuxContext(dates, article.published, spans, lede_end)
+        aux_reader = AuxReader(aux_model, context)
     home = article_country(article, mentions)
     index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)
     lemmas = lexicon.lemmas
@@ -1226,7 +1272,9 @@ def code_events(
             if _suppressed_by(m, fired) or _suppressed_by(m, matched):
                 continue
             inner = [o for o in fired if _governed_by(o.trigger, m.trigger)]
-            ev = _event(m, index, lexicon, article, dates, conventions, inner, True, arguments)
+            ev = _event(
+                m, index, lexicon, article, dates, conventions, inner, True, arguments, aux_reader
+            )
             if ev is None:
                 continue
             verdict = verdicts.get(m.trigger.i)

@@ -1,0 +1,268 @@
+"""The aux mode of an event from a trained model: reported as happening now (None), or
+``historical``, ``future`` or ``hypothetical``.
+
+The rules of :mod:`.auxmodes` read the verb group alone, and most of their errors are
+earlier events told in the simple past ("The U.S. imposed sanctions in 2018 …", "when
+Russia annexed Crimea") that they code as today's. This model reads more of the sentence:
+the rules' own flags, the tense tags and auxiliaries of the trigger and of the verbs that
+govern it, condition and time subordinators, the reporting verb and its tense, the words
+that place an act in time ("ago", "since", "last", "former", "earlier"), how a date of the
+clause relates to publication, whether the act sits in a quotation, and where in the
+article it stands. A multinomial logistic regression over those indicators, trained by
+``scripts/train_event_aux.py`` on the candidates annotated for tidings (``data/events/``);
+weights in ``data/aux.npz``, model card in ``data/aux.md``. ``negation`` stays with the
+rules (a negated act is often a refusal, coded REJECT). Deterministic, no network: one
+small dot product per event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from io import BytesIO
+
+import numpy as np
+from spacy.tokens import Token
+
+from tidings.events.auxmodes import CONDITION_MARKS, REPORT_VERBS, verb_group
+from tidings.events.dating import HISTORICAL_DAYS, Dating, own_date
+from tidings.model import DateMention
+
+NOW = "now"  # the label of an event reported as happening now (aux None)
+LABELS = (NOW, "historical", "future", "hypothetical")
+
+# Words of the clause that place its act in time or in a condition.
+TIME_WORDS = frozenset(
+    "ago since earlier previously formerly once already then last former past previous "
+    "recent recently first next upcoming soon later future planned proposed expected "
+    "still yet again years decades months weeks history historic until before after "
+    "when while during if unless whether whenever tomorrow today yesterday now".split()
+)
+# Subordinators whose clause is dated by another event.
+TIME_MARKS = frozenset({"when", "after", "before", "since", "until", "while", "as", "once"})
+# Relations of a clause's own date to publication that settle the mode by themselves
+# (``coder._date_pass``): the model is not asked.
+SETTLING = frozenset({"far_past", "future", "recalled"})
+# The model's mode is taken when its probability reaches this (chosen in cross-validation,
+# ``scripts/train_event_aux.py``); below it the rules' mode stands.
+AUX_AT = 0.5
+MODALS = frozenset("will would shall should can could may might must wo 'll ca".split())
+
+
+@dataclass(frozen=True, slots=True)
+class AuxContext:
+    """What the model reads of the article beyond the sentence's parse."""
+
+    dates: Sequence[DateMention]
+    published: dt.date | None
+    quotes: Sequence[tuple[int, int]]  # character spans of attributed quotations
+    lede_end: int | None  # where the first paragraph ends
+
+
+def _own_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs that govern it through infinitives, or whose auxiliaries a
+    conjoined verb without its own shares ("had ended … and endorsed"). Tokens are compared
+    by index: spaCy makes a new object on each access."""
+    chain = [trigger]
+    tok = trigger
+    while tok.head.i != tok.i and len(chain) < 4:
+        if tok.dep_ == "conj" and (tok.pos_ != "VERB" or _own_clause(tok)):
+            break
+        if tok.dep_ not in ("xcomp", "conj"):
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _report_verb(verb: Token) -> Token | None:
+    """The reporting verb whose complement holds the clause ("said … would")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in REPORT_VERBS:
+            return tok
+    return None
+
+
+def clause_date(trigger: Token, clause: Token, dates: Sequence[DateMention]) -> Dating | None:
+    """The date of the trigger's clause, else of the verb that carries the act."""
+    dating = own_date(trigger, list(dates))
+    if dating is None and clause.i != trigger.i:
+        dating = own_date(clause, list(dates))
+    return dating
+
+
+def date_relation(trigger: Token, clause: Token, ctx: AuxContext) -> str:
+    """How the date of the clause relates to publication: far past (more than
+    ``HISTORICAL_DAYS`` before), recent, future, or none."""
+    dating = clause_date(trigger, clause, ctx.dates)
+    if dating is None:
+        return "none"
+    if dating.recalled:
+        return "recalled"
+    value = dating.mention.date
+    if ctx.published is None or not value.value:
+        return "unknown"
+    first, last = value.first_day(), value.last_day()
+    if last is not None and last < ctx.published - dt.timedelta(days=HISTORICAL_DAYS):
+        return "far_past"
+    if first is not None and first > ctx.published:
+        return "future"
+    return "recent"
+
+
+def _sentence_dates(trigger: Token, ctx: AuxContext) -> set[str]:
+    """The relations to publication of every resolved date in the sentence."""
+    sent = trigger.sent
+    out = set()
+    for d in ctx.dates:
+        if d.end <= sent.start_char or d.start >= sent.end_char or not d.date.value:
+            continue
+        if ctx.published is None:
+            continue
+        first, last = d.date.first_day(), d.date.last_day()
+        if last is not None and last < ctx.published - dt.timedelta(days=HISTORICAL_DAYS):
+            out.add("far_past")
+        elif first is not None and first > ctx.published:
+            out.add("future")
+        else:
+            out.add("recent")
+        if d.relation != "at":
+            out.add(f"rel={d.relation}")
+    return out
+
+
+def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
+    """The indicator features of one event (``clause`` is the verb that carries the act:
+    the trigger, or the verb of a light-verb or manner construction)."""
+    f = ["bias"]
+    group = verb_group(clause)
+    f += [f"rule.{k}" for k in ("negated", "future", "hypothetical", "pluperfect")
+          if getattr(group, k)]  # fmt: skip
+    f.append(f"pos={trigger.pos_}")
+    f.append(f"tag={clause.tag_}")
+    f.append(f"dep={clause.dep_}")
+    f.append(f"lemma={trigger.lemma_.lower()}")
+    for depth, verb in enumerate(_chain(clause)):
+        where = "t" if depth == 0 else "g"
+        f.append(f"{where}.tag={verb.tag_}")
+        if depth:
+            f.append(f"g.lemma={verb.lemma_.lower()}")
+        for c in verb.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass"):
+                f.append(f"{where}.aux={low}")
+                f.append(f"{where}.auxtag={c.lemma_.lower()}/{c.tag_}")
+                if low in MODALS:
+                    f.append("modal")
+            elif c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB"):
+                # "when" is parsed as an adverb of the clause it subordinates
+                f.append(f"mark={low}")
+                if low in CONDITION_MARKS:
+                    f.append("cond")
+                if low in TIME_MARKS:
+                    f.append("timemark")
+            elif c.dep_ in ("advmod", "npadvmod", "neg") and low in TIME_WORDS | {"not", "n't"}:
+                f.append(f"adv={low}")
+    # the governing clauses above the chain: conditions and time clauses
+    tok, hops = _chain(clause)[-1], 0
+    while tok.head.i != tok.i and hops < 4:
+        f.append(f"up.dep={tok.dep_}")
+        tok, hops = tok.head, hops + 1
+        f.append(f"up.tag={tok.tag_}")
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            f.append("up.cond")
+    report = _report_verb(clause)
+    if report is not None:
+        f.append(f"report.tag={report.tag_}")
+        f.append(f"report={report.lemma_.lower()}")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss"):
+                f.append(f"nmod={c.lower_}" if c.dep_ != "poss" else "nmod=<poss>")
+        f.append(f"n.head={trigger.head.lemma_.lower()}")
+        f.append(f"n.headtag={trigger.head.tag_}")
+    words = {t.lower_ for t in clause.subtree if t.lower_ in TIME_WORDS}
+    words |= {t.lower_ for t in trigger.subtree if t.lower_ in TIME_WORDS}
+    f += [f"w={w}" for w in sorted(words)]
+    sent_words = {t.lower_ for t in trigger.sent if t.lower_ in TIME_WORDS or t.lower_ in MODALS}
+    f += [f"s={w}" for w in sorted(sent_words)]
+    if any(t.lower_ == "had" and t.tag_ == "VBD" for t in trigger.sent):
+        f.append("s.had")
+    f.append(f"date={date_relation(trigger, clause, ctx)}")
+    f += [f"sdate={r}" for r in sorted(_sentence_dates(trigger, ctx))]
+    root = trigger.sent.root
+    f.append(f"root.tag={root.tag_}")
+    if any(q0 <= trigger.idx < q1 for q0, q1 in ctx.quotes):
+        f.append("quoted")
+    if ctx.lede_end is not None and trigger.idx < ctx.lede_end:
+        f.append("lede")
+    position = trigger.idx / max(1, len(trigger.doc.text))
+    f.append(f"at={min(4, int(position * 5))}")
+    return f
+
+
+@dataclass(frozen=True)
+class AuxModel:
+    labels: tuple[str, ...]  # LABELS, in column order
+    vocabulary: dict[str, int]  # indicator feature → row of ``weights``
+    weights: np.ndarray  # (features, labels)
+    bias: np.ndarray  # (labels,)
+
+    def probabilities(self, features: list[str]) -> np.ndarray:
+        rows = sorted({self.vocabulary[f] for f in features if f in self.vocabulary})
+        logits = self.weights[rows].sum(axis=0) + self.bias
+        p = np.exp(logits - logits.max())
+        return np.asarray(p / p.sum())
+
+    def predict(self, trigger: Token, clause: Token, ctx: AuxContext) -> tuple[str | None, float]:
+        """The aux mode (None for an event reported as happening now) and its probability."""
+        p = self.probabilities(aux_features(trigger, clause, ctx))
+        best = int(p.argmax())
+        label = self.labels[best]
+        return (None if label == NOW else label), float(p[best])
+
+    def to_bytes(self) -> bytes:
+        buf = BytesIO()
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        np.savez_compressed(
+            buf, labels=np.array(self.labels), vocabulary=np.array(names),
+            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
+        )  # fmt: skip
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> AuxModel:
+        with np.load(BytesIO(data)) as z:
+            return cls(
+                labels=tuple(str(x) for x in z["labels"]),
+                vocabulary={str(f): i for i, f in enumerate(z["vocabulary"])},
+                weights=z["weights"].astype(np.float64),
+                bias=z["bias"].astype(np.float64),
+            )
+
+
+@lru_cache(maxsize=1)
+def load_aux_model() -> AuxModel | None:
+    """The packaged model, or None when the package carries no weights (the coder then
+    reads the aux mode by its rules alone)."""
+    path = resources.files("tidings.events").joinpath("data/aux.npz")
+    if not path.is_file():
+        return None
+    return AuxModel.from_bytes(path.read_bytes())
+
+
+__all__ = [
+    "AUX_AT", "LABELS", "NOW", "SETTLING", "AuxContext", "AuxModel", "aux_features", "clause_date",
+    "date_relation", "load_aux_model",
+]  # fmt: skip

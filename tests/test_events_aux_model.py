@@ -1,0 +1,105 @@
+"""The trained aux model (``events.aux_model``): what it reads of a sentence, its weights
+as shipped, and the coder's use of it. Sentences are shortened from the corpus
+(``../shared/corpus``, AllSides) and from ``gold/dev2``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from events_support import date_at, pipeline_events
+from tidings.events.aux_model import (
+    LABELS,
+    NOW,
+    AuxContext,
+    AuxModel,
+    aux_features,
+    load_aux_model,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def _token(doc, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.text == word)
+
+
+def _features(nlp, body: str, word: str, published: dt.date, dates=()) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(body)
+    trigger = _token(doc, word)
+    return aux_features(trigger, trigger, AuxContext(list(dates), published, [], None))
+
+
+def test_features_read_a_time_clause_and_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus, published 2014-08-13
+    body = "When President Obama authorized military force last week, it was to protect Americans."
+    dates = [date_at(body, "last week", "2014-W32", "week")]
+    f = _features(nlp, body, "authorized", dt.date(2014, 8, 13), dates)
+    assert {"mark=when", "timemark", "tag=VBD", "date=recent", "sdate=recent"} <= set(f)
+    assert "rule.future" not in f and "rule.hypothetical" not in f
+
+
+def test_features_date_far_before_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus, published 2013-12-05
+    body = "He issued a searing rebuke of Bush on the eve of the invasion of Iraq in 2003."
+    dates = [date_at(body, "in 2003", "2003", "year")]
+    f = _features(nlp, body, "rebuke", dt.date(2013, 12, 5), dates)
+    assert "sdate=far_past" in f and "pos=NOUN" in f
+
+
+def test_features_read_condition_and_modal(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus, published 2015-02-16
+    body = "If the US and Israel cooperate less on Iran, Iran has less incentive to make a deal."
+    f = _features(nlp, body, "cooperate", dt.date(2015, 2, 16))
+    assert {"mark=if", "cond", "rule.hypothetical", "date=none"} <= set(f)
+    # corpus, published 2018-09-02
+    body = "From there, Pompeo and Dunford will travel to India for talks with Narendra Modi."
+    f = _features(nlp, body, "travel", dt.date(2018, 9, 2))
+    assert {"t.aux=will", "rule.future", "modal"} <= set(f)
+
+
+def test_features_read_the_reporting_verb_and_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus, published 2015-11-24
+    body = '"Future airstrikes will be carried out only under cover of fighters," Rudskoy said.'
+    doc = nlp(body)
+    trigger = _token(doc, "carried")
+    ctx = AuxContext([], dt.date(2015, 11, 24), [(1, body.index(',"'))], None)
+    f = aux_features(trigger, trigger, ctx)
+    assert {"quoted", "report=say", "report.tag=VBD", "t.aux=will"} <= set(f)
+
+
+def test_model_round_trips_through_bytes() -> None:
+    vocabulary = {"bias": 0, "s.had": 1, "t.aux=will": 2}
+    weights = np.array([[1.0, 0.0, 0.0, 0.0], [0.0, 3.0, 0.0, 0.0], [0.0, 0.0, 3.0, 0.0]])
+    model = AuxModel(LABELS, vocabulary, weights, np.zeros(len(LABELS)))
+    again = AuxModel.from_bytes(model.to_bytes())
+    for features in (["bias"], ["bias", "s.had"], ["bias", "t.aux=will", "unseen"]):
+        p, q = model.probabilities(features), again.probabilities(features)
+        assert np.allclose(p, q, atol=1e-6) and p.sum() == pytest.approx(1.0)
+    assert LABELS[int(again.probabilities(["bias", "s.had"]).argmax())] == "historical"
+    assert LABELS[0] == NOW
+
+
+def test_packaged_weights_are_small_with_a_model_card() -> None:
+    data = resources.files("tidings.events").joinpath("data")
+    weights = data.joinpath("aux.npz")
+    assert weights.is_file() and len(weights.read_bytes()) < 1_000_000
+    card = data.joinpath("aux.md").read_text(encoding="utf-8")
+    assert "scripts/train_event_aux.py" in card and "kappa" in card
+    model = load_aux_model()
+    assert model is not None and model.labels == LABELS
+
+
+def test_coder_reads_an_announced_meeting_in_a_when_clause(pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # ../shared/gold/dev (allsides-3uUyh08OPyrVs4R5, 2017-07-07), shortened: the verb group
+    # reads no mode in "when he meets"; the model reads the announced meeting
+    text = (
+        "Mr. Trump will try to manage another rocky relationship when he meets with "
+        "Mexican President Enrique Pena Nieto."
+    )
+    events = pipeline_events(pipeline, tmp_path, text, "2017-07-07")
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult and all(e.aux == "future" for e in consult)
