@@ -128,3 +128,17 @@ def test_pronoun_without_antecedent_takes_the_actors_reading(nlp: Any) -> None:
     (q,) = quotes_of(nlp, body_paragraph, mentions=[he])
     assert q.cue == "continued"
     assert q.speaker is not None and (q.speaker.code, q.speaker.name) == ("USAGOV", "Donald Trump")
+
+
+def test_a_document_whose_issuer_leads_back_to_itself_ends_the_search(nlp: Any) -> None:
+    # allsides-6Sl8KBFu6KIcVARh: the earlier "order" is governed by the verb whose subject
+    # is "the new executive order" itself; the look-up for its issuer went round in a
+    # circle until Python's recursion limit failed the whole article
+    quotes = quotes_of(
+        nlp,
+        "Like the initial order signed Jan. 27, the new executive order bars arrivals from "
+        "specific countries for 90 days.",
+        "\"I don't think the ban is unconstitutional,\" he told NPR in early February. But, "
+        "Dershowitz said, other elements of the ban are harder to defend.",
+    )
+    assert [q.text for q in quotes] == ["I don't think the ban is unconstitutional,"]

@@ -81,7 +81,7 @@ def _depth(doc: Doc, event: Event) -> int:
     for tok in span:
         if tok.text == event.trigger:
             depth, t = 0, tok
-            while t.head is not t and depth < 50:
+            while t.head.i != t.i and depth < 50:
                 t, depth = t.head, depth + 1
             best = min(best, depth)
     return best

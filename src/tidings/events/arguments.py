@@ -234,7 +234,7 @@ class ActorIndex:
             return None
         verb = tok.head
         for _ in range(2):
-            if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head is verb:
+            if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
                 return None
             verb = verb.head
             if verb.lemma_.lower() in REPORTING:
@@ -504,7 +504,7 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     if agent is not None:
         pobj = child(agent, "pobj")
         return np_actors(pobj, index) if pobj is not None else []
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head.i == verb.i:
         return []
     head = verb.head
     if verb.dep_ == "xcomp":

@@ -42,7 +42,7 @@ def _reported(verb: Token) -> bool:
     """Whether the clause is the complement of a reporting verb."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.lemma_.lower() in REPORT_VERBS:
@@ -64,7 +64,7 @@ def _shares_auxiliaries(verb: Token) -> bool:
         and verb.pos_ == "VERB"
         and _form(verb) == _form(verb.head)
         and verb.head.pos_ in ("VERB", "AUX")
-        and verb.head is not verb
+        and verb.head.i != verb.i
         and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in verb.children
         )
@@ -76,7 +76,7 @@ def _conditional(verb: Token) -> bool:
     for _ in range(5):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -93,7 +93,7 @@ def verb_group(trigger: Token) -> VerbGroup:
         # auxiliary or subject of its own and takes its head's ("had": recalled)
         tok = shared = trigger.head
         chain.append(tok)
-    while tok.dep_ == "xcomp" and tok.head is not tok and len(chain) < 4:
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i and len(chain) < 4:
         tok = tok.head
         chain.append(tok)
     negated = future = hypothetical = pluperfect = False

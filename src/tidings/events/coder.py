@@ -628,7 +628,7 @@ def _governed_by(tok: Token, head: Token) -> bool:
         if tok.dep_ in ("dobj", "pobj", "prep"):
             tok = tok.head
             continue
-        if tok.dep_ not in COMPLEMENT_DEPS or tok.head is tok:
+        if tok.dep_ not in COMPLEMENT_DEPS or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i == head.i:

@@ -54,7 +54,7 @@ def _distance(tok: Token, trigger: Token) -> int:
     """Dependency hops from ``tok`` up to ``trigger`` (99 when it is not below it)."""
     hops = 0
     while tok.i != trigger.i:
-        if tok.head is tok or hops > 12:
+        if tok.head.i == tok.i or hops > 12:
             return 99
         tok, hops = tok.head, hops + 1
     return hops
@@ -153,7 +153,7 @@ def report_date(trigger: Token, dates: list[DateMention]) -> DateMention | None:
     """The date of the reporting clause that governs this one ("said on Wednesday")."""
     tok = trigger
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
             return None
         tok = tok.head
         found = _mentions_in(clause_tokens(tok), tok, dates)
@@ -175,7 +175,7 @@ def _finite_verb(trigger: Token) -> Token | None:
     chain ("wants to meet")."""
     tok = trigger
     for _ in range(4):
-        if tok.dep_ != "xcomp" or tok.head is tok:
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else None
@@ -193,7 +193,7 @@ def state_kind(trigger: Token) -> str | None:
         if tok.lemma_.lower() in ONGOING_HEADS and tok is not trigger:
             # "continued to blame" in a report's past tense tells what was said that day
             return "ongoing-past" if tok.tag_ == "VBD" else "ongoing"
-        if tok.dep_ != "xcomp" or tok.head is tok:
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             break
         tok = tok.head
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -236,7 +236,7 @@ def _content_clause(trigger: Token) -> bool:
     for _ in range(6):
         if tok.dep_ == "ccomp":
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

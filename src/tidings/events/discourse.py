@@ -116,7 +116,7 @@ def _outside_subject(doc: Doc, mention: ActorMention) -> bool:
     for _ in range(6):  # climb to the clause
         if tok.dep_ in SUBJECT_DEPS:
             return False
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return True
         tok = tok.head
     return True

@@ -163,6 +163,9 @@ class Referents:
         self.doc = doc
         self.text = text  # the body (Doc.text would join every token on each access)
         self.quoted = quoted  # token indices inside quotations: not the reporter's words
+        # documents whose issuer is being looked for: "the statement" whose earlier mention's
+        # subject leads back to it must not send the look-up round in a circle
+        self._seeking_issuer: set[int] = set()
         self.full_names: dict[str, str] = {}
         self.given_names: dict[str, str] = {}  # other words of full names -> surname key
         self.titles: dict[str, set[str]] = {}
@@ -454,6 +457,15 @@ class Referents:
         that an earlier mention of the same noun belongs to ("In a statement Thursday night,
         a top North Korean official expressed …", "X said in a statement", "X released a
         statement"), or the author after "from"/"by"."""
+        if document.i in self._seeking_issuer:
+            return None
+        self._seeking_issuer.add(document.i)
+        try:
+            return self._find_issuer(document)
+        finally:
+            self._seeking_issuer.discard(document.i)
+
+    def _find_issuer(self, document: Token) -> Referent | None:
         lemma = document.lemma_.lower()
         start = max(0, document.i - ALSO_REACH)
         for earlier in reversed(self.doc[start : document.i]):
