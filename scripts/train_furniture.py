@@ -90,6 +90,7 @@ NEGATIVE = {
     "repeated_long",
     "echoes_head",
     "opens_with_byline_name",
+    "about_heading",
 }
 
 
@@ -340,11 +341,13 @@ not use it yet) as article text or page furniture: three logistic passes
 (`tidings.extract.furniture`): the line alone (its form, cue-word families, calls to act,
 money, model names, a bio's opening, second person, the publisher's own voice, a pitch: a
 verb turned to the reader, a hook question, an offer's terms, the publisher introducing
-itself or speaking to the reader, a headline's form), then twice the line in its page
-(neighbours, position before or after the prose and how far past the article's last
-paragraph, runs of short lines, repetition within the page, a pitch standing alone or inside
-the article, a headline in the tail, the title or the byline's name again once the article
-began, whether it names the publisher of the page's URL).
+itself or speaking to the reader, a headline's form, a box's "About …" heading), then twice
+the line in its page (neighbours, position before or after the prose and how far past the
+article's last paragraph, runs of short lines, repetition within the page, a pitch standing
+alone or inside the article, a headline in the tail, the title or the byline's name again
+once the article began, whether it names the publisher of the page's URL; and the box
+around it: headlines and lines naming furniture among its neighbours, a paragraph set apart
+from the others by lines of no prose).
 
 Trained by `scripts/train_furniture.py` on {sum(counts.values())} pages from
 {len({p.site for p in pages})} sites ({", ".join(f"{n} {s}" for s, n in counts.items())}):
@@ -366,7 +369,10 @@ reference labels. {dt.date.today().isoformat()}.
 
 Limits: WCXB has one page for almost every site (83 of the 791 sites have two pages or
 more, 191 pages), and a page is judged alone, so repetition across the pages of a site is
-not a feature (only repetition within a page is); labels of the made
+not a feature (only repetition within a page is: at run time tidings keeps no memory of a
+site's other pages); the cue words are data chosen by hand, partly from lines the model
+leaked, so the grouped cross-validation judges the weights on unseen sites, not the choice
+of words; labels of the made
 dumps come from word-trigram coverage of the reference, which counts a caption or a teaser
 that quotes the article as article text. Never fitted on `../shared/gold/test` or on the
 held-out sets of the issue.

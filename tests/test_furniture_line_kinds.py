@@ -139,3 +139,38 @@ def test_context_sees_pitches_repeats_and_the_byline_again() -> None:
     assert found[3]["pitch_inside"] and found[3]["pitch_alone"] and found[3]["repeated_long"]
     assert found[6]["opens_with_byline_name"] and not found[4].get("opens_with_byline_name")
     assert found[7]["past_article"] > 0 and not found[4]["past_article"]
+
+
+def test_a_box_about_a_person_and_an_author_introducing_themselves() -> None:
+    assert line_features("About Jane Whitlow")["about_heading"] == 1.0
+    assert line_features("About the Author:")["about_heading"] == 1.0
+    assert line_features("About the talks between the two ministries")["about_heading"] == 0.0
+    hello = "Hi, I'm Jane Whitlow, and I look after every camera review on this site."
+    assert line_features(hello)["bio_opening"] == 1.0
+    assert line_features("Jane Whitlow said the camera was too heavy.")["bio_opening"] == 0.0
+
+
+def test_a_shouted_line_may_open_a_pitch_but_an_acronym_does_not() -> None:
+    assert line_features("FIND YOUR NEAREST CAMPUS")["pitch_opens"] == 1.0
+    assert line_features("NASA plans your trip to the moon")["pitch_opens"] == 0.0
+
+
+def test_context_sees_rails_of_headlines_and_paragraphs_set_apart() -> None:
+    lines = [
+        "A Bridge Reopens After Two Years",
+        "The bridge over the river reopened on Monday after two years of repairs and delays.",
+        "Drivers had used a ferry or a long detour through the hills since the spring of 2024.",
+        "Share",
+        "Tweet",
+        "Email",
+        "Council Approves New School Budget Today",
+        "Storm Closes Three Roads Near The Coast",
+        "Our team of writers has covered the region's roads and rivers for twenty years now.",
+    ]
+    scores = [1.0, 3.0, 3.0, -3.0, -3.0, -3.0, -1.0, -1.0, 1.0]
+    found = context_features(lines, scores)
+    assert found[6]["headlines_near"] > 0  # the next line is a headline too
+    assert found[4]["cued_near"] > 0  # share buttons around it
+    assert found[8]["island"] == 1.0  # prose after five lines of no prose, at the page's end
+    assert found[2]["island"] == 0.0  # the article's next paragraph
+    assert found[8]["gap_before"] == 1.0

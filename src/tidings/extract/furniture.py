@@ -10,10 +10,12 @@ judged in three passes of one small logistic model family, whose weights are a d
 2. ``context``: the local score beside the page around it: its neighbours' scores, its
    position (before the first or after the last prose paragraph, and how far past it),
    repetition, runs of short lines, a pitch standing alone or inside the article, a headline
-   in the tail, the title or the byline's name again, and whether its own words name a kind
-   of furniture (a disclosure or a bio reads as
-   prose alone, and gives itself away by where it sits). A line between two furniture lines
-   in a tail block is likely furniture; a heading followed by prose is likely article.
+   in the tail, the title or the byline's name again, headlines and lines naming furniture
+   among its neighbours (a rail, a box), a paragraph set apart from the others by lines of
+   no prose (a bio, a house ad), and whether its own words name a kind of furniture (a
+   disclosure or a bio reads as prose alone, and gives itself away by where it sits). A
+   line between two furniture lines in a tail block is likely furniture; a heading
+   followed by prose is likely article.
 3. ``smooth``: the same context features over the second pass's scores, so runs settle.
 
 Then a few rules by kind of line, which the page context must not overturn: a line whose
@@ -55,6 +57,7 @@ from tidings.extract.sites import site_words
 STAGES = ("local", "context", "smooth")
 TEASER = re.compile(
     r"^\W*(?:read more|read also|also read|read next|see also|related(?: stories| articles)?|"
+    r"you (?:may|might) also like|"
     r"more on this(?: story)?|recommended|watch|listen|explore more|further reading)\s*[:|–—-]",
     re.IGNORECASE,
 )
@@ -90,7 +93,9 @@ THRESHOLD = 0.0
 # and four folds of five chose no cut. Again on 2026-12-07 with the pitch features and the
 # one-site prompt rules retired: a cut at -2 took WCXB leaked from 1.58% to 1.33% out of
 # fold but Zyte F1 from 0.978 to 0.972; the nested choice (-5 or -6) gained 0.0003 Zyte F1
-# for about 8.5 ms of CPU a page, not worth the lead over trafilatura.
+# for about 8.5 ms of CPU a page, not worth the lead over trafilatura. Once more after the
+# box features (round four): -3 takes the leak to 1.47% with Zyte F1 0.976 out of fold, no
+# cut gains WCXB F1, and the nested choice is again -5 or -6.
 HTML_THRESHOLD: float | None = None
 # a line of at least this many words in this many sentences is article wherever it sits
 LONG_PROSE_WORDS = 150
@@ -255,6 +260,28 @@ def context_features(
     dated_prefix = [0]
     for d in dated:
         dated_prefix.append(dated_prefix[-1] + d)
+    # the lines of no prose since the previous and until the next prose paragraph: a
+    # paragraph set apart from the others by a block of furniture (a bio after the share
+    # buttons, a pitch between two rails) is an island, not the article's next paragraph
+    gap_before = [0] * n
+    since = -1
+    for k in range(n):
+        gap_before[k] = k - since - 1 if since >= 0 else 0
+        if prose[k]:
+            since = k
+    gap_after = [0] * n
+    until = n  # the page's end closes the last gap
+    for k in range(n - 1, -1, -1):
+        gap_after[k] = until - k - 1
+        if prose[k]:
+            until = k
+    headline = [bool(f.get("headline_form")) for f in local]
+    headline_prefix = [0]
+    for h in headline:
+        headline_prefix.append(headline_prefix[-1] + h)
+    cued_prefix = [0]
+    for is_cued in cued:
+        cued_prefix.append(cued_prefix[-1] + is_cued)
     out: list[Features] = []
     before = 0
     clipped = [_clip(s) for s in scores]
@@ -335,6 +362,20 @@ def context_features(
         # the same line of several words twice in the page: a box shown twice (a house ad
         # at the top and again at the bottom, a bio), not a heading
         f["repeated_long"] = float(f["repeated"] and counts[k] >= ECHO_WORDS)
+        lo, hi = max(0, k - NEAR), min(n, k + NEAR + 1)
+        # a list of headlines around the line (a rail of related stories)
+        f["headlines_near"] = (headline_prefix[hi] - headline_prefix[lo] - headline[k]) / (
+            max(hi - lo - 1, 1)
+        )
+        # lines that name a kind of furniture around the line: the inside of a box
+        f["cued_near"] = (cued_prefix[hi] - cued_prefix[lo] - cued[k]) / max(hi - lo - 1, 1)
+        f["island"] = float(
+            prose[k]
+            and gap_before[k] >= ISLAND_GAP
+            and (gap_after[k] >= ISLAND_GAP or k == last_prose)
+        )
+        f["gap_before"] = min(gap_before[k], GAP_LINES) / GAP_LINES if prose[k] else 0.0
+        f["gap_after"] = min(gap_after[k], GAP_LINES) / GAP_LINES if prose[k] else 0.0
         # the title or a byline name again after the article began: a bio of the author,
         # a related link to the same story
         if k > first_prose:
@@ -361,6 +402,12 @@ PITCH_LOCAL = 0.0
 REPEAT_SURE = 0.0
 # past the article's last paragraph, lines are counted up to this many
 PAST_LINES = 10
+# neighbours either side counted for the lists of headlines and the boxes around a line
+NEAR = 3
+# lines of no prose either side of a paragraph that set it apart (counted up to this many)
+GAP_LINES = 4
+# ... and how many on both sides make it an island
+ISLAND_GAP = 2
 # a byline is a short line in the head
 BYLINE_WORDS = 8
 NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")

@@ -42,8 +42,13 @@ BIO_OPENING = re.compile(
     r"(?:is an? (?:[\w-]+ ){0,5}?(?:writer|editor|journalist|reporter|correspondent|contributor|"
     r"columnist|author|blogger|producer|photographer|freelancer)\b|"
     r"(?:has (?:been )?(?:covered|covering|written|writing|reported|reporting)|"
-    r"covers|writes about|reports on)\b)"
+    r"covers|writes about|reports on)\b)|"
+    # ... or the author introducing themselves ("Hi, I'm Ashley Biancuzzo, and I oversee …")
+    r"^(?:Hi|Hello|Hey)[,!]? (?:I['’]m|I am|my name is) [A-Z]"
 )
+# the heading of a box about a person or the publisher ("About Amar Hussain", "About the
+# Author", "About Us"): a short line naming whom the box is about
+ABOUT_HEADING = re.compile(r"^About (?:[A-Z][\w'’.-]*|the|us)(?: [A-Z][\w'’.-]*){0,3}:?$")
 # words that open a line without being a verb in the imperative: articles, pronouns,
 # prepositions, conjunctions, question words, quantifiers (an opening word outside this list,
 # followed by "your", "our", "up" …, is most often a verb telling the reader what to do:
@@ -331,6 +336,7 @@ def line_features(line: str) -> Features:
     models = sum(1 for w in words if MODEL_WORD.match(w) and not w.isdigit())
     f["model_names"] = float(not ends_sentence and n <= 20 and models >= 2)
     f["bio_opening"] = float(n >= 6 and bool(BIO_OPENING.match(text)))
+    f["about_heading"] = float(n <= 5 and bool(ABOUT_HEADING.match(text)))
     # columns of a table or spec sheet, which a text dump flattens with tabs or wide gaps
     f["table_row"] = float("\t" in text or "   " in text and len(WIDE_GAP.findall(text)) >= 2)
     # ... or with single spaces, when its cells repeat ("Yes No Yes Yes") or are figures
@@ -346,10 +352,12 @@ def line_features(line: str) -> Features:
     # a pitch: a verb turned to the reader or to the publisher's offer, a hook question,
     # an offer's terms, the publisher introducing itself, a headline's form
     lower2 = words[1].lower() if n >= 2 else ""
+    # a first word in capitals is an acronym ("NASA says …") unless the whole line shouts
+    # ("FIND YOUR PROGRAM")
     f["pitch_opens"] = float(
         2 <= n <= PITCH_WORDS
         and words[0][0].isupper()
-        and not words[0].isupper()
+        and (not words[0].isupper() or f["all_caps"] == 1.0)
         and words[0].lower() not in NOT_VERBS
         and (
             lower2 in PITCH_OBJECTS
