@@ -7,11 +7,12 @@ with no owner names its author ("crimes committed by X", "abuses by X"), and a r
 demonym gives way to the states a dash list names ("two Asian allies — X and Y"). A few
 references the actor stage may leave unresolved are closed here because the events need
 them: first-person pronouns inside a quotation (the quote's speaker), he/his/she/her (the
-nearest person named before), and "the two leaders" (the article's two most mentioned
-people). Two parties are coded here that the actors stage leaves without a code or a
-mention: a person the article names bare is a civilian of the article's country (as the
-quotes stage codes such a speaker), and an unnamed state body ("116 lawmakers", "the
-government") takes the Phoenix agents dictionary's sector and the sentence's one country.
+nearest person named before), "the two leaders" (the article's two most mentioned
+people) and "the country" or "the nation" (the country last named as a subject). Two
+parties are coded here that the actors stage leaves without a code or a mention: a person
+the article names bare is a civilian of the article's country (as the quotes stage codes
+such a speaker), and an unnamed state body ("116 lawmakers", "the government") takes the
+Phoenix agents dictionary's sector and the sentence's one country.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ NON_STATE = frozenset({"IGO", "EUR", "NGO", "MNC", "UNO", "NATO"})
 # left out: measured on gold/dev2, "people", "refugees", "the website", "this terrorist"
 # and "the intelligence" gave spurious parties far more often than right ones.
 GROUP_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# Nouns that, as "the country", refer back to the country last named (``country_anaphor``);
+# how far back (characters) the reference may reach.
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+ANAPHOR_REACH = 1500
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
 OTHER_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
@@ -154,6 +159,30 @@ class ActorIndex:
         if country is None:
             return None
         return Party(country + found[0], words.text, noun.i, "title", "group")
+
+    def country_anaphor(self, noun: Token) -> Party | None:
+        """A bare "the country" the actors stage left without a mention → the country last
+        named before it as a subject ("North Korea conducted test launches … and has claimed
+        that its weapons can now reach the U.S. mainland. The country's recent actions …"),
+        the one a story is about: a country named in passing, by its adjective or by a place
+        in it ("Cairo") is not taken up by "the country"."""
+        if noun.lemma_.lower() not in COUNTRY_NOUNS or noun.i in self.by_token:
+            return None
+        kids = [c for c in noun.children if c.dep_ != "case"]  # the "'s" of "the country's"
+        if len(kids) != 1 or kids[0].lower_ != "the" or kids[0].dep_ != "det":
+            return None  # not "a country", "the whole country", "the country of origin"
+        i = bisect.bisect_left(self._starts, noun.idx) - 1
+        while i >= 0 and noun.idx - self.mentions[i].start < ANAPHOR_REACH:
+            m = self.mentions[i]
+            i -= 1
+            code = m.actor.code[:3]
+            if m.actor.kind != "country" or m.how != "name" or not code.isalpha() \
+                    or code in NON_STATE:  # fmt: skip
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return Party(code, noun.text, noun.i, "name", "country")
+        return None
 
     def sentence_country(self, sent: Span) -> str | None:
         """The one country the sentence's coded actors belong to; with none, the article's."""
@@ -375,6 +404,10 @@ def np_actors(tok: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
             continue
         if is_pair(t):
             out.extend(index.pair)
+            continue
+        anaphor = index.country_anaphor(t)
+        if anaphor is not None:
+            out.append(anaphor)
             continue
         mine: list[Party] = []
         for child in t.children:
