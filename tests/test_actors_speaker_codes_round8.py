@@ -5,7 +5,8 @@ State X", "Ex-Assistant …") is not the office's holder; a spokesperson speaks 
 named before and takes its code, and a senator's name inside a spokesman's description stays
 the senator's; "BlackRock Inc's Larry Fink" works for a company; an ordinary person the
 article places abroad ("a resident of Kramatorsk, Ukraine", ", 34, in Ramallah") is of that
-country, not the outlet's; a broadcast transcript's reporter is MED and no label speaks
+country, not the outlet's, and so is one a nationality adjective describes ("fellow
+Ukrainian billionaire X"); a broadcast transcript's reporter is MED and no label speaks
 another's words. Sentences shortened from the corpus (../shared/corpus/allsides-10k.jsonl.gz,
 ids given)."""
 
@@ -165,6 +166,25 @@ def test_a_person_with_no_place_keeps_the_outlets_country(nlp: Any) -> None:
     text = '"We have nowhere to go," said Ahmed Saleh, a shopkeeper who was at the rally.'
     _, quotes = _run(nlp, text, day=dt.date(2014, 7, 10))
     assert _speaker(quotes, "We have nowhere")[0] == "USACVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        # corpus allsides-Yqi5C876Op6NsBhi (Fox News, 2015): the adjective in the apposition.
+        ("\"It could be consistent with terrorism,\" David Learmount, a leading British air "
+         "analyst, told Fox News.", "It could be", "GBR"),
+        # corpus allsides-ILcVzNTKT8q3cOWD (2019): the adjective before the name.
+        ("The scheme involved the bank's major shareholders, Kolomoisky and fellow Ukrainian "
+         "billionaire Gennadiy Bogolyubov. \"It is a lie,\" said Bogolyubov.", "It is a lie",
+         "UKR"),
+    ],
+)  # fmt: skip
+def test_a_nationality_in_the_description_gives_the_country(
+    nlp: Any, text: str, start: str, expected: str
+) -> None:
+    _, quotes = _run(nlp, text, publisher="Fox News", day=dt.date(2019, 8, 1))
+    assert _speaker(quotes, start)[0][:3] == expected
 
 
 def test_a_country_that_modifies_a_noun_places_no_one(nlp: Any) -> None:

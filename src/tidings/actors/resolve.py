@@ -86,6 +86,12 @@ _PLACE_ENDS = re.compile(r"[,.;:!?)\"”’]|\s*$|\s+(?:who|which|and|on|in|at|n
 # locative preposition: no verb or clause between ("a keen gardener, said … in Canada").
 _PLACED_GAP = re.compile(r"(?:,\s*\d{1,3},?)?\s*(?:,\s*)?(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?)?"
                          r"(?:from|of|in|near)\s+(?:the\s+)?(?:[\w'’-]+,?\s+){0,3}")  # fmt: skip
+# The words that describe a person: lowercase modifiers right before the name ("fellow
+# Ukrainian billionaire"), or an apposition right after it (", a leading British analyst,").
+_DESCRIBING_BEFORE = re.compile(r"(?<![\w’'])(?:[a-z][\w-]*\s+)?(?:[A-Z][\w-]*\s+)"
+                                r"(?:[a-z][\w-]*\s+){1,3}$")  # fmt: skip
+_DESCRIBING_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:“”\"()\n]{3,80})[,.;]")
+_LOWER_WORD = re.compile(r"\s+[a-z]")
 # Spokespeople, and whom a spokesperson with no body named speaks for: a body, else a holder
 # of a state, party or business office named within reach before.
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -891,6 +897,11 @@ class _Article(OrganisationReader):
                 if place is not None:
                     actor = make_actor(name, f"{place}CVL", actor.role, "person",
                                        self.gaz.countries)  # fmt: skip
+                else:
+                    national = self.described_nationality(start, end)
+                    if national is not None:
+                        actor = make_actor(name, national, actor.role, "person",
+                                           self.gaz.countries)  # fmt: skip
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
 
@@ -1436,6 +1447,28 @@ class _Article(OrganisationReader):
             if _PLACED_GAP.fullmatch(gap) and not any(c in gap for c in '.;:“”"\n()') \
                     and _PLACE_ENDS.match(self.text, g.end):  # fmt: skip
                 return g.actor.country
+        return None
+
+    def described_nationality(self, start: int, end: int) -> str | None:
+        """Country and sector from a nationality adjective in the words that describe a
+        person the article codes no other way: right before the name ("fellow Ukrainian
+        billionaire Gennadiy Bogolyubov") or in the apposition after it ("David Learmount, a
+        leading British air analyst"); the sector is the description's agent noun's
+        (billionaire BUS, analyst EDU), else CVL."""
+        before = _DESCRIBING_BEFORE.search(self.text, max(0, start - 80), start)
+        windows = [(before.start(), start)] if before else []
+        after = _DESCRIBING_AFTER.match(self.text, end)
+        if after is not None:
+            windows.append((after.start(1), after.end(1)))
+        for lo, hi in windows:
+            adjective = next((g for g in self.found if lo <= g.start and g.end <= hi
+                              and g.how == "demonym"
+                              and g.actor.country in self.gaz.countries), None)  # fmt: skip
+            if adjective is None or not _LOWER_WORD.match(self.text, adjective.end):
+                continue
+            head = agent_sector(phrase_keys(self.text[adjective.end : hi]))
+            sector = head[0] if head and head[0] not in STATE_SECTORS else "CVL"
+            return f"{adjective.actor.country}{sector}"
         return None
 
     def speaking_for(self) -> None:
