@@ -22,6 +22,11 @@ from tidings.actors.gazetteer import Gazetteer, Title
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "adm", "col", "lt",
                            "st", "gov", "pres", "prof", "sgt", "capt", "maj", "no"})  # fmt: skip
 DETERMINERS = frozenset({"the", "a", "an"})
+# Ranks below an office: their holder is someone else than the office's ("Assistant Secretary
+# of State Beth Jones" is not the Secretary of State). "Under" only capitalised, right before
+# the title ("Under Secretary of State"), as "under President X" is no rank.
+SUBORDINATE_WORDS = frozenset({"assistant", "deputy", "vice", "acting", "associate",
+                               "principal", "interim"})  # fmt: skip
 _BREAKS = frozenset(',;:()[]"“”\n!?')
 # "the country's president": a possessive that refers back rather than naming a country.
 _ANAPHORIC_OWNERS = frozenset({"country", "nation", "kingdom", "republic", "state", "territory",
@@ -41,6 +46,9 @@ class Phrase:
     determiner: str | None = None  # "the" | "a" | "an"
     anaphoric: bool = False  # "the country's president"
     former: bool = False  # "Iran's former foreign minister": no longer in office
+    # "Assistant Secretary of State X", "the deputy foreign minister": a rank below the
+    # office the title names, whose holder this is not.
+    rank: str | None = None
     consumed: list[Atom] = field(default_factory=list)
 
 
@@ -137,11 +145,13 @@ class PhraseBuilder:
                 phrase.start = chs[j].start
                 j -= 1
                 continue
-            if self._filler(j):
+            if self._filler(j) or chs[j].key in FORMER_WORDS:  # "Ex-Assistant Secretary"
                 if not _possessive(self.text, chs, j):
                     phrase.start = chs[j].start
                 if chs[j].key in FORMER_WORDS:
                     phrase.former = True
+                if chs[j].key in SUBORDINATE_WORDS and phrase.rank is None:
+                    phrase.rank = self.text[chs[j].start : chs[j].end]
                 j -= 1
                 continue
             if chs[j].capitalised and j >= 1 and chs[j - 1].key in FORMER_WORDS \
@@ -151,6 +161,11 @@ class PhraseBuilder:
                 phrase.former = True
                 phrase.start = chs[j - 1].start
                 j -= 2
+                continue
+            if self.text[chs[j].start : chs[j].end] == "Under" and j + 1 == first:
+                phrase.rank = "Under"
+                phrase.start = chs[j].start
+                j -= 1
                 continue
             if chs[j].key in DETERMINERS:
                 phrase.determiner = chs[j].key

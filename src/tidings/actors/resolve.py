@@ -54,11 +54,11 @@ from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, age
 from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
-from tidings.actors.fold import chunks, fold
+from tidings.actors.fold import chunks, fold, phrase_keys
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
 from tidings.actors.home import home_country
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
-from tidings.actors.orgtypes import described_sector
+from tidings.actors.orgtypes import described_sector, head_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
 from tidings.model import Actor, ActorMention, Article
 
@@ -74,6 +74,32 @@ _LEADING = frozenset({"leader", "leaders"})
 _PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican|lawmaker|"
                        r"congressman|congresswoman|senator|legislator)\b(?!s|ic)")  # fmt: skip
 _PARTISAN_REACH = 400
+# What a partisan description can describe: someone in politics, never a moderator or a
+# witness the article named just before ("moderator Chuck Todd asked the Vermont senator").
+_PARTISAN_SECTORS = frozenset({"LEG", "GOV", "POL", "ELI"})
+# A person's place right after the name: the gap from the name to the place mention.
+_PLACED_REACH = 90
+# The place ends the phrase: "of Kramatorsk, Ukraine," but not "of the Iran nuclear deal".
+_PLACE_ENDS = re.compile(r"[,.;:!?)\"”’]|\s*$|\s+(?:who|which|and|on|in|at|near|said|says|"
+                         r"told|tells|after|before|where|when|last|this)\b")  # fmt: skip
+# The name, an age (", 34,"), an apposition's few words ("a resident", "an engineer") and a
+# locative preposition: no verb or clause between ("a keen gardener, said … in Canada").
+_PLACED_GAP = re.compile(r"(?:,\s*\d{1,3},?)?\s*(?:,\s*)?(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?)?"
+                         r"(?:from|of|in|near)\s+(?:the\s+)?(?:[\w'’-]+,?\s+){0,3}")  # fmt: skip
+# The words that describe a person: lowercase modifiers right before the name ("fellow
+# Ukrainian billionaire"), or an apposition right after it (", a leading British analyst,").
+_DESCRIBING_BEFORE = re.compile(r"(?<![\w’'])(?:[a-z][\w-]*\s+)?(?:[A-Z][\w-]*\s+)"
+                                r"(?:[a-z][\w-]*\s+){1,3}$")  # fmt: skip
+_DESCRIBING_AFTER = re.compile(r",\s+((?:an?|the)\s+[^,.;:“”\"()\n]{3,80})[,.;]")
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+# Spokespeople, and whom a spokesperson with no body named speaks for: a body, else a holder
+# of a state, party or business office named within reach before.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPOKEN_FOR_REACH = 400
+_SPOKEN_FOR_SECTORS = STATE_SECTORS | {"POL", "BUS", "ELI"}
+_SPOKES_FOR = re.compile(r"\b[Aa]n? spokes(?:man|woman|person) for (?:the )?[^,.;“\"]{3,80}")
+# "BlackRock Inc's Larry Fink": capitalised words with a possessive right before a name.
+_POSSESSOR = re.compile(r"(?P<name>(?:[A-Z][\w&.-]*\s){0,4}[A-Z][\w&.-]*)(?:'s|’s)\s$")
 # Court documents that speak ("the complaint said", "the indictment says") and "the
 # document" that refers back to the latest of them. Not a lawsuit: private parties bring it.
 _LEGAL_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat|’s|'s) (?P<name>(?:(?:federal|"
@@ -236,6 +262,8 @@ class _Article(OrganisationReader):
         # (mention, sector, role word, code from the article's main country so far).
         self.deferred: list[tuple[Found, str, str | None, str]] = []
         self.atoms: list[Atom] = []
+        # "Spokesman X" with no body named: whom X speaks for is read once bodies are known.
+        self.spokespeople: list[Found] = []
         self._police: bool | None = None
         # Organisations named after their kind: name → (end of first mention, actor).
         self.named_orgs: dict[str, tuple[int, Actor]] = {}
@@ -390,6 +418,8 @@ class _Article(OrganisationReader):
         if head.role:
             owner = self.country_phrase(country) or org_name
             role = f"{head.role} of {owner}" if owner else head.role
+            if phrase.rank and not role.lower().startswith(phrase.rank.lower()):
+                role = f"{phrase.rank.capitalize()} {role}"
         if phrase.name_atom is not None and self.mistitled(phrase, gender):
             # "King Hassan" is no Samia Suluhu Hassan: a name the title does not fit is
             # someone the gazetteer does not know.
@@ -407,6 +437,8 @@ class _Article(OrganisationReader):
                 code, role = "", None
             actor = make_actor(name, code, role, "person", self.gaz.countries)
             self.add(phrase.start, phrase.end, actor, "title", gender, institution)
+            if not code and not org_name and head.phrase in _SPOKESPEOPLE:
+                self.spokespeople.append(self.found[-1])  # "spokesman George Little"
             if not code and not org_name and (_definite(phrase) or sector == "ELI"):
                 # Unnamed country: the institution's peer, once the article is read
                 # ("Deputy Director of Public Prosecution X" → the prosecutors the article
@@ -446,7 +478,8 @@ class _Article(OrganisationReader):
                 code = f"{country}{sector}"
                 role = f"{head.role} of {self.country_phrase(country)}" if head.role else None
             # "a top North Korean leader" is one of several, not the office's holder.
-            holder = None if phrase.former or phrase.determiner in ("a", "an") \
+            # "the deputy foreign minister" is not the foreign minister.
+            holder = None if phrase.former or phrase.rank or phrase.determiner in ("a", "an") \
                 else self.holder(country, org_name, phrase)  # fmt: skip
             if holder is not None:
                 self.add(phrase.start, phrase.end, holder, "title", gender)
@@ -850,9 +883,25 @@ class _Article(OrganisationReader):
                     code, role, (_, d_stop) = said
                     actor = make_actor(name, code, role, "person", self.gaz.countries)
                     for f in self.found:  # the title inside the description is this person
+                        # unless it names someone else ("a spokesman for Sen. Claire
+                        # McCaskill": the senator is not her spokesman).
                         if f.how == "title" and f.actor.kind == "person" \
-                                and end < f.start < d_stop:  # fmt: skip
+                                and end < f.start < d_stop \
+                                and f.actor.name not in self.text[f.start : f.end]:  # fmt: skip
                             f.actor = actor
+            if actor.code in ("", "CVL", f"{self.home}CVL"):
+                # "said Ahmed Saleh, 34, in Ramallah", "X, a resident of Kramatorsk,
+                # Ukraine": where the article puts an ordinary person, not the outlet's
+                # country (a USA Today reporter quoting a Gazan).
+                place = self.placed_at(end)
+                if place is not None:
+                    actor = make_actor(name, f"{place}CVL", actor.role, "person",
+                                       self.gaz.countries)  # fmt: skip
+                else:
+                    national = self.described_nationality(start, end)
+                    if national is not None:
+                        actor = make_actor(name, national, actor.role, "person",
+                                           self.gaz.countries)  # fmt: skip
             self.add(start, end, actor, "name")
             self.unknown.setdefault(fold(name), self.found[-1])
 
@@ -1328,7 +1377,21 @@ class _Article(OrganisationReader):
                          or (self.text[f.end : start] in ("' ", "’ ")
                              and self.text[f.end - 1 : f.end] == "s")):  # fmt: skip
                 return f.actor  # "NBC News' David Gregory": the bare apostrophe after -s
-        return None
+        return self.unknown_possessor(start)
+
+    def unknown_possessor(self, start: int) -> Actor | None:
+        """ "BlackRock Inc's Larry Fink", "Hanoi University's X": a body the gazetteer does
+        not know, whose kind its own name says (orgtypes: Inc, Corp → BUS, University,
+        Institute → EDU), placed where the outlet is (``unplaced_country``)."""
+        m = _POSSESSOR.search(self.text, max(0, start - 120), start)
+        if m is None:
+            return None
+        name = m.group("name")
+        sector = head_sector(list(phrase_keys(name)))
+        if not sector:
+            return None
+        country = self.unplaced_country() or ""
+        return make_actor(name, f"{country}{sector}", None, "organisation", self.gaz.countries)
 
     def title_run_end_at(self, offset: int, stop: int) -> int:
         """Where the words from ``offset`` end before a last preposition (at, with …)."""
@@ -1370,6 +1433,83 @@ class _Article(OrganisationReader):
         and defense policy at" → the offset before "at")."""
         found = list(re.finditer(r"\s+(?:at|with|of|for|from)\s", self.text[atom.end : stop]))
         return atom.end + found[-1].start() if found else atom.end
+
+    def placed_at(self, end: int) -> str | None:
+        """The country of the place a person's description puts them in: the first place
+        after a locative preposition that follows the name within the same phrase (", 34,
+        in Ramallah", ", a resident of Achin district, … in Afghanistan", " from Gaza")."""
+        for g in self.found:
+            if g.start < end or g.start - end > _PLACED_REACH:
+                continue
+            if g.actor.kind != "country" or g.actor.country not in self.gaz.countries:
+                continue
+            gap = self.text[end : g.start]
+            if _PLACED_GAP.fullmatch(gap) and not any(c in gap for c in '.;:“”"\n()') \
+                    and _PLACE_ENDS.match(self.text, g.end):  # fmt: skip
+                return g.actor.country
+        return None
+
+    def described_nationality(self, start: int, end: int) -> str | None:
+        """Country and sector from a nationality adjective in the words that describe a
+        person the article codes no other way: right before the name ("fellow Ukrainian
+        billionaire Gennadiy Bogolyubov") or in the apposition after it ("David Learmount, a
+        leading British air analyst"); the sector is the description's agent noun's
+        (billionaire BUS, analyst EDU), else CVL."""
+        before = _DESCRIBING_BEFORE.search(self.text, max(0, start - 80), start)
+        windows = [(before.start(), start)] if before else []
+        after = _DESCRIBING_AFTER.match(self.text, end)
+        if after is not None:
+            windows.append((after.start(1), after.end(1)))
+        for lo, hi in windows:
+            adjective = next((g for g in self.found if lo <= g.start and g.end <= hi
+                              and g.how == "demonym"
+                              and g.actor.country in self.gaz.countries), None)  # fmt: skip
+            if adjective is None or not _LOWER_WORD.match(self.text, adjective.end):
+                continue
+            head = agent_sector(phrase_keys(self.text[adjective.end : hi]))
+            sector = head[0] if head and head[0] not in STATE_SECTORS else "CVL"
+            return f"{adjective.actor.country}{sector}"
+        return None
+
+    def speaking_for(self) -> None:
+        """ "The Pentagon announced … Spokesman George Little said": a spokesperson whose
+        body the title leaves out speaks for the body (else the person in office) the
+        article named just before, and takes its country and sector (the Pentagon's
+        spokesman is USAMIL, a senator's USALEG, a company's BUS). Else, when the article
+        said before whom a spokesperson spoke for ("a spokeswoman for the Indonesian
+        National Search and Rescue Agency said"), the country that description named."""
+        for f in self.spokespeople:
+            if f.actor.code:
+                continue
+            body = self.spoken_for(f.start)
+            role: str | None = f.actor.role
+            if body is not None:
+                code = body.code if not body.country else f"{body.country}{body.sector or 'GOV'}"
+                role = f"{f.actor.role or 'Spokesperson'} for {body.name}"
+            else:
+                country = self.earlier_spokes_country(f.start)
+                if country is None:
+                    continue
+                code = f"{country}GOV"
+            f.actor = make_actor(f.actor.name, code, role, "person", self.gaz.countries)
+
+    def spoken_for(self, start: int) -> Actor | None:
+        """The body, else the office holder, named last within reach before ``start``."""
+        near = [g for g in self.found if g.end <= start and start - g.end <= _SPOKEN_FOR_REACH
+                and g.actor.code and g.actor.sector]  # fmt: skip
+        bodies = [g for g in near if g.actor.kind == "organisation"]
+        holders = [g for g in near if g.actor.kind == "person"
+                   and g.actor.sector in _SPOKEN_FOR_SECTORS]  # fmt: skip
+        pool = bodies or holders
+        return max(pool, key=lambda g: g.end).actor if pool else None
+
+    def earlier_spokes_country(self, start: int) -> str | None:
+        for m in _SPOKES_FOR.finditer(self.text, 0, start):
+            inside = [g for g in self.found if m.start() <= g.start < m.end()
+                      and g.actor.country in self.gaz.countries]  # fmt: skip
+            if inside:
+                return inside[0].actor.country
+        return None
 
     def known_surname(self, name: str) -> Found | None:
         """The unknown person an honorific plus surname refers back to."""
@@ -1555,10 +1695,13 @@ class _Article(OrganisationReader):
                          make_actor(name, f"{country}{sector}", None, "group",
                                     self.gaz.countries), "title")  # fmt: skip
             return
-        actor: Actor | None = resolver.description(pending.start, head.role or head.phrase,
+        role_word = head.role or head.phrase
+        if phrase.rank:  # "the deputy secretary of state": a deputy, not the secretary
+            role_word = f"{phrase.rank} {role_word}"
+        actor: Actor | None = resolver.description(pending.start, role_word,
                                      "head" in head.flags and head.phrase.startswith("leader"),
                                      pending.country)  # fmt: skip
-        if actor is None and pending.country:
+        if actor is None and pending.country and not phrase.rank:
             actor = self.holder(pending.country, None, phrase)
             if actor is None:
                 country_name = self.country_phrase(pending.country)
@@ -1607,6 +1750,7 @@ class _Article(OrganisationReader):
         self.place_deferred()
         self.ner_people()
         self.described_titles()
+        self.speaking_for()
         self.surnames()
         self.identities()
         self.described_anywhere()
@@ -1669,11 +1813,29 @@ class _Article(OrganisationReader):
                 and f.how != "plural"
                 and not any(s < f.start < e for s, e in quoted)
             ]
-            if not people:
+            latest = self.partisan_referent(m, people)
+            if latest is None:
                 continue
-            latest = max(people, key=lambda f: f.end)
             self.found = [f for f in self.found if not (m.start() <= f.start < m.end())]
             self.add(m.start(), m.end(), latest.actor, "title", latest.gender)
+
+    def partisan_referent(self, m: re.Match[str], near: list[Found]) -> Found | None:
+        """The person "the Vermont senator" describes: one whose office names the place
+        (the nearest, however far back: "Bernie Sanders … moderator Chuck Todd asked the
+        Vermont senator"), else the nearest person in politics within reach, else the
+        nearest of unknown standing; never one whose sector says they are not in politics
+        (a moderator, a reporter, a witness)."""
+        words = m.group(0).split()[1:-1]
+        place = " ".join(w for w in words if w[:1].isupper()).lower()
+        if place:
+            placed = [f for f in self.found if f.end <= m.start() and f.actor.kind == "person"
+                      and f.how != "plural" and place in (f.actor.role or "").lower()]  # fmt: skip
+            if placed:
+                return max(placed, key=lambda f: f.end)
+        fitting = [f for f in near if f.actor.sector in _PARTISAN_SECTORS]
+        unknown = [f for f in near if not f.actor.sector or f.actor.sector == "CVL"]
+        pool = fitting or unknown
+        return max(pool, key=lambda f: f.end) if pool else None
 
     def ethnic_groups(self, atoms: list[Atom]) -> list[Atom]:
         """ "ethnic Albanians" are a people living where the story is (Serbia, Macedonia),

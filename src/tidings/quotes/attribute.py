@@ -57,6 +57,8 @@ MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear qu
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
 LEAD_AFTER_LABEL = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?")  # "(Through interpreter)"
+# "I said" in a transcript speaker's turn: the speaker whose turn it is.
+_FIRST_PERSON = frozenset({"i", "we"})
 INTRODUCER_REACH = 4  # a cue verb, its object ("told her") and the comma before a quotation
 COLON_LABEL_WORDS = 7  # "Obama campaign manager Jim Messina: “…”" names its speaker
 # Nouns for what someone says: "made a declaration to a police officer: “I am …”".
@@ -435,6 +437,13 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         before = body[before_lo : s.open_mark].strip()
         f.embedded = bool(before) and before[-1] not in ":,"
         _attribute(f, _frame(doc, f, (lo, hi), quoted), refs)
+        label = turns[s.paragraph]
+        if f.speaker is None and label is not None and f.subject is not None \
+                and f.subject.lower_ in _FIRST_PERSON:  # fmt: skip
+            # "WELNA: … and I said, “It is not.”": the one whose turn it is.
+            f.speaker = Referent(label.name, label.start, label.end, "person",
+                                 name_key(label.name))  # fmt: skip
+            f.media = label.media
         if f.embedded and is_label(body, s.open_mark, f.inner, True):
             f.keep = False
         elif not f.embedded and is_label(body, s.open_mark, f.inner, False):
