@@ -174,6 +174,7 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
         ctx = AuxContext(
             dates, article.published, [(q.start, q.end) for q in quotes],
             article.paragraphs[0].end if article.paragraphs else None,
+            [(par.start, par.end) for par in article.paragraphs],
         )  # fmt: skip
         for p in ps:
             i = offsets.get(p["trigger"][0])

@@ -16,7 +16,9 @@ from tidings.events.aux_model import (
     NOW,
     AuxContext,
     AuxModel,
+    age_of,
     aux_features,
+    discourse_features,
     load_aux_model,
 )
 
@@ -69,6 +71,64 @@ def test_features_read_the_reporting_verb_and_quotation(nlp) -> None:  # type: i
     ctx = AuxContext([], dt.date(2015, 11, 24), [(1, body.index(',"'))], None)
     f = aux_features(trigger, trigger, ctx)
     assert {"quoted", "report=say", "report.tag=VBD", "t.aux=will"} <= set(f)
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for text in body.split("\n\n"):
+        spans.append((at, at + len(text)))
+        at += len(text) + 2
+    return spans
+
+
+def test_discourse_reads_a_background_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus (allsides-3G1kHYZTSArwcEgc, published 2012-09-27), shortened: a paragraph of
+    # background after the news, opened by "Last year"
+    body = (
+        "Speaking later, Netanyahu criticized Abbas' remarks.\n\n"
+        "Last year, the Palestinian Authority failed in its bid to win U.N. recognition."
+    )
+    dates = [date_at(body, "Last year", "2011", "year")]
+    doc = nlp(body)
+    ctx = AuxContext(dates, dt.date(2012, 9, 27), [], None, _paragraphs(body))
+    f = discourse_features(_token(doc, "bid"), ctx)
+    assert {"d.pdate=gt30", "d.para=2", "d.q.none"} <= set(f)
+    # the first paragraph has no date before the act and no paragraph before it
+    f = discourse_features(_token(doc, "criticized"), ctx)
+    assert {"d.pdate=none", "d.para0", "d.para=0"} <= set(f)
+    # the features join the sentence's in aux_features; without paragraphs there are none
+    assert "d.pdate=gt30" in aux_features(_token(doc, "bid"), _token(doc, "bid"), ctx)
+    bare = AuxContext(dates, dt.date(2012, 9, 27), [], None)
+    assert not discourse_features(_token(doc, "bid"), bare)
+
+
+def test_discourse_reads_the_paragraph_opener_and_the_nearest_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus (allsides-VZkGlNXEAO5kXrAr, published 2012-06-15): the paragraph opens on 2008,
+    # but the date nearest before the act is "Thursday", the day before publication
+    body = (
+        'In 2008, President Obama campaigned on a message of "Hope and Change." Thursday, '
+        'the president announced his re-election campaign message of "Divide and Blame."'
+    )
+    dates = [date_at(body, "2008", "2008", "year"), date_at(body, "Thursday", "2012-06-14", "day")]
+    doc = nlp(body)
+    ctx = AuxContext(dates, dt.date(2012, 6, 15), [], None, _paragraphs(body))
+    f = discourse_features(_token(doc, "announced"), ctx)
+    assert {"d.pdate=week", "d.popen=in", "d.popen.date", "d.past=3"} <= set(f)
+
+
+def test_age_of_a_date_before_publication() -> None:
+    published = dt.date(2012, 9, 27)
+    body = "on Monday, on Sept. 10, in July, in 2011, in 2010, next year"
+    ages = [
+        age_of(date_at(body, text, value, precision), published)
+        for text, value, precision in (
+            ("on Monday", "2012-09-24", "day"), ("on Sept. 10", "2012-09-10", "day"),
+            ("in July", "2012-07", "month"), ("in 2011", "2011", "year"),
+            ("in 2010", "2010", "year"), ("next year", "2013", "year"),
+        )
+    ]  # fmt: skip
+    assert ages == ["week", "gt7", "gt30", "gt30", "gt1y", "future"]
+    assert age_of(date_at(body, "in 2010", "2010", "year"), None) is None
 
 
 def test_model_round_trips_through_bytes() -> None:

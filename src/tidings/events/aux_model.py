@@ -8,7 +8,10 @@ the rules' own flags, the tense tags and auxiliaries of the trigger and of the v
 govern it, condition and time subordinators, the reporting verb and its tense, the words
 that place an act in time ("ago", "since", "last", "former", "earlier"), how a date of the
 clause relates to publication, whether the act sits in a quotation, and where in the
-article it stands. A multinomial logistic regression over those indicators, trained by
+article it stands; and the discourse around it (``discourse_features``): background
+paragraphs that recall earlier events read like news sentence by sentence, but they sit
+late, after an old date, open with "In 2014," or "Last year" and lean on the past
+perfect. A multinomial logistic regression over those indicators, trained by
 ``scripts/train_event_aux.py`` on the candidates annotated for tidings (``data/events/``);
 weights in ``data/aux.npz``, model card in ``data/aux.md``. ``negation`` stays with the
 rules (a negated act is often a refusal, coded REJECT). Deterministic, no network: one
@@ -25,7 +28,7 @@ from importlib import resources
 from io import BytesIO
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events.auxmodes import CONDITION_MARKS, REPORT_VERBS, verb_group
 from tidings.events.dating import HISTORICAL_DAYS, Dating, own_date
@@ -50,6 +53,12 @@ SETTLING = frozenset({"far_past", "future", "recalled"})
 # ``scripts/train_event_aux.py``); below it the rules' mode stands.
 AUX_AT = 0.5
 MODALS = frozenset("will would shall should can could may might must wo 'll ca".split())
+# First words of a sentence that open it with a time adverbial ("In 2014, …", "Last year
+# …", "Since then …"): background passages recalling earlier events start this way.
+OPENERS = frozenset(
+    "in last since earlier previously before after back then at during until years months "
+    "decades weeks later once when while on by for following prior over".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,7 @@ class AuxContext:
     published: dt.date | None
     quotes: Sequence[tuple[int, int]]  # character spans of attributed quotations
     lede_end: int | None  # where the first paragraph ends
+    paragraphs: Sequence[tuple[int, int]] = ()  # character spans of the body's paragraphs
 
 
 def _own_clause(verb: Token) -> bool:
@@ -142,6 +152,91 @@ def _sentence_dates(trigger: Token, ctx: AuxContext) -> set[str]:
     return out
 
 
+def age_of(mention: DateMention, published: dt.date | None) -> str | None:
+    """How long before publication a date lies: within a week ("week"), more than 7 days
+    ("gt7"), more than 30 ("gt30"), more than a year ("gt1y"), or after it ("future")."""
+    if published is None or not mention.date.value:
+        return None
+    first, last = mention.date.first_day(), mention.date.last_day()
+    if first is not None and first > published:
+        return "future"
+    if last is None or last >= published - dt.timedelta(days=HISTORICAL_DAYS):
+        return "week"
+    if last >= published - dt.timedelta(days=30):
+        return "gt7"
+    return "gt30" if last >= published - dt.timedelta(days=365) else "gt1y"
+
+
+def _paragraph_of(at: int, ctx: AuxContext) -> int | None:
+    for n, (start, end) in enumerate(ctx.paragraphs):
+        if start <= at < end + 2:  # the blank line belongs to the paragraph before it
+            return n
+    return None
+
+
+def _opener(sent: Span, ctx: AuxContext) -> list[str]:
+    """Whether a paragraph's first sentence opens with a time adverbial: a date mention
+    among its first words, or a time word ("Last year", "Since then", "In 2014")."""
+    words = [t for t in sent if not t.is_punct][:3]
+    if not words:
+        return []
+    out = []
+    first = words[0].lower_
+    if first in OPENERS:
+        out.append(f"open={first}")
+    head_end = words[-1].idx + len(words[-1].text)
+    if any(sent.start_char <= d.start < head_end for d in ctx.dates):
+        out.append("open.date")
+    return out
+
+
+def discourse_features(trigger: Token, ctx: AuxContext) -> list[str]:
+    """What the passage around the act says of its time: the nearest date before it in its
+    paragraph (else the previous one) and how long before publication it lies, whether its
+    paragraph opens with a time adverbial ("In 2014, …", "Last year …"), where the
+    paragraph stands in the article, how much of the paragraph is told in the past perfect
+    and in the past, and whether quotations stand around the act or it is narration.
+    Background passages that recall earlier events read like news sentence by sentence;
+    these say where they are. Measured and left out (no gain in cross-validation, model
+    card): the act's own sentence opening with a time adverbial, and a date well before
+    publication in the previous sentence."""
+    f: list[str] = []
+    doc, sent = trigger.doc, trigger.sent
+    n = _paragraph_of(trigger.idx, ctx)
+    if n is None:
+        return f
+    p0, p1 = ctx.paragraphs[n]
+    before = [d for d in ctx.dates if p0 <= d.start and d.end <= trigger.idx]
+    where = "p"
+    if not before and n > 0:
+        q0, q1 = ctx.paragraphs[n - 1]
+        before, where = [d for d in ctx.dates if q0 <= d.start < q1 + 2], "pp"
+    ages = [a for d in before if (a := age_of(d, ctx.published))]
+    f.append(f"d.{where}date={ages[-1] if ages else 'none'}")
+    para = doc.char_span(p0, p1, alignment_mode="expand")
+    if para is not None and para[0].sent.start != sent.start:
+        f += [f"d.p{o}" for o in _opener(para[0].sent, ctx)]
+    f.append(f"d.para={min(4, int(n / max(1, len(ctx.paragraphs)) * 5))}")
+    if n == 0:
+        f.append("d.para0")
+    if para is not None:
+        finite = [t for t in para if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+        had = [t for t in finite if t.lower_ in ("had", "'d") and t.tag_ == "VBD"]
+        past = [t for t in finite if t.tag_ == "VBD"]
+        if finite:
+            f.append(f"d.pluperf={min(2, int(len(had) / len(finite) * 5))}")
+            f.append(f"d.past={min(3, int(len(past) / len(finite) * 4))}")
+    # quotation or narration: reported speech around the act, in its sentence or paragraph
+    if not any(q0 <= trigger.idx < q1 for q0, q1 in ctx.quotes):
+        if any(q0 < sent.end_char and q1 > sent.start_char for q0, q1 in ctx.quotes):
+            f.append("d.q.sent")
+        elif any(q0 < p1 and q1 > p0 for q0, q1 in ctx.quotes):
+            f.append("d.q.para")
+        else:
+            f.append("d.q.none")
+    return f
+
+
 def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
     """The indicator features of one event (``clause`` is the verb that carries the act:
     the trigger, or the verb of a light-verb or manner construction)."""
@@ -209,6 +304,7 @@ def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
         f.append("lede")
     position = trigger.idx / max(1, len(trigger.doc.text))
     f.append(f"at={min(4, int(position * 5))}")
+    f += discourse_features(trigger, ctx)
     return f
 
 

@@ -1235,7 +1235,8 @@ def code_events(
     if aux_model is not None:
         lede_end = article.paragraphs[0].end if article.paragraphs else None
         spans = [(q.start, q.end) for q in quotes]
-        context = AuxContext(dates, article.published, spans, lede_end)
+        paragraphs = [(p.start, p.end) for p in article.paragraphs]
+        context = AuxContext(dates, article.published, spans, lede_end, paragraphs)
         aux_reader = AuxReader(aux_model, context)
     home = article_country(article, mentions)
     index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)
