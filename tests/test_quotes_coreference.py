@@ -138,7 +138,7 @@ def test_a_document_whose_issuer_leads_back_to_itself_ends_the_search(nlp: Any) 
         nlp,
         "Like the initial order signed Jan. 27, the new executive order bars arrivals from "
         "specific countries for 90 days.",
-        "\"I don't think the ban is unconstitutional,\" he told NPR in early February. But, "
+        '"I don\'t think the ban is unconstitutional," he told NPR in early February. But, '
         "Dershowitz said, other elements of the ban are harder to defend.",
     )
     assert [q.text for q in quotes] == ["I don't think the ban is unconstitutional,"]
