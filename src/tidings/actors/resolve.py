@@ -27,7 +27,11 @@ one, wherever it is in the article ("a judge ruled" → the London court named l
 "Rebels in Mali rejected an offer from President X") takes the country the article has
 clearly mentioned most before it (dominant_country), or, named before any country, the one
 the whole text is clearly about (not counting other people's nationalities); bare
-institution nouns stay uncoded. Bodies flagged "context" ("a state body in charge of …")
+institution nouns stay uncoded. A guessed country is never one whose single office
+(president, prime minister, foreign minister …) the gazetteer knows someone else held on
+the article's date ("President Mohamed Morsy" in a U.S. column of 2013): the country named
+nearest in the same sentence or paragraph is taken instead, else none (checked_guess,
+:mod:`tidings.actors.offices`). Bodies flagged "context" ("a state body in charge of …")
 and bare groups (rebels, protesters) take that clearly main country too, decided once every
 country mention is known; groups with none keep their bare sector (REB). A "commander" is
 police (COP) in an article that speaks of police more than of the military.
@@ -57,6 +61,7 @@ from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import chunks, fold, phrase_keys
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
 from tidings.actors.home import home_country
+from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector, head_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
@@ -267,6 +272,9 @@ class _Article(OrganisationReader):
         self._police: bool | None = None
         # Organisations named after their kind: name → (end of first mention, actor).
         self.named_orgs: dict[str, tuple[int, Actor]] = {}
+        # Deferred title mentions → their title, to check a guessed country against the
+        # gazetteer's holder of the office (checked_guess).
+        self.titled: dict[int, Title] = {}
 
     # -- actors ---------------------------------------------------------------------------
     def country_actor(self, code: str) -> Actor:
@@ -387,7 +395,10 @@ class _Article(OrganisationReader):
         if country is None and org_code is not None:
             return None, org_name, org_code  # an IGO/EUR body: its own code
         if country is None and "usa" in head.flags:
-            country = "USA"
+            # "Assistant Secretary of State X" holds no office the gazetteer checks.
+            span = phrase.name_span if not phrase.rank and not phrase.former else None
+            named = self.text[span[0] : span[1]] if span else ""
+            country = self.checked_guess("USA", head, named, phrase.start)
         if phrase.former and (sector or "GOV") in FORMER_ELITE \
                 and head.phrase not in _RANK_AND_FILE:  # fmt: skip
             return country, org_name, "ELI"  # CAMEO's elites: former officials
@@ -449,6 +460,8 @@ class _Article(OrganisationReader):
                 # acting Director Michael Morell") is an elite of that country too.
                 fallback = self.fallback_code(start, sector) if institution else ""
                 self.deferred.append((self.found[-1], sector, head.role, fallback))
+                if not phrase.rank and not phrase.former:
+                    self.titled[id(self.found[-1])] = head
             self.unknown.setdefault(fold(name), self.found[-1])
             return True
         if head.sector == "-":
@@ -673,6 +686,40 @@ class _Article(OrganisationReader):
         country = self.dominant_country(offset, clear=True)
         return f"{country}{sector}" if country else ""
 
+    def checked_guess(self, country: str | None, title: Title | None, name: str,
+                      offset: int) -> str | None:  # fmt: skip
+        """A country guessed for a person named after a title (the outlet's, the article's
+        main one, an American title's default), unless the gazetteer knows the office's
+        holder there on the article's date and ``name`` is someone else ("President Mohamed
+        Morsy" in a U.S. column in 2013 is no U.S. president: Obama was); then the country
+        named nearest in the same sentence, else the same paragraph, that it does not rule
+        out ("… Morsy's inauguration, tens of thousands of Egyptians marched"), else none."""
+        if country is None or title is None or not name or not self.dated:
+            return country
+        if not ruled_out(self.gaz, country, title, name, self.day):
+            return country
+        sentence = next(((s.start_char, s.end_char) for s in self.doc.sents
+                         if s.start_char <= offset < s.end_char), (offset, offset))  # fmt: skip
+        para_start = self.text.rfind("\n\n", 0, offset) + 1
+        para_end = self.text.find("\n\n", offset)
+        paragraph = (para_start, len(self.text) if para_end < 0 else para_end)
+        places = [f for f in self.found if f.actor.kind != "person"
+                  and f.actor.country in self.gaz.countries and f.actor.country != country
+                  and not self.covered_by_person(f)]  # fmt: skip
+        for lo, hi in (sentence, paragraph):
+            near = sorted((f for f in places if lo <= f.start < hi),
+                          key=lambda f: (abs(f.start - offset), f.start < offset))  # fmt: skip
+            for f in near:
+                other = f.actor.country or ""
+                if not ruled_out(self.gaz, other, title, name, self.day):
+                    return other
+        return None
+
+    def covered_by_person(self, place: Found) -> bool:
+        """The place is part of a person's mention ("Egyptian President X")."""
+        return any(g.actor.kind == "person" and g.start <= place.start and place.end <= g.end
+                   for g in self.found)  # fmt: skip
+
     def countries_before(self, offset: int) -> bool:
         return any(f.start < offset and f.actor.country in self.gaz.countries
                    for f in self.found)  # fmt: skip
@@ -766,9 +813,9 @@ class _Article(OrganisationReader):
             if f.actor.code:
                 continue
             country = self.peer_country(f.institution, f.start) if f.institution else None
-            if fallback != _PEERS_ONLY:
+            if fallback != _PEERS_ONLY and country is None:
                 guess = fallback[:3] if fallback != _SECTOR_ONLY else ""
-                country = country or guess or self.dominant_country(f.start, clear=True)
+                country = guess or self.dominant_country(f.start, clear=True)
                 if country is None and not self.countries_before(f.start):
                     # Named before any country ("President X said … in Kenya", "Rebels
                     # attacked … Ukrainian troops"): the country the text is clearly about,
@@ -776,6 +823,8 @@ class _Article(OrganisationReader):
                     # ("welcomed South African leader Y") says nothing of this one's.
                     country = self.dominant_country(len(self.text) + 1, clear=True,
                                                     people=f.actor.kind != "person")  # fmt: skip
+                country = self.checked_guess(country, self.titled.get(id(f)), f.actor.name,
+                                             f.start)  # fmt: skip
             if country is None:
                 if fallback == _PEERS_ONLY:
                     unplaced.append(f)
@@ -949,7 +998,7 @@ class _Article(OrganisationReader):
         d_end = self.doc[last].idx + len(self.doc[last].text)
         if d_end <= d_start or "\n" in self.text[d_start:d_end]:
             return None
-        said = self.described_code(d_start, d_end, start)
+        said = self.described_code(d_start, d_end, start, name=self.text[start:end])
         if said is None or said[0][:3] not in self.gaz.countries:
             return None
         return said[0], said[1]
@@ -1165,11 +1214,13 @@ class _Article(OrganisationReader):
                 return current
         return self.described_code(start, stop, end, rel)
 
-    def described_code(self, start: int, stop: int, end: int, rel: re.Match[str] | None = None
+    def described_code(self, start: int, stop: int, end: int,
+                       rel: re.Match[str] | None = None, name: str = ""
                        ) -> tuple[str, str | None, tuple[int, int]] | None:  # fmt: skip
         """Code and role from the description in [start, stop) of a person named at ``end``
         (after the name, or before it: "Blackwater founder Erik Prince"); ``rel`` is the
-        relative clause that introduced it, if any."""
+        relative clause that introduced it, if any; ``name``, when given, is checked against
+        the holder of the office a guessed country would give (checked_guess)."""
         words = chunks(self.text[start:stop])
         if not words:
             return None
@@ -1248,6 +1299,9 @@ class _Article(OrganisationReader):
                 self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
             if country == host or country in REGIONS:  # an envoy to Ukraine is no Ukrainian
                 country = None
+            if head_title is not None and head_at == start and titles[-1].end == stop:
+                # The title alone ("President"), no rank ("Assistant Secretary of State").
+                country = self.checked_guess(country, head_title, name, end)
         elif country is None and employer_actor is not None \
                 and self.national(employer_actor):  # fmt: skip
             # A named employer the gazetteer cannot place ("a law professor at Santa Clara
