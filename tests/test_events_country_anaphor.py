@@ -64,3 +64,22 @@ def test_the_country_refers_back_to_a_subject_country(
     index = _index(nlp, text, countries)
     second = next(s for i, s in enumerate(index.doc.sents) if i == 1)
     assert _parties(index, second.start) == expected
+
+
+def test_our_government_in_the_outlets_own_words_is_the_outlets_country(
+    pipeline: Any, tmp_path: Any
+) -> None:
+    # allsides-TANdORmxAj2hiKPj, a CNN column: "our government" is the writer's, not the
+    # country of the other party the sentence names (Egypt's president); the gold has
+    # SUPPORT USAGOV→EGYGOV.
+    text = (
+        "Unfortunately, our government supports the current regime of President Mohamed "
+        "Morsy of Egypt and the Muslim Brotherhood."
+    )
+    events = pipeline_events(pipeline, tmp_path, text, "2013-07-02", publisher="CNN")
+    sources = {code for e in events for code in codes(e.actor)}
+    assert not {c for c in sources if c.startswith("EGY")}, [
+        (e.event, codes(e.actor), codes(e.recipient)) for e in events
+    ]
+    support = [e for e in events if e.event == "SUPPORT"]
+    assert support and codes(support[0].actor) == {"USAGOV"}

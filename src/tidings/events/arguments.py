@@ -155,7 +155,14 @@ class ActorIndex:
         found = agent_sector(keys)
         if found is None or found[2] != len(keys) or found[0] not in GROUP_SECTORS:
             return None  # the agent phrase must end in the noun and name a state's body
-        country = self.sentence_country(noun.sent)
+        if any(c.dep_ == "poss" and c.lower_ == "our" for c in noun.children):
+            # "our government" is the writer's: the outlet's country in its own words, the
+            # speaker's (not known here) inside a quotation; never the sentence's other party
+            if any(q.start <= noun.idx < q.end for q in self.quotes):
+                return None
+            country = self.home
+        else:
+            country = self.sentence_country(noun.sent)
         if country is None:
             return None
         return Party(country + found[0], words.text, noun.i, "title", "group")
