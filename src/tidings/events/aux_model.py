@@ -302,7 +302,8 @@ def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
         f.append("quoted")
     if ctx.lede_end is not None and trigger.idx < ctx.lede_end:
         f.append("lede")
-    position = trigger.idx / max(1, len(trigger.doc.text))
+    last = trigger.doc[-1]  # the text's length: Doc.text would join every token again
+    position = trigger.idx / max(1, last.idx + len(last.text_with_ws))
     f.append(f"at={min(4, int(position * 5))}")
     f += discourse_features(trigger, ctx)
     return f

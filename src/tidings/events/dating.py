@@ -301,7 +301,7 @@ def continued_date(trigger: Token, dates: list[DateMention]) -> DateMention | No
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    if "\n" in doc.text[previous.start_char : sent.start_char]:
+    if "\n" in doc[previous.start : sent.start].text_with_ws:
         return None  # a new paragraph starts a new scene
     root = previous.root
     if root.tag_ != "VBD":
