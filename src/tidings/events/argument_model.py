@@ -25,13 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from io import BytesIO
 
 import numpy as np
 from scipy import sparse
 from spacy.tokens import Span, Token
 
 from tidings.events.arguments import ActorIndex, Party
+from tidings.events.linear_file import linear_bytes, read_linear
 
 NONE, SOURCE, RECIPIENT = "none", "source", "recipient"
 LABELS = (NONE, SOURCE, RECIPIENT)
@@ -253,28 +253,21 @@ class ArgumentModel:
         return [(u, float(p[s]), float(p[r])) for u, p in zip(found, probs, strict=True)]
 
     def to_bytes(self) -> bytes:
-        buf = BytesIO()
-        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        np.savez_compressed(
-            buf, labels=np.array(LABELS), vocabulary=np.array(names),
-            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
+        return linear_bytes(
+            LABELS, self.vocabulary, self.weights, self.bias,
             thresholds=np.array([self.source_at, self.recipient_at]),
         )  # fmt: skip
-        return buf.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> ArgumentModel:
-        with np.load(BytesIO(data)) as z:
-            if tuple(str(x) for x in z["labels"]) != LABELS:
-                raise ValueError("argument model: its labels are not none/source/recipient")
-            source_at, recipient_at = (float(x) for x in z["thresholds"])
-            return cls(
-                vocabulary={str(f): i for i, f in enumerate(z["vocabulary"])},
-                weights=z["weights"].astype(np.float64),
-                bias=z["bias"].astype(np.float64),
-                source_at=source_at,
-                recipient_at=recipient_at,
-            )
+        f = read_linear(data)
+        if f.labels != LABELS:
+            raise ValueError("argument model: its labels are not none/source/recipient")
+        source_at, recipient_at = (float(x) for x in f.extra["thresholds"])
+        return cls(
+            vocabulary=f.vocabulary, weights=f.weights, bias=f.bias,
+            source_at=source_at, recipient_at=recipient_at,
+        )  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -25,13 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from io import BytesIO
 
 import numpy as np
 from spacy.tokens import Span, Token
 
 from tidings.events.auxmodes import CONDITION_MARKS, REPORT_VERBS, verb_group
 from tidings.events.dating import HISTORICAL_DAYS, Dating, own_date
+from tidings.events.linear_file import linear_bytes, read_linear
 from tidings.model import DateMention
 
 NOW = "now"  # the label of an event reported as happening now (aux None)
@@ -330,23 +330,12 @@ class AuxModel:
         return (None if label == NOW else label), float(p[best])
 
     def to_bytes(self) -> bytes:
-        buf = BytesIO()
-        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        np.savez_compressed(
-            buf, labels=np.array(self.labels), vocabulary=np.array(names),
-            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
-        )  # fmt: skip
-        return buf.getvalue()
+        return linear_bytes(self.labels, self.vocabulary, self.weights, self.bias)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> AuxModel:
-        with np.load(BytesIO(data)) as z:
-            return cls(
-                labels=tuple(str(x) for x in z["labels"]),
-                vocabulary={str(f): i for i, f in enumerate(z["vocabulary"])},
-                weights=z["weights"].astype(np.float64),
-                bias=z["bias"].astype(np.float64),
-            )
+        f = read_linear(data)
+        return cls(labels=f.labels, vocabulary=f.vocabulary, weights=f.weights, bias=f.bias)
 
 
 @lru_cache(maxsize=1)

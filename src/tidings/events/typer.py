@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from io import BytesIO
 
 import numpy as np
 from scipy import sparse
 
 from tidings.events.candidates import Candidate
 from tidings.events.encoder import load_encoder
+from tidings.events.linear_file import linear_bytes, read_linear
 from tidings.events.typer_features import (
     DENSE_DIM,
     dense_features,
@@ -112,27 +112,21 @@ class EventTyper:
         return out
 
     def to_bytes(self) -> bytes:
-        buf = BytesIO()
-        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        np.savez_compressed(
-            buf, labels=np.array(self.labels), vocabulary=np.array(names),
-            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
+        return linear_bytes(
+            self.labels, self.vocabulary, self.weights, self.bias,
             dense_weight=np.array(self.dense_weight),
             encoder_weight=np.array(self.encoder_weight),
         )  # fmt: skip
-        return buf.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> EventTyper:
-        with np.load(BytesIO(data)) as z:
-            return cls(
-                labels=tuple(str(x) for x in z["labels"]),
-                vocabulary={str(f): i for i, f in enumerate(z["vocabulary"])},
-                weights=z["weights"].astype(np.float64),
-                bias=z["bias"].astype(np.float64),
-                dense_weight=float(z["dense_weight"]),
-                encoder_weight=float(z["encoder_weight"]) if "encoder_weight" in z else 0.0,
-            )
+        f = read_linear(data)
+        encoder_weight = f.extra.get("encoder_weight")
+        return cls(
+            labels=f.labels, vocabulary=f.vocabulary, weights=f.weights, bias=f.bias,
+            dense_weight=float(f.extra["dense_weight"]),
+            encoder_weight=0.0 if encoder_weight is None else float(encoder_weight),
+        )  # fmt: skip
 
 
 @lru_cache(maxsize=1)
