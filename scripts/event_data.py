@@ -3,8 +3,9 @@ as the pipeline parses it, and its candidates with their offsets in the record's
 
 from __future__ import annotations
 
+import gzip
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from tidings.actors import resolve_actors
 from tidings.events.candidates import NAMED_KINDS, Candidate, candidates
 from tidings.events.typer_features import eventive_noun
 from tidings.extract import extract_article
-from tidings.model import ActorMention, Document
+from tidings.model import ActorMention, Article, Document
 
 
 def read_candidates(folder: Path) -> list[dict[str, Any]]:
@@ -30,8 +31,18 @@ def read_candidates(folder: Path) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: row["id"])
 
 
-def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMention]] | None:
-    """The record through extract → nlp → actors, or None when the extractor refuses it."""
+def corpus_records(shared: Path, ids: set[str]) -> Iterator[dict[str, Any]]:
+    """The records of the 10k corpus whose id is in ``ids``, in corpus order."""
+    with gzip.open(shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in ids:
+                yield rec
+
+
+def record_article(rec: dict[str, Any]) -> Article | None:
+    """The record's article as the pipeline extracts it, or None when the extractor
+    refuses it."""
     doc_in = Document(
         source=rec["id"],
         content_hash=rec["id"],
@@ -40,8 +51,15 @@ def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMen
         hints={"published": rec.get("published"), "title": rec.get("title")},
     )
     try:
-        article = extract_article(doc_in)
+        return extract_article(doc_in)
     except Exception:  # an article the extractor refuses is simply not used
+        return None
+
+
+def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMention]] | None:
+    """The record through extract → nlp → actors, or None when the extractor refuses it."""
+    article = record_article(rec)
+    if article is None:
         return None
     sdoc = nlp(article.body)
     return sdoc, resolve_actors(sdoc, article)

@@ -27,7 +27,6 @@ re-run that changes only the features or the fit skips it.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import pickle
 import random
@@ -43,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import read_candidates  # noqa: E402
+from event_data import corpus_records, read_candidates, record_article  # noqa: E402
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
@@ -61,8 +60,7 @@ from tidings.events.argument_model import (  # noqa: E402
 from tidings.events.arguments import ActorIndex, Party  # noqa: E402
 from tidings.events.coder import rule_parties  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
-from tidings.extract import extract_article  # noqa: E402
-from tidings.model import Article, Document  # noqa: E402
+from tidings.model import Article  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
 from tidings.quotes import extract_quotes  # noqa: E402
 
@@ -122,26 +120,16 @@ def parse_articles(
             parsed = pickle.load(fh)  # noqa: S301 - a file this script wrote
     missing = wanted - set(parsed)
     if missing:
-        with gzip.open(shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if rec["id"] not in missing:
-                    continue
-                doc_in = Document(
-                    source=rec["id"], content_hash=rec["id"], format="text",
-                    content=rec["text"],
-                    hints={"published": rec.get("published"), "title": rec.get("title")},
-                )  # fmt: skip
-                try:
-                    article = extract_article(doc_in)
-                except Exception:  # an article the extractor refuses is simply not used
-                    parsed[rec["id"]] = None
-                    continue
-                sdoc = nlp(article.body)
-                mentions = resolve_actors(sdoc, article)
-                quotes = extract_quotes(sdoc, article, mentions)
-                blob = sdoc.to_bytes(exclude=["tensor"])
-                parsed[rec["id"]] = (rec["text"], blob, article, mentions, quotes)
+        for rec in corpus_records(shared, missing):
+            article = record_article(rec)
+            if article is None:
+                parsed[rec["id"]] = None
+                continue
+            sdoc = nlp(article.body)
+            mentions = resolve_actors(sdoc, article)
+            quotes = extract_quotes(sdoc, article, mentions)
+            blob = sdoc.to_bytes(exclude=["tensor"])
+            parsed[rec["id"]] = (rec["text"], blob, article, mentions, quotes)
         if cache is not None:
             with cache.open("wb") as fh:
                 pickle.dump(parsed, fh)

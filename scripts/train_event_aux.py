@@ -19,7 +19,6 @@ saves the weights and writes ``data/events/aux_training.json``.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import pickle
 import random
@@ -34,7 +33,7 @@ from scipy import sparse
 from spacy.tokens import Doc, DocBin, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import read_candidates  # noqa: E402
+from event_data import corpus_records, read_candidates, record_article  # noqa: E402
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
@@ -61,8 +60,6 @@ from tidings.events.coder import (  # noqa: E402
 )
 from tidings.events.dating import relative_to  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
-from tidings.extract import extract_article  # noqa: E402
-from tidings.model import Document  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
 from tidings.quotes import extract_quotes  # noqa: E402
 
@@ -90,31 +87,17 @@ def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[s
     missing = wanted - set(parsed)
     if missing:
         nlp = load_nlp()
-        with gzip.open(shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if rec["id"] not in missing:
-                    continue
-                doc_in = Document(
-                    source=rec["id"], content_hash=rec["id"], format="text",
-                    content=rec["text"],
-                    hints={"published": rec.get("published"), "title": rec.get("title")},
-                )  # fmt: skip
-                try:
-                    article = extract_article(doc_in)
-                except Exception:  # an article the extractor refuses is simply not used
-                    continue
-                sdoc = nlp(article.body)
-                mentions = resolve_actors(sdoc, article)
-                dates = resolve_dates(sdoc, article)
-                try:
-                    quotes = extract_quotes(sdoc, article, mentions)
-                except RecursionError:  # a speaker chain the quotes stage loops on
-                    print(f"{rec['id']}: quotes stage failed; read without quotes")
-                    quotes = []
-                bin_ = DocBin(store_user_data=False)
-                bin_.add(sdoc)
-                parsed[rec["id"]] = (rec["text"], bin_.to_bytes(), mentions, dates, article, quotes)
+        for rec in corpus_records(shared, missing):
+            article = record_article(rec)
+            if article is None:
+                continue
+            sdoc = nlp(article.body)
+            mentions = resolve_actors(sdoc, article)
+            dates = resolve_dates(sdoc, article)
+            quotes = extract_quotes(sdoc, article, mentions)
+            bin_ = DocBin(store_user_data=False)
+            bin_.add(sdoc)
+            parsed[rec["id"]] = (rec["text"], bin_.to_bytes(), mentions, dates, article, quotes)
         if cache is not None:
             with cache.open("wb") as fh:
                 pickle.dump(parsed, fh)
