@@ -1,18 +1,23 @@
 """A random sample of coded events from the 10k corpus, for judging by hand (issue #12).
 
-``draw``: runs tidings over articles drawn with a fixed seed from
+``draw``: runs tidings over articles drawn with ``--seed`` from
 ``../shared/corpus/allsides-10k.jsonl.gz`` (never the articles whose candidates trained the
-typer, nor tidings' test articles), then draws ``--events`` of the events coded, uniformly.
-It writes the pointers (article id, sentence offsets in the article body, the coded event)
-to ``data/events/corpus_sample.jsonl`` and, for the judge only, the sentences themselves to
+typer, tidings' test articles, nor those of an earlier sample: rules may have been written
+from those), then draws ``--events`` of the events coded, uniformly. It writes the pointers
+(article id, sentence offsets in the article body, the coded event) to
+``data/events/<sample>.jsonl`` and, for the judge only, the sentences themselves to
 ``--show`` (not committed: third-party text).
 
-``score``: reads the judge's verdicts (``data/events/corpus_sample_judged.jsonl``: id, and
+``score``: reads the judge's verdicts (``data/events/<sample>_judged.jsonl``: id, and
 ``type``, ``source``, ``recipient``, ``aux`` each true or false) and prints the share of
 events right on all four, and on each.
 
-    python scripts/corpus_event_sample.py draw --show /tmp/sample_show.jsonl
-    python scripts/corpus_event_sample.py score
+Each round draws a fresh sample under a new name and seed; the older ones become
+development data.
+
+    python scripts/corpus_event_sample.py draw --sample corpus_sample_r3 --seed 20261208 \
+        --show /tmp/sample_show.jsonl
+    python scripts/corpus_event_sample.py score --sample corpus_sample_r3
 """
 
 from __future__ import annotations
@@ -32,15 +37,24 @@ SEED = 20261207
 FIELDS = ("type", "source", "recipient", "aux")
 
 
-def _excluded(data: Path) -> set[str]:
+def _excluded(data: Path, sample: str) -> set[str]:
+    """Articles a fresh sample must not come from: the typer's training articles, the
+    test set's and those of every earlier sample."""
     ids = {row["article"] for row in read_candidates(data)}
     selection = Path("gold/test/SELECTION.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return ids | {line.split("\t")[0] for line in selection}
+    ids |= {line.split("\t")[0] for line in selection}
+    for earlier in data.glob("corpus_sample*.jsonl"):
+        if earlier.stem.endswith("_judged") or earlier.stem == sample:
+            continue
+        for line in earlier.read_text(encoding="utf-8").splitlines():
+            if line:
+                ids.add(json.loads(line)["article"])
+    return ids
 
 
 def draw(args: argparse.Namespace) -> None:
-    rng = random.Random(SEED)
-    skip = _excluded(args.data)
+    rng = random.Random(args.seed)
+    skip = _excluded(args.data, args.sample)
     with gzip.open(args.shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
         records = [r for line in fh if (r := json.loads(line))["id"] not in skip]
     picked = rng.sample(records, args.articles)
@@ -101,7 +115,7 @@ def draw(args: argparse.Namespace) -> None:
                 "sentence": body[ev.sentence_start : ev.sentence_end],
             }
         )
-    (args.data / "corpus_sample.jsonl").write_text(
+    (args.data / f"{args.sample}.jsonl").write_text(
         "".join(json.dumps(p) + "\n" for p in pointers), encoding="utf-8"
     )
     args.show.write_text(
@@ -111,7 +125,7 @@ def draw(args: argparse.Namespace) -> None:
 
 
 def score(args: argparse.Namespace) -> None:
-    path = args.data / "corpus_sample_judged.jsonl"
+    path = args.data / f"{args.sample}_judged.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     n = len(rows)
     right = sum(all(r.get(f) is True for f in FIELDS) for r in rows)
@@ -124,6 +138,8 @@ def main() -> None:
     parser.add_argument("command", choices=("draw", "score"))
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--data", type=Path, default=Path("data/events"))
+    parser.add_argument("--sample", default="corpus_sample", help="file stem under --data")
+    parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--events", type=int, default=50)
     parser.add_argument("--processes", type=int, default=1)
