@@ -60,6 +60,7 @@ from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import chunks, fold, phrase_keys
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
+from tidings.actors.groups import group_mentions, legislative_partisans
 from tidings.actors.home import home_country
 from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
@@ -1942,4 +1943,6 @@ def resolve_actors(doc: Doc, article: Article,
     """Every mention of a political actor in the body, in text order."""
     if not article.body:
         return []
-    return _Article(doc, article, dictionary).run()
+    mentions = legislative_partisans(doc, _Article(doc, article, dictionary).run())
+    groups = group_mentions(doc, article.body, mentions, home_country(article))
+    return sorted([*mentions, *groups], key=lambda m: (m.start, m.end)) if groups else mentions

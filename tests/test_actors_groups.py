@@ -1,0 +1,52 @@
+"""Unnamed groups and party members coded from their description, on shortened corpus
+sentences (allsides-10k; ids in the comments): a nationality before a military noun gives
+the troops' code, a party's members in a legislature are that legislature, a special
+counsel is a prosecutor (JUD)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actors_support import codes, mentions
+
+pytestmark = pytest.mark.slow
+
+
+def test_actors_nationality_before_military_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-FkWUOqicsP9HEocR, allsides-7HMFZPIPSjut3dJX (shortened)
+    text = "The U.S. began a bombing campaign to support Iraqi ground troops."
+    assert codes(mentions(nlp, text)).get("Iraqi ground troops") == "IRQMIL"
+    text = "President Trump said that he and top U.S. generals have agreed on a new strategy."
+    assert codes(mentions(nlp, text)).get("top U.S. generals") == "USAMIL"
+
+
+def test_actors_nationality_before_other_nouns_stays_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The event coder reads "Russian children" as Russia (../shared/gold/dev): no group.
+    found = codes(mentions(nlp, "The U.S. wants a resumption of adoptions of Russian children."))
+    assert "Russian children" not in found
+    assert found.get("Russian") == "RUS"
+
+
+def test_actors_party_members_in_a_legislature(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-EPN3Th6Ct8Bd76sO, allsides-4a6FuNghju19Oozx, allsides-wI30oK6qlrQcXRhs
+    day = dt.date(2019, 5, 1)
+    text = "The president vowed to resist every subpoena from House Democrats."
+    assert codes(mentions(nlp, text, day)).get("Democrats") == "USALEG"
+    text = "Congressional Republicans said Sunday that President Obama must stick with his vow."
+    assert codes(mentions(nlp, text, day)).get("Republicans") == "USALEG"
+    text = "Since then, Republicans in Congress have condemned the administration's handling."
+    assert codes(mentions(nlp, text, day)).get("Republicans") == "USALEG"
+    # A bare "Democrats" is the party (../shared/gold/dev2).
+    text = "Trump has increasingly accused Democrats of conducting the investigation."
+    assert codes(mentions(nlp, text, day)).get("Democrats") == "USAPOL"
+
+
+def test_actors_special_counsel_is_judicial(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-3grm1inQu7WjgNrJ (2018): the special counsel prosecutes (JUD, as prosecutors).
+    text = "Special counsel Robert Mueller has aggressively pursued Manafort and his associates."
+    found = mentions(nlp, text, dt.date(2018, 3, 1))
+    assert any(m.actor.code == "USAJUD" and "Mueller" in m.text for m in found)
+    found = mentions(nlp, "Robert Mueller was named FBI director.", dt.date(2005, 1, 1))
+    assert all(m.actor.code != "USAJUD" for m in found if "Mueller" in m.text)
