@@ -50,3 +50,32 @@ def test_actors_special_counsel_is_judicial(nlp) -> None:  # type: ignore[no-unt
     assert any(m.actor.code == "USAJUD" and "Mueller" in m.text for m in found)
     found = mentions(nlp, "Robert Mueller was named FBI director.", dt.date(2005, 1, 1))
     assert all(m.actor.code != "USAJUD" for m in found if "Mueller" in m.text)
+
+
+def test_actors_fbi_is_police(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-9CqVcdNUgUIYYXnh: the FBI is USACOP (Phoenix.Countries.actors.txt, gold/dev2).
+    found = codes(mentions(nlp, "The FBI is investigating, and that investigation will follow."))
+    assert found.get("The FBI") == "USACOP"
+
+
+def test_actors_the_house_is_the_legislature(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-2iZo7RfnGb8eVSLJ, allsides-DrLAb4d3kSYc8tbt (shortened)
+    text = "The House voted to block President Barack Obama's executive action on immigration."
+    found = codes(mentions(nlp, text, dt.date(2014, 12, 5)))
+    assert found.get("The House") == "USALEG"
+    text = "Officials at the White House said the House is also expected to be briefed."
+    found = codes(mentions(nlp, text, dt.date(2014, 12, 5)))
+    assert found.get("the White House") == "USAGOV"
+    assert found.get("the House") == "USALEG"
+
+
+def test_actors_stuttered_name_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-OKLoAokKbxgImyOu: a page's hover text runs "Donald John Trump" into the next
+    # headline; the stutter must not become a full name that "Trump" resolves to.
+    text = (
+        "Turkey launched an offensive after President Trump Donald John TrumpTrump "
+        "threatening to fire Mulvaney: report pulled troops. Trump dismissed the critics."
+    )
+    found = mentions(nlp, text, dt.date(2019, 10, 10))
+    assert not any("TrumpTrump" in m.text for m in found)
+    assert [m.actor.code for m in found if m.text == "Trump"] == ["USAGOV"]
