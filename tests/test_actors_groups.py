@@ -79,3 +79,27 @@ def test_actors_stuttered_name_is_no_person(nlp) -> None:  # type: ignore[no-unt
     found = mentions(nlp, text, dt.date(2019, 10, 10))
     assert not any("TrumpTrump" in m.text for m in found)
     assert [m.actor.code for m in found if m.text == "Trump"] == ["USAGOV"]
+
+
+def test_actors_intelligence_committee_is_the_legislature(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-Fo0bms0kSZfwyVBr, allsides-koMhxZdmf9p3yGK2: a legislature's committee, not a
+    # spy agency.
+    text = "The House Intelligence Committee announced it will look into Russian interference."
+    found = codes(mentions(nlp, text, dt.date(2019, 3, 24)))
+    assert found.get("The House Intelligence Committee") == "USALEG"
+    text = "The Senate Intelligence Committee is also conducting an investigation."
+    found = codes(mentions(nlp, text, dt.date(2017, 6, 1)))
+    assert found.get("The Senate Intelligence Committee") == "USALEG"
+    found = codes(mentions(nlp, "U.S. intelligence agencies said Russia interfered."))
+    assert found.get("U.S. intelligence") == "USASPY"
+
+
+def test_actors_the_rebels_are_the_ones_placed_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # allsides-Pk0FFb6L5YPWTDfV (shortened): "the rebels" after "Syrian rebels" in a story
+    # that names the United States more often than Syria.
+    text = (
+        "The U.S. said on Friday that the U.S. would send aid to Syrian rebels. "
+        "U.S. officials met in Washington. The rebels quickly denied using chemical weapons."
+    )
+    found = [m for m in mentions(nlp, text, dt.date(2013, 6, 14)) if "rebels" in m.text]
+    assert [m.actor.code for m in found] == ["SYRREB", "SYRREB"]

@@ -239,6 +239,10 @@ def _government_heads() -> dict[str, str]:
     return {row[0]: row[1].strip() for row in rows if len(row) >= 2}
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def _definite(phrase: Phrase) -> bool:
     """The phrase names a sector itself (judge, troops, "Director of Public Prosecution"),
     not only a position that takes its owner's sector (spokesman, director)."""
@@ -806,6 +810,18 @@ class _Article(OrganisationReader):
                 best = key
         return best[2] if best else None
 
+    def placed_before(self, group: Found, sector: str) -> str | None:
+        """The country of the nearest earlier mention of the same sector whose head noun is
+        the group's ("Syrian rebels" … "the rebels"; "a rebel" … "rebels")."""
+        head = _singular(fold(group.actor.name.split()[-1])) if group.actor.name else ""
+        for f in sorted(self.found, key=lambda f: -f.start):
+            if f.start >= group.start or f.actor.sector != sector or not f.actor.country:
+                continue
+            words = self.text[f.start : f.end].split()
+            if words and _singular(fold(words[-1])) == head:
+                return f.actor.country
+        return None
+
     def place_deferred(self) -> None:
         """Titles named without a country, once every country mention is known: an
         institution's nearest peer (a judge → the court the article names), else the
@@ -817,6 +833,9 @@ class _Article(OrganisationReader):
             country = self.peer_country(f.institution, f.start) if f.institution else None
             if fallback != _PEERS_ONLY and country is None:
                 guess = fallback[:3] if fallback != _SECTOR_ONLY else ""
+                if not guess and fallback == _SECTOR_ONLY:
+                    # "The rebels" after "Syrian rebels": the group the article placed.
+                    guess = self.placed_before(f, sector) or ""
                 country = guess or self.dominant_country(f.start, clear=True)
                 if country is None and not self.countries_before(f.start):
                     # Named before any country ("President X said … in Kenya", "Rebels
