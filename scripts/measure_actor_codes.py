@@ -27,6 +27,31 @@ Run from the repository root (corpus data only: no gold set is read)::
     PYTHONPATH=src .venv/bin/python scripts/measure_actor_codes.py [--shared ../shared] \
         [--parsed /tmp/parsed.pkl] [--examples "agent noun:no mention"] [--json out.json]
 
+Measured 2026-12-07 (4,220 annotated events, 1,530 articles; 7,067 coded phrases found in
+their sentence, 548 left out: paraphrased or implicit), share right, actors stage → events
+view, before → after the round that added ``actors.groups`` (military groups placed by a
+nationality, party members in a legislature as LEG), the FBI as COP, the Special Counsel as
+JUD, "the House", legislative intelligence committees, stuttered names and "the rebels"
+after "Syrian rebels"::
+
+    kind                 n     actors        events
+    title+name         819   83.6 → 85.3   84.2 → 85.8
+    person name       1055   71.6 → 73.9   72.9 → 75.4
+    place name        1324   83.2 → 83.2   82.8 → 82.8
+    organisation name 1032   74.0 → 79.4   73.7 → 78.9
+    demonym            295   42.0 → 50.2   38.0 → 45.4
+    organisation noun  146   51.4 → 56.8   62.3 → 64.4
+    agent noun        1177   54.9 → 56.4   58.0 → 59.3
+    pronoun            374   37.7 → 38.2   43.3 → 43.9
+    other noun         724   34.7 → 35.8   36.3 → 37.4
+    all               7067   64.8 → 67.0   65.9 → 67.9
+
+Of what is left (after), 1,099 phrases have no mention (mostly common nouns the annotators
+coded as their owner: "the bill" USALEG, "the decision", "the caravan"; pronouns; unnamed
+groups with no country in the phrase), 789 the wrong sector (place names coded by the act:
+"Pyongyang" PRKMIL for a launch, 148; a bare "Democrats" USALEG in Congress where the dev
+gold codes the party; former officials coded by the event's date), 150 the wrong country.
+
 ``--parsed`` keeps the parsed articles (extraction and spaCy, ~20 minutes on one core; the
 same file form as ``train_event_arguments.py --parsed``), so that a re-run after a change to
 the actors stage parses nothing. ``--examples KIND:CLASS`` prints up to ``--limit`` cases of

@@ -1,18 +1,18 @@
-"""Unnamed people and groups the article describes by an agent noun: "lawmakers", "a
-Honduran man", "Iraqi ground troops", "federal prosecutors", "the firm".
+"""Groups the actors stage reads from how the article describes them, after its other passes.
 
-The other passes of the actors stage code names and titles; a noun phrase whose head is a
-generic agent noun (PETRARCH2's Phoenix agents dictionary, read by :mod:`tidings.actors.agents`,
-or a kind of body, ``orgtypes.tsv``) got no mention, or only one for the nationality in front
-of it ("Honduran" → HND, where the annotators code the man HNDCVL). This pass gives each such
-phrase a mention coded as :func:`tidings.actors.unnamed.unnamed_code` codes an unnamed
-speaker (the quotes stage's rule, so that a speaker and an event's party described by the
-same words get the same code): the head's sector, of the body or country inside the phrase,
-else of the country the article is clearly about, else of the outlet's.
+- A military group placed by the nationality in front of it ("Iraqi ground troops", "top
+  U.S. generals", "American combat troops"): the other passes give only the nationality a
+  mention (IRQ); the phrase gets one of its own, coded as
+  :func:`tidings.actors.unnamed.unnamed_code` codes an unnamed speaker (the head's sector
+  from PETRARCH2's Phoenix agents dictionary, of the country inside the phrase: IRQMIL).
+  Only military heads: a nationality before people or things of other kinds ("Russian
+  children", "a British-flagged tanker") is read by the event coder as the state, as the
+  dev gold codes it, and giving those phrases their own mentions lost events on dev.
+- A party's members sitting in a legislature ("House Democrats", "congressional
+  Republicans", "Republicans in Congress"): the legislature (USALEG), as both the dev gold
+  and the corpus annotators code them; a bare "Democrats" stays the party (USAPOL).
 
-Measured over the annotated corpus events (``scripts/measure_actor_codes.py``): agent-noun
-parties that had no mention or only their nationality's were the largest group of uncoded
-sources and recipients.
+Measured over the annotated corpus events (``scripts/measure_actor_codes.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.fold import phrase_keys
 from tidings.actors.gazetteer import load_gazetteer, make_actor
-from tidings.actors.home import main_country
 from tidings.actors.unnamed import head_sector_of, unnamed_code
 from tidings.model import ActorMention
 
@@ -34,12 +33,7 @@ _HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "obj", "ap
 # Mentions inside the phrase that a longer group mention may cover: a nationality or country
 # in front of the noun ("a Honduran man", "Iraqi ground troops").
 _COVERABLE = frozenset({"country"})
-# Sectors a bare agent noun cannot place: fighters and extremists belong to whatever group
-# they fight for, refugees to the country they left, not to the story's country.
-_UNPLACEABLE = frozenset({"UAF", "RAD", "REF"})
-# Sectors a nationality in front of the noun decides alone ("Iraqi ground troops", "top U.S.
-# generals"); a nationality before people or things of other kinds ("Russian children", "a
-# British-flagged tanker") is read by the event coder as the state, as the gold codes it.
+# Sectors a nationality in front of the noun decides alone (see the module docstring).
 _NAMED_SECTORS = frozenset({"MIL"})
 # Heads too vague to code alone: "the group" is a militia, a party or a charity.
 _VAGUE_HEADS = frozenset({"group", "groups"})
@@ -94,7 +88,7 @@ def legislative_partisans(doc: Doc, mentions: Sequence[ActorMention]) -> list[Ac
             or actor.kind == "person"
             or actor.country is None
             or span is None
-            or not span.root.tag_.endswith("S")  # fmt: skip
+            or not span.root.tag_.endswith("S")
             or not _legislative(span.root)
         ):
             out.append(m)
@@ -107,7 +101,8 @@ def legislative_partisans(doc: Doc, mentions: Sequence[ActorMention]) -> list[Ac
 
 def group_mentions(doc: Doc, text: str, mentions: Sequence[ActorMention],
                    country: str | None) -> list[ActorMention]:  # fmt: skip
-    """Mentions for the agent-noun phrases no mention covers (see the module docstring)."""
+    """Mentions for the military groups placed by a nationality in front of them that no
+    mention covers as a whole (see the module docstring)."""
     covered: dict[int, ActorMention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -115,7 +110,6 @@ def group_mentions(doc: Doc, text: str, mentions: Sequence[ActorMention],
             for tok in span:
                 covered[tok.i] = m
     countries = load_gazetteer().countries
-    main = main_country(mentions)
     out: list[ActorMention] = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.dep_ not in _HEAD_DEPS or noun.i in covered:
@@ -132,11 +126,7 @@ def group_mentions(doc: Doc, text: str, mentions: Sequence[ActorMention],
         if what != "agent" or sector not in _NAMED_SECTORS:
             continue
         start, end = words.start_char, words.end_char
-        # Placed by the sentence's own places and bodies first ("Police fired tear gas in
-        # Cairo"), then by the article's main country, then by the outlet's.
-        sent = noun.sent
-        near = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-        code = unnamed_code(text, start, end, near, main or country)
+        code = unnamed_code(text, start, end, inside, country)
         if not code or len(code) < 4:
             continue
         actor = make_actor(words.text, code, None, "group", countries)
