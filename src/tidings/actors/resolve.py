@@ -168,8 +168,9 @@ _HEAD_ENDS = frozenset({"of", "at", "for", "with", "to", "in", "on", "from", "un
                         "which", "that"})  # fmt: skip
 # A person's name as the identity pass trusts it: letters, dots, apostrophes, hyphens.
 _CLEAN_NAME = re.compile(r"[^\W\d_][\w.'’\- ]*")
-# Honorifics that may stand before a surname ("Mr. Reeves").
+# A word said twice in a row ("Trump Trump", "TrumpTrump"): page text run together.
 _STUTTER = re.compile(r"\b([A-Z][a-z]{2,})\s*\1(?![\w-])")
+# Honorifics that may stand before a surname ("Mr. Reeves").
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? ")
 # "Rep. Bob Goodlatte (R-Va.)", "Patrick Leahy, D-Vermont": a member of Congress.
 _PARTY_TAG = re.compile(r",? \(?[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)?(?=[\s,.;:)])")
