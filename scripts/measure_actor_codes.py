@@ -1,0 +1,338 @@
+"""What the actors stage gives the parties annotators coded: over every annotated event of
+the corpus candidates (``data/events/labels-*.jsonl`` with their pointers in
+``candidates-*.jsonl``; text in ``../shared/corpus``), the source and recipient phrases the
+annotator wrote are found in the event's sentence and put in one class:
+
+``right``          a mention overlapping the phrase has the annotated code;
+``wrong country``  no code is right, one has the annotated sector in another country;
+``wrong sector``   no code is right, one has the annotated country with another sector;
+``wrong both``     mentions with codes, none of the country nor the sector;
+``no code``        mentions overlap the phrase, none has a code;
+``no mention``     the actors stage saw nothing there.
+
+Codes compare as the scorer compares them (``../shared/gold/README.md``, Scoring): a bare
+country is its government (``USA`` ≡ ``USAGOV``). Phrases are grouped by what they are,
+read from the parse: a pronoun, a person's name (with a title or description before it, or
+bare), a place name (countries, capitals: metonyms), an organisation's name, a demonym or
+party adjective ("Russians", "Democrats"), an organisation noun ("the regime", "the
+ministry"), an agent noun ("police", "lawmakers", "the president"; Phoenix agents
+dictionary or the gazetteer's titles), another noun.
+
+Beside it, the ``events`` view: what the event coder's phrases (``argument_model.units``,
+which add unnamed groups, bare names as civilians and anaphors) give the same words, so
+that a fix in the actors stage can be told from one the events stage already makes.
+
+Run from the repository root (corpus data only: no gold set is read)::
+
+    PYTHONPATH=src .venv/bin/python scripts/measure_actor_codes.py [--shared ../shared] \
+        [--parsed /tmp/parsed.pkl] [--examples "agent noun:no mention"] [--json out.json]
+
+Measured 2026-12-07 (4,220 annotated events, 1,530 articles; 7,067 coded phrases found in
+their sentence, 548 left out: paraphrased or implicit), share right, actors stage → events
+view, before → after the round that added ``actors.groups`` (military groups placed by a
+nationality, party members in a legislature as LEG), the FBI as COP, the Special Counsel as
+JUD, "the House", legislative intelligence committees, stuttered names and "the rebels"
+after "Syrian rebels"::
+
+    kind                 n     actors        events
+    title+name         819   83.6 → 85.3   84.2 → 85.8
+    person name       1055   71.6 → 73.9   72.9 → 75.4
+    place name        1324   83.2 → 83.2   82.8 → 82.8
+    organisation name 1032   74.0 → 79.4   73.7 → 78.9
+    demonym            295   42.0 → 50.2   38.0 → 45.4
+    organisation noun  146   51.4 → 56.8   62.3 → 64.4
+    agent noun        1177   54.9 → 56.4   58.0 → 59.3
+    pronoun            374   37.7 → 38.2   43.3 → 43.9
+    other noun         724   34.7 → 35.8   36.3 → 37.4
+    all               7067   64.8 → 67.0   65.9 → 67.9
+
+Of what is left (after), 1,099 phrases have no mention (mostly common nouns the annotators
+coded as their owner: "the bill" USALEG, "the decision", "the caravan"; pronouns; unnamed
+groups with no country in the phrase), 789 the wrong sector (place names coded by the act:
+"Pyongyang" PRKMIL for a launch, 148; a bare "Democrats" USALEG in Congress where the dev
+gold codes the party; former officials coded by the event's date), 150 the wrong country.
+
+``--parsed`` keeps the parsed articles (extraction and spaCy, ~20 minutes on one core; the
+same file form as ``train_event_arguments.py --parsed``), so that a re-run after a change to
+the actors stage parses nothing. ``--examples KIND:CLASS`` prints up to ``--limit`` cases of
+one cell (phrase, annotated code, codes given), for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+sys.path.insert(0, str(Path(__file__).parent))
+from event_data import corpus_records, read_candidates, record_article  # noqa: E402
+
+from tidings.actors import resolve_actors  # noqa: E402
+from tidings.actors.agents import agent_table  # noqa: E402
+from tidings.actors.fold import phrase_keys  # noqa: E402
+from tidings.actors.home import article_country  # noqa: E402
+from tidings.actors.orgtypes import head_sector  # noqa: E402
+from tidings.actors.unnamed import head_sector_of  # noqa: E402
+from tidings.events.argument_model import units  # noqa: E402
+from tidings.events.arguments import ActorIndex  # noqa: E402
+from tidings.model import ActorMention  # noqa: E402
+from tidings.nlp import load_nlp  # noqa: E402
+
+CLASSES = ("right", "wrong country", "wrong sector", "wrong both", "no code", "no mention")
+KINDS = ("pronoun", "title+name", "person name", "place name", "organisation name",
+         "demonym", "organisation noun", "agent noun", "other noun", "other")  # fmt: skip
+_NOT_COUNTRY = frozenset({"IGO", "IMG", "EUR", "NGO", "MNC"})
+_PERSON_OPENERS = frozenset({"DET", "PUNCT", "CCONJ"})
+
+Parsed = tuple[Any, ...] | None
+
+
+def state_codes(codes: Iterable[str]) -> frozenset[str]:
+    """Codes as the scorer compares them: a bare country also as its government."""
+    out: set[str] = set()
+    for c in codes:
+        out.add(c)
+        if len(c) == 3 and c.isalpha() and c not in _NOT_COUNTRY:
+            out.add(c + "GOV")
+        elif c.endswith("GOV") and len(c) == 6:
+            out.add(c[:3])
+    return frozenset(out)
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """(country, sector) of a code; a bare country's sector is GOV, an IGO has no country."""
+    if code[:3] in _NOT_COUNTRY:
+        return "", code
+    return code[:3], code[3:6] or "GOV"
+
+
+def classify(gold: str, given: Sequence[str]) -> str:
+    """The class of the codes given to a phrase annotated ``gold``."""
+    coded = [c for c in given if c]
+    if not given:
+        return "no mention"
+    if not coded:
+        return "no code"
+    if state_codes([gold]) & state_codes(coded):
+        return "right"
+    country, sector = split_code(gold)
+    pairs = [split_code(c) for c in coded]
+    if any(s == sector and c != country for c, s in pairs):
+        return "wrong country"
+    if any(c == country and s != sector for c, s in pairs):
+        return "wrong sector"
+    return "wrong both"
+
+
+def phrase_kind(span: Span) -> str:
+    """What the phrase is, from its head and entities (see the module docstring)."""
+    root = span.root
+    if root.pos_ == "PRON":
+        return "pronoun"
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people or root.ent_type_ == "PERSON":
+        start = people[0].start if people else root.i
+        before = [t for t in span if t.i < start and t.pos_ not in _PERSON_OPENERS]
+        return "title+name" if before else "person name"
+    if root.ent_type_ in ("GPE", "LOC"):
+        return "place name"
+    if root.ent_type_ == "NORP":
+        return "demonym"
+    if root.ent_type_ in ("ORG", "FAC") or root.pos_ == "PROPN":
+        return "organisation name"
+    if root.pos_ == "NOUN":
+        keys = list(phrase_keys(root.text))
+        if head_sector(keys) is not None:
+            return "organisation noun"
+        if tuple(keys) in agent_table() or head_sector_of(keys)[1]:
+            return "agent noun"
+        return "other noun"
+    return "other"
+
+
+def trigger_token(doc: Doc, text: str, pointer: dict[str, Any]) -> Token | None:
+    """The token the pointer's trigger offsets name in the record's text, through its
+    sentence (the extractor may have changed what lies between sentences)."""
+    s_start, s_end = pointer["sentence"]
+    wanted = text[s_start:s_end]
+    for sent in doc.sents:
+        if sent.text != wanted and sent.text.strip() != wanted.strip():
+            continue
+        at = sent.start_char + (pointer["trigger"][0] - s_start)
+        at -= len(wanted) - len(wanted.lstrip())
+        for tok in sent:
+            if tok.idx == at:
+                return tok
+    return None
+
+
+def locate(sent: Span, surface: str, trigger: Token) -> tuple[int, int] | None:
+    """Body offsets of the annotator's phrase: the occurrence nearest the trigger, matched
+    exactly, else ignoring case."""
+    needle = surface.strip()
+    text = sent.text
+    for hay, pin in ((text, needle), (text.lower(), needle.lower())):
+        starts = [k for k in range(len(hay)) if hay.startswith(pin, k)]
+        if starts:
+            where = trigger.idx - sent.start_char
+            first = min(starts, key=lambda k: (abs(k - where), k))
+            return sent.start_char + first, sent.start_char + first + len(needle)
+    return None
+
+
+def actor_codes(mentions: Sequence[ActorMention], lo: int, hi: int, root: Token) -> list[str]:
+    """Codes of the mentions over the phrase: those covering its head when there are any."""
+    over = [m for m in mentions if m.start < hi and lo < m.end]
+    on_root = [m for m in over if m.start <= root.idx < m.end]
+    return [m.actor.code for m in (on_root or over)]
+
+
+def event_codes(sent: Span, trigger: Token, index: ActorIndex, lo: int, hi: int) -> list[str]:
+    """Codes the event coder's phrases give the words: those whose head lies inside them
+    when there are any."""
+    found = [u for u in units(sent, trigger, index) if u.start < hi and lo < u.end]
+    inside = [u for u in found if lo <= u.token.idx < hi]
+    return [p.code for u in (inside or found) for p in u.parties]
+
+
+def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[str, Parsed]:
+    """Article id → (record text, parsed body as bytes, article, …), kept in ``cache``."""
+    parsed: dict[str, Parsed] = {}
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as fh:
+            parsed = pickle.load(fh)  # noqa: S301 - a file this script (or its twin) wrote
+    missing = wanted - set(parsed)
+    if missing:
+        nlp = load_nlp()
+        for rec in corpus_records(shared, missing):
+            article = record_article(rec)
+            if article is None:
+                parsed[rec["id"]] = None
+                continue
+            blob = nlp(article.body).to_bytes(exclude=["tensor"])
+            parsed[rec["id"]] = (rec["text"], blob, article)
+        if cache is not None:
+            with cache.open("wb") as fh:
+                pickle.dump(parsed, fh)
+    return parsed
+
+
+def read_labels(folder: Path) -> dict[str, dict[str, Any]]:
+    rows = {}
+    for path in sorted(folder.glob("labels-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line:
+                row = json.loads(line)
+                rows[row["id"]] = row
+    return rows
+
+
+Case = dict[str, Any]
+
+
+def measure(shared: Path, data: Path, cache: Path | None, articles: int = 0) -> list[Case]:
+    """One case per annotated source or recipient with a code and words in the sentence."""
+    labels = read_labels(data)
+    by_article: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for pointer in read_candidates(data):
+        label = labels.get(pointer["id"])
+        if label is not None and label["event"] != "NONE":
+            by_article[pointer["article"]].append((pointer, label))
+    parsed = parse_articles(shared, set(by_article), cache)
+    nlp = load_nlp()
+    cases: list[Case] = []
+    for art_id in sorted(by_article)[: articles or None]:
+        entry = parsed.get(art_id)
+        if entry is None:
+            continue
+        text, blob, article = entry[:3]
+        doc = Doc(nlp.vocab).from_bytes(blob)
+        mentions = resolve_actors(doc, article)
+        index = ActorIndex(doc, mentions, [], home=article_country(article, mentions))
+        for pointer, label in by_article[art_id]:
+            trigger = trigger_token(doc, text, pointer)
+            for role in ("source", "recipient"):
+                gold, surface = label.get(f"{role}_code"), label.get(role)
+                if not gold:
+                    continue
+                case: Case = {"id": pointer["id"], "article": art_id, "role": role,
+                              "gold": gold, "phrase": surface}  # fmt: skip
+                at = locate(trigger.sent, surface, trigger) if trigger and surface else None
+                if trigger is None or at is None:
+                    case["kind"] = "not in sentence" if trigger is not None else "unaligned"
+                    cases.append(case)
+                    continue
+                lo, hi = at
+                span = doc.char_span(lo, hi, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                given = actor_codes(mentions, lo, hi, span.root)
+                seen = event_codes(trigger.sent, trigger, index, lo, hi)
+                case.update(kind=phrase_kind(span), given=given, seen=seen,
+                            actors=classify(gold, given), events=classify(gold, seen),
+                            sentence=trigger.sent.text)  # fmt: skip
+                cases.append(case)
+    return cases
+
+
+def table(cases: Sequence[Case], view: str) -> str:
+    """Counts by kind and class, with each kind's share right."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cases:
+        if view in c:
+            counts[c["kind"]][c[view]] += 1
+            counts["all"][c[view]] += 1
+    width = max(len(k) for k in KINDS) + 2
+    lines = ["kind".ljust(width) + "".join(f"{k:>14}" for k in (*CLASSES, "n", "right %"))]
+    for kind in (*KINDS, "all"):
+        row = counts.get(kind)
+        if not row:
+            continue
+        n = sum(row.values())
+        cells = "".join(f"{row[k]:>14}" for k in CLASSES)
+        lines.append(kind.ljust(width) + cells + f"{n:>14}{100 * row['right'] / n:>13.1f}%")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--data", type=Path, default=Path("data/events"))
+    parser.add_argument("--parsed", type=Path, default=None)
+    parser.add_argument("--examples", default=None, help="KIND:CLASS, e.g. 'agent noun:no code'")
+    parser.add_argument("--view", default="actors", choices=("actors", "events"))
+    parser.add_argument("--limit", type=int, default=40)
+    parser.add_argument("--articles", type=int, default=0, help="only the first N (0: all)")
+    parser.add_argument("--json", type=Path, default=None, help="write every case here")
+    args = parser.parse_args()
+    if not (args.shared / "corpus/allsides-10k.jsonl.gz").is_file():
+        sys.exit(f"{args.shared}: no corpus/allsides-10k.jsonl.gz (give --shared)")
+    cases = measure(args.shared, args.data, args.parsed, args.articles)
+    for role in ("source", "recipient", None):
+        chosen = [c for c in cases if role is None or c["role"] == role]
+        for view in ("actors", "events"):
+            print(f"\n== {role or 'both'} · {view} stage")
+            print(table(chosen, view))
+    placed = Counter(c["kind"] for c in cases if c["kind"] in ("not in sentence", "unaligned"))
+    print(f"\nleft out: {dict(placed)} of {len(cases)}")
+    if args.examples:
+        kind, _, cls = args.examples.partition(":")
+        hits = [c for c in cases if c["kind"] == kind and c.get(args.view) == cls]
+        random.Random(0).shuffle(hits)
+        for c in hits[: args.limit]:
+            print(f"\n{c['id']} {c['role']} {c['phrase']!r} gold={c['gold']} "
+                  f"actors={c['given']} events={c['seen']}\n   {c['sentence']}")  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps(cases, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
