@@ -28,7 +28,9 @@ publication (dating.news_day: "Trump and Xi have agreed" under "the agreement an
 Saturday"). Historical events never take the publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
-MOBILIZE, which fall on the country itself.
+MOBILIZE, which fall on the country itself. An attack that names no target falls on the
+country it happens in ("ISIS attacks in Iraq"); a lexicon row the typer retyped looks for
+its recipient in its own places, then where the typer's generic row of any type looks.
 
 A directed event (REQUEST, REJECT, ACCUSE, THREATEN, SANCTION) whose sentence names its
 actor but not its recipient is passed to ``discourse.resolve_orphans``, which may take the
@@ -88,6 +90,8 @@ from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.events.refusals import refusing_clauses, requested_act
 from tidings.events.typed import (
+    NOUN_TARGETS,
+    VERB_TARGETS,
     Verdict,
     additions,
     article_verdicts,
@@ -429,6 +433,18 @@ def find_targets(m: Match, index: ActorIndex, own: frozenset[str] = frozenset())
     return own_side
 
 
+def _places(m: Match) -> tuple[str, ...]:
+    """The row's target places; a row the typer gave another type keeps its own places
+    first, then looks where the typer's generic row of any type looks (``events.typed``):
+    "Trump's call with Tsai", a call the lexicon reads as a request (its places "to",
+    "on", "for") and the typer as a conversation, names its other party with "with"."""
+    entry = m.entry
+    if ">typer." not in entry.id:
+        return entry.target
+    generic = NOUN_TARGETS if entry.pos == "N" else VERB_TARGETS
+    return entry.target + tuple(p for p in generic if p not in entry.target)
+
+
 def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
     """The parties each of the row's target places names, in order (empty places skipped)."""
     trigger = m.trigger
@@ -438,7 +454,7 @@ def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
         holders.append(carrier)  # "launched a mediation effort between …", "gave a warning to"
     if trigger.pos_ in ("NOUN", "PROPN"):
         holders += prep_objects(trigger, {"of"})  # "a suspension of flights to Borduria"
-    for place in m.entry.target:
+    for place in _places(m):
         found: list[Party] = []
         if place == "obj":
             for obj in _objects(trigger):
@@ -568,6 +584,29 @@ def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
                 found = np_actors(subj, index) if subj is not None else []
                 if found:
                     return found
+    return []
+
+
+# Types whose act falls on the country it happens in when no one else is named ("ISIS
+# attacks in Iraq", "intervening in Syria": the annotators' recipient is the country).
+IN_PLACE_TYPES = frozenset({"ASSAULT"})
+
+
+def _attacked_place(m: Match, index: ActorIndex) -> list[Party]:
+    """The country an attack with no named target happens in: a country (not a person or
+    a body) in an "in" phrase of the trigger or of the light verb that carries it."""
+    if m.entry.event not in IN_PLACE_TYPES:
+        return []
+    trigger = m.trigger
+    holders = [trigger]
+    carrier = light_verb(trigger)
+    if carrier is not None:
+        holders.append(carrier)  # "launched airstrikes in Syria"
+    for holder in holders:
+        for pobj in prep_objects(holder, {"in", "inside"}):
+            found = [p for p in np_actors(pobj, index) if p.kind == "country"]
+            if found:
+                return found
     return []
 
 
@@ -863,7 +902,8 @@ def _recipient_pass(
     arguments: ArgumentModel | None = None,
 ) -> Parties | None:
     """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
-    the row's target places; the source itself for a reciprocal act), the source's own
+    the row's target places, the country an attack happens in; the source itself for a
+    reciprocal act), the source's own
     side left out, else the argument model's when it is sure, as the conventions complete
     it; None when the row needs a recipient and the event is not to be kept without one."""
     m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
@@ -878,7 +918,11 @@ def _recipient_pass(
                 return None
         else:
             own = frozenset(_state_code(p, index, entry.event, True).code for p in source)
-            targets = _host_officials(m, index, source) or find_targets(m, index, own)
+            targets = (
+                _host_officials(m, index, source)
+                or find_targets(m, index, own)
+                or _attacked_place(m, index)
+            )
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
