@@ -903,9 +903,9 @@ def _recipient_pass(
 ) -> Parties | None:
     """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
     the row's target places, the country an attack happens in; the source itself for a
-    reciprocal act), the source's own
-    side left out, else the argument model's when it is sure, as the conventions complete
-    it; None when the row needs a recipient and the event is not to be kept without one."""
+    reciprocal act), the source's own side left out, else the argument model's when it is
+    sure, as the conventions complete it; None when the row needs a recipient and the
+    event is not to be kept without one."""
     m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
     entry = m.entry
     if not targets and not reciprocal:
