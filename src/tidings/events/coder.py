@@ -419,18 +419,57 @@ def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
     return []
 
 
-def find_targets(m: Match, index: ActorIndex, own: frozenset[str] = frozenset()) -> list[Party]:
+def find_targets(m: Match, index: ActorIndex, source: list[Party] | None = None) -> list[Party]:
     """The recipient, trying the row's target places in order. A place that names only the
-    source's own side (``own``: its codes as a state acts) is passed over, so "warned that
-    it would strike the United States" looks past "it" to the complement's object; when
-    every place does, that side is returned and the caller sees a self-directed act."""
+    source's own side (``_own_side``) is passed over, so "warned that it would strike the
+    United States" looks past "it" to the complement's object; when every place does, that
+    side is returned and the caller sees a self-directed act."""
     own_side: list[Party] = []
     for found in _target_places(m, index):
-        other = [p for p in found if _state_code(p, index, m.entry.event, False).code not in own]
+        other = [p for p in found if not _own_side(p, source or [], index, m.entry.event)]
         if other:
             return found
         own_side = own_side or found
     return own_side
+
+
+def _own_side(party: Party, source: list[Party], index: ActorIndex, event: str) -> bool:
+    """Whether a would-be recipient is the source itself or the state or body it acts for:
+    the same code as a state acts, unless the two differ by name, neither is the state,
+    and both are people or both are bodies. Another actor of the source's code is someone
+    else ("Mueller's team questioned Sam Clovis", "Sen. Chuck Schumer … I support the
+    Corker bill": both sides USAGOV, both USALEG, as the annotations code them); a pronoun
+    carries the name of the actor it refers to, so "it" or "his" referring back stays the
+    source; a country, its government or its people named as such is the side a leader
+    acts for ("I have instructed our U.S. representatives"), and a chamber the one its
+    member speaks for ("Schumer said Congress should …")."""
+    code = _state_code(party, index, event, False).code
+    for p in source:
+        if _state_code(p, index, event, True).code != code:
+            continue
+        if p.name == party.name or _the_state(p) or _the_state(party):
+            return True
+        if len({_kind_of(p, index), _kind_of(party, index)}) > 1:
+            return True
+    return False
+
+
+def _the_state(party: Party) -> bool:
+    """A country, a people or an unnamed state body ("the government", "lawmakers")."""
+    code = party.code
+    bare = len(code) == 3 and code.isalpha()
+    return bare or party.kind in ("country", "group") or party.how == "demonym"
+
+
+def _kind_of(party: Party, index: ActorIndex) -> str:
+    """The party's kind of actor; for a pronoun or a quote's speaker, which carry only the
+    code and name of whom they refer to, that actor's kind where the article names it."""
+    if party.kind:
+        return party.kind
+    for mention in index.mentions:
+        if mention.actor.name == party.name and index.code_of(mention.actor) == party.code:
+            return mention.actor.kind
+    return ""
 
 
 def _places(m: Match) -> tuple[str, ...]:
@@ -917,10 +956,9 @@ def _recipient_pass(
             if not targets:
                 return None
         else:
-            own = frozenset(_state_code(p, index, entry.event, True).code for p in source)
             targets = (
                 _host_officials(m, index, source)
-                or find_targets(m, index, own)
+                or find_targets(m, index, source)
                 or _attacked_place(m, index)
             )
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
@@ -930,9 +968,7 @@ def _recipient_pass(
     self_directed = False
     if not reciprocal:
         named = bool(targets)
-        targets = [
-            p for p in targets if _state_code(p, index, entry.event, False).code not in source_codes
-        ]
+        targets = [p for p in targets if not _own_side(p, source, index, entry.event)]
         # "I have instructed our representatives …": addressed to its own side, so no
         # other recipient is to be sought in the discourse.
         self_directed = named and not targets
