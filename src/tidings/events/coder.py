@@ -28,7 +28,9 @@ publication (dating.news_day: "Trump and Xi have agreed" under "the agreement an
 Saturday"). Historical events never take the publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
-MOBILIZE, which fall on the country itself.
+MOBILIZE, which fall on the country itself. An attack that names no target falls on the
+country it happens in ("ISIS attacks in Iraq"); a lexicon row the typer retyped looks for
+its recipient in its own places, then where the typer's generic row of any type looks.
 
 A directed event (REQUEST, REJECT, ACCUSE, THREATEN, SANCTION) whose sentence names its
 actor but not its recipient is passed to ``discourse.resolve_orphans``, which may take the
@@ -88,6 +90,8 @@ from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.events.refusals import refusing_clauses, requested_act
 from tidings.events.typed import (
+    NOUN_TARGETS,
+    VERB_TARGETS,
     Verdict,
     additions,
     article_verdicts,
@@ -415,18 +419,69 @@ def _apposed_actors(noun: Token, index: ActorIndex) -> list[Party]:
     return []
 
 
-def find_targets(m: Match, index: ActorIndex, own: frozenset[str] = frozenset()) -> list[Party]:
+def find_targets(m: Match, index: ActorIndex, source: list[Party] | None = None) -> list[Party]:
     """The recipient, trying the row's target places in order. A place that names only the
-    source's own side (``own``: its codes as a state acts) is passed over, so "warned that
-    it would strike the United States" looks past "it" to the complement's object; when
-    every place does, that side is returned and the caller sees a self-directed act."""
+    source's own side (``_own_side``) is passed over, so "warned that it would strike the
+    United States" looks past "it" to the complement's object; when every place does, that
+    side is returned and the caller sees a self-directed act."""
     own_side: list[Party] = []
     for found in _target_places(m, index):
-        other = [p for p in found if _state_code(p, index, m.entry.event, False).code not in own]
+        other = [p for p in found if not _own_side(p, source or [], index, m.entry.event)]
         if other:
             return found
         own_side = own_side or found
     return own_side
+
+
+def _own_side(party: Party, source: list[Party], index: ActorIndex, event: str) -> bool:
+    """Whether a would-be recipient is the source itself or the state or body it acts for:
+    the same code as a state acts, unless the two differ by name, neither is the state,
+    and both are people or both are bodies. Another actor of the source's code is someone
+    else ("Mueller's team questioned Sam Clovis", "Sen. Chuck Schumer … I support the
+    Corker bill": both sides USAGOV, both USALEG, as the annotations code them); a pronoun
+    carries the name of the actor it refers to, so "it" or "his" referring back stays the
+    source; a country, its government or its people named as such is the side a leader
+    acts for ("I have instructed our U.S. representatives"), and a chamber the one its
+    member speaks for ("Schumer said Congress should …")."""
+    code = _state_code(party, index, event, False).code
+    for p in source:
+        if _state_code(p, index, event, True).code != code:
+            continue
+        if p.name == party.name or _the_state(p) or _the_state(party):
+            return True
+        if len({_kind_of(p, index), _kind_of(party, index)}) > 1:
+            return True
+    return False
+
+
+def _the_state(party: Party) -> bool:
+    """A country, a people or an unnamed state body ("the government", "lawmakers")."""
+    code = party.code
+    bare = len(code) == 3 and code.isalpha()
+    return bare or party.kind in ("country", "group") or party.how == "demonym"
+
+
+def _kind_of(party: Party, index: ActorIndex) -> str:
+    """The party's kind of actor; for a pronoun or a quote's speaker, which carry only the
+    code and name of whom they refer to, that actor's kind where the article names it."""
+    if party.kind:
+        return party.kind
+    for mention in index.mentions:
+        if mention.actor.name == party.name and index.code_of(mention.actor) == party.code:
+            return mention.actor.kind
+    return ""
+
+
+def _places(m: Match) -> tuple[str, ...]:
+    """The row's target places; a row the typer gave another type keeps its own places
+    first, then looks where the typer's generic row of any type looks (``events.typed``):
+    "Trump's call with Tsai", a call the lexicon reads as a request (its places "to",
+    "on", "for") and the typer as a conversation, names its other party with "with"."""
+    entry = m.entry
+    if ">typer." not in entry.id:
+        return entry.target
+    generic = NOUN_TARGETS if entry.pos == "N" else VERB_TARGETS
+    return entry.target + tuple(p for p in generic if p not in entry.target)
 
 
 def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
@@ -438,7 +493,7 @@ def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
         holders.append(carrier)  # "launched a mediation effort between …", "gave a warning to"
     if trigger.pos_ in ("NOUN", "PROPN"):
         holders += prep_objects(trigger, {"of"})  # "a suspension of flights to Borduria"
-    for place in m.entry.target:
+    for place in _places(m):
         found: list[Party] = []
         if place == "obj":
             for obj in _objects(trigger):
@@ -568,6 +623,29 @@ def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
                 found = np_actors(subj, index) if subj is not None else []
                 if found:
                     return found
+    return []
+
+
+# Types whose act falls on the country it happens in when no one else is named ("ISIS
+# attacks in Iraq", "intervening in Syria": the annotators' recipient is the country).
+IN_PLACE_TYPES = frozenset({"ASSAULT"})
+
+
+def _attacked_place(m: Match, index: ActorIndex) -> list[Party]:
+    """The country an attack with no named target happens in: a country (not a person or
+    a body) in an "in" phrase of the trigger or of the light verb that carries it."""
+    if m.entry.event not in IN_PLACE_TYPES:
+        return []
+    trigger = m.trigger
+    holders = [trigger]
+    carrier = light_verb(trigger)
+    if carrier is not None:
+        holders.append(carrier)  # "launched airstrikes in Syria"
+    for holder in holders:
+        for pobj in prep_objects(holder, {"in", "inside"}):
+            found = [p for p in np_actors(pobj, index) if p.kind == "country"]
+            if found:
+                return found
     return []
 
 
@@ -863,9 +941,10 @@ def _recipient_pass(
     arguments: ArgumentModel | None = None,
 ) -> Parties | None:
     """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
-    the row's target places; the source itself for a reciprocal act), the source's own
-    side left out, else the argument model's when it is sure, as the conventions complete
-    it; None when the row needs a recipient and the event is not to be kept without one."""
+    the row's target places, the country an attack happens in; the source itself for a
+    reciprocal act), the source's own side left out, else the argument model's when it is
+    sure, as the conventions complete it; None when the row needs a recipient and the
+    event is not to be kept without one."""
     m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
     entry = m.entry
     if not targets and not reciprocal:
@@ -877,8 +956,11 @@ def _recipient_pass(
             if not targets:
                 return None
         else:
-            own = frozenset(_state_code(p, index, entry.event, True).code for p in source)
-            targets = _host_officials(m, index, source) or find_targets(m, index, own)
+            targets = (
+                _host_officials(m, index, source)
+                or find_targets(m, index, source)
+                or _attacked_place(m, index)
+            )
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
     source_codes = {_state_code(p, index, entry.event, True).code for p in source}
@@ -886,9 +968,7 @@ def _recipient_pass(
     self_directed = False
     if not reciprocal:
         named = bool(targets)
-        targets = [
-            p for p in targets if _state_code(p, index, entry.event, False).code not in source_codes
-        ]
+        targets = [p for p in targets if not _own_side(p, source, index, entry.event)]
         # "I have instructed our representatives …": addressed to its own side, so no
         # other recipient is to be sought in the discourse.
         self_directed = named and not targets
