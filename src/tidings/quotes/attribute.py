@@ -307,8 +307,15 @@ def _credit_after(span: QuoteSpan, body: str, paragraphs: list[tuple[int, int]]
     return credit
 
 
-def _press_credit(doc: Doc, f: Found, body: str, paragraphs: list[tuple[int, int]],
-                  mentions: list[ActorMention], home: str | None, roundup: bool) -> None:  # fmt: skip
+def _press_credit(
+    doc: Doc,
+    f: Found,
+    body: str,
+    paragraphs: list[tuple[int, int]],
+    mentions: list[ActorMention],
+    home: str | None,
+    roundup: bool,
+) -> None:
     """A quotation credited to a writer and outlet at its end or on the next line, as
     round-ups of commentary do ("“… a second term.” Edward B. Foley, Politico";
     "Editorial Board, Wall Street Journal" under the quoted paragraph). Outside a round-up
@@ -572,8 +579,8 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
     credits = [c for f in hosts if (c := _credit_after(f.span, body, paragraphs)) is not None]
     roundup = len(credits) >= ROUNDUP_CREDITS
     # An outlet the actors stage does not know is of the country of the round-up's others.
-    known = Counter(code[:3] for c in credits
-                    if len(code := _outlet_code(*c.span("outlet"), mentions, body, home)) == 6)  # fmt: skip
+    codes = [_outlet_code(*c.span("outlet"), mentions, body, home) for c in credits]
+    known = Counter(code[:3] for code in codes if len(code) == len("USAMED"))
     press_home = known.most_common(1)[0][0] if known else home
 
     for f in found:
