@@ -47,6 +47,7 @@ NON_AGENT_NOUNS = frozenset({
     "result", "outcome", "fact", "reason", "way", "thing", "something", "everything",
     "nothing", "anything", "deal", "case", "process", "effort", "change", "growth",
 })  # fmt: skip
+REPORTED_PRONOUNS = frozenset({"i", "we", "you"})  # of reported words, not the reporter's
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
 INVERTED_DEPS = frozenset({"npadvmod", "attr", "oprd"})  # "…, said Tom, …"
@@ -330,6 +331,10 @@ class Referents:
         for t in self.doc[noun.i + 1 : noun.right_edge.i + 1]:  # "in charge of cyber security"
             if any(t in c.subtree for c in clauses) or t.text in QUOTE_OR_BREAK:
                 break
+            if t.ent_type_ in ("DATE", "TIME") or (
+                t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
+            ):
+                break  # "senators on Friday": when, not who
             if t.i - noun.i > DESCRIPTION_TAIL:
                 break
             end_i = t.i + 1
@@ -601,6 +606,11 @@ class Referents:
             if found:
                 subj = min(found, key=lambda c: abs(c.i - verb.i))
                 ref = self.resolve(subj)
+                if ref is None and subj.lower_ in REPORTED_PRONOUNS and verb.dep_ == "ccomp":
+                    # "Cheney said we should stand by Mubarak and called him our “good
+                    # friend”": "we" of the words reported; the one who said them speaks.
+                    verb = verb.head
+                    continue
                 is_document = (
                     subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in DOCUMENT_NOUNS
                 )
@@ -647,11 +657,13 @@ class Referents:
                 continue
             if (
                 verb.dep_ == "acl"
-                and verb.tag_ == "VBG"
+                and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")
                 and verb.head.pos_ in ("NOUN", "PROPN")
                 and verb.head.lemma_.lower() not in DOCUMENT_NOUNS
             ):
-                return self.resolve(verb.head), verb.head, False  # "a member … stating that"
+                # "a member … stating that"; a finite verb the parser hung on its subject:
+                # "A pair of senior Republican senators on Friday called on …, saying"
+                return self.resolve(verb.head), verb.head, False
             before = self._name_before(verb) if verb.dep_ in ("ROOT", "ccomp") else None
             if before is not None:  # the parser lost the subject: "Mrs May joked: “…”"
                 return self.resolve(before), before, False
