@@ -474,6 +474,7 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
         return ActorRef(code=_broadcaster(mentions), name=ref.name)
     if actor is None:
         return ActorRef(code=_described(f, ref, mentions, body, home), name=ref.name)
+    actor = _fullest(actor, mentions)
     coded = _coded(actor)
     # A body goes by its gazetteer name ("AP" → Associated Press) unless that is an acronym
     # the article spells out ("Korean Central News Agency" for KCNA); a person by the
@@ -490,6 +491,19 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
     if not coded.code and actor.kind != "person":  # a body the actors stage could not code
         coded.code = _described(f, ref, mentions, body, home)
     return coded
+
+
+def _fullest(actor: Actor, mentions: list[ActorMention]) -> Actor:
+    """The one person of the article a bare surname stands for: "digital expert Diaz says"
+    is the Manuel Diaz named before, with his code, when the article names no other Diaz
+    in full."""
+    if actor.kind != "person" or len(actor.name.split()) > 1:
+        return actor
+    key = name_key(actor.name)
+    fuller = {m.actor.name: m.actor for m in mentions
+              if m.actor.kind == "person" and len(m.actor.name.split()) > 1
+              and name_key(m.actor.name) == key}  # fmt: skip
+    return next(iter(fuller.values())) if len(fuller) == 1 else actor
 
 
 def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,

@@ -437,7 +437,10 @@ class Referents:
                                 return self.resolve(obj)
                 for child in token.children:  # "the OIG report says": its author
                     if child.dep_ == "compound" and (
-                        child.ent_type_ in ("ORG", "PERSON", "GPE") or child.pos_ == "PROPN"
+                        child.ent_type_ in ("ORG", "PERSON", "GPE")
+                        or child.pos_ == "PROPN"
+                        # "the news agency report"; not "a court filing", filed by a party
+                        or (child.lemma_.lower() in BODY_NOUNS and child.lower_ != "court")
                     ):
                         return self.resolve(child)
                 for i, ref, _ in reversed(self.subjects):  # "The G7 communique … the agreement"
