@@ -117,7 +117,18 @@ def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[
     ends_open = f.inner.text.rstrip("”\"’' ").endswith(",")
     if ends_open and end < len(doc) and doc[end - 1].i <= f.outer[-1].i:
         end = doc[end].sent.end  # “…,” | he said: the parser split before the cue
+    close = f.span.close_mark
     lo, hi = para
+    if (
+        close is not None
+        and f.inner.text.rstrip("”\"’' ").endswith((".", "!", "?"))
+        and f.outer[-1].idx + len(f.outer[-1].text) > close + 1
+    ):
+        # '…break on Benghazi."And former Ambassador John Bolton told …': on a page without
+        # spaces the closing mark sticks to the next sentence's first word; that sentence's
+        # cue is not this quotation's.
+        if f.outer[-1].is_sent_start and f.outer[-1].i > start:
+            end = min(end, f.outer[-1].i)
     return [t for t in doc[start:end] if lo <= t.idx < hi and t.i not in quoted]
 
 
