@@ -106,3 +106,14 @@ def test_bare_surname_is_the_person_named_in_full(nlp: Any) -> None:
         ("FRABUS", "Manuel Diaz"),
         ("FRABUS", "Manuel Diaz"),
     ]
+
+
+def test_a_mark_glued_to_the_next_sentence_keeps_its_cue_out(nlp: Any) -> None:
+    # allsides-XPSqocKCYCyIAio0 (gold/dev2): "…Benghazi."And former … Bolton told …
+    quotes = quotes_of(
+        nlp,
+        '"Political manipulation is rampant here," said Graham in an interview with Fox '
+        'News. "The dam\'s about to break on Benghazi."And former United Nations Ambassador '
+        "John Bolton told Newsmax on Monday that he too believes it.",
+    )
+    assert speaker_names(quotes) == ["Graham", "Graham"]
