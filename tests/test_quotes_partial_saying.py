@@ -117,3 +117,25 @@ def test_a_mark_glued_to_the_next_sentence_keeps_its_cue_out(nlp: Any) -> None:
         "John Bolton told Newsmax on Monday that he too believes it.",
     )
     assert speaker_names(quotes) == ["Graham", "Graham"]
+
+
+def test_write_with_surnames_after_the_verb(nlp: Any) -> None:
+    # allsides-iCCif6hKT6nnSG17 (gold/dev2)
+    quotes = quotes_of(
+        nlp,
+        "In a new paper, Juan Carlos Hidalgo and Ian Vasquez of the Cato Institute look at Mexico.",
+        '"No one can blame Mexicans for being under the impression that they have little to '
+        'lose," write Hidalgo and Vasquez. "But this is a miscalculation," they add.',
+    )
+    assert [q.cue for q in quotes] == ["write", "add"]
+    assert speaker_names(quotes) == ["Juan Carlos Hidalgo", "Juan Carlos Hidalgo"]
+
+
+def test_a_group_named_by_its_example(nlp: Any) -> None:
+    # allsides-iCCif6hKT6nnSG17 (gold/dev2)
+    (q,) = quotes_of(
+        nlp,
+        "Investment banks such as Citigroup have warned that his election means uncertainty "
+        'in "monetary, fiscal, and commercial policy."',
+    )
+    assert q.cue == "warned" and speaker_names([q]) == ["Citigroup"]

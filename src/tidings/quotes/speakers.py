@@ -135,6 +135,23 @@ def _reports(verb: Token) -> bool:
     return cue is not None and cue.kind == "verb" and any(_speaks(c) for c in verb.children)
 
 
+def _named_example(noun: Token) -> Token | None:
+    """The name a plural noun gives as its example ("banks such as Citigroup"): the one the
+    article means by the group."""
+    if noun.tag_ != "NNS":
+        return None
+    for prep in noun.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(c.lower_ == "such" for c in prep.children)
+        ):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
+
+
 def _clean(span: Span) -> tuple[str, int, int]:
     """A span's text without leading articles and trailing possessives or punctuation."""
     tokens = list(span)
@@ -452,6 +469,9 @@ class Referents:
                        for c in token.children):  # fmt: skip
                     return self._issuer_before(token)
                 return None  # the text of someone not named here: the caller looks back
+            example = _named_example(token)
+            if example is not None:  # "Investment banks such as Citigroup have warned"
+                return self.resolve(example)
             ref = self._by_title(token)
             if ref is not None:
                 return ref
@@ -623,7 +643,8 @@ class Referents:
                 for c in verb.children
                 if c.dep_ == "dobj"
                 and c.left_edge.i == verb.i + 1
-                and c.ent_type_ == "PERSON"
+                # "write Hidalgo and Vasquez": a surname the article gave in full before
+                and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and self.knows_person(c.text)))
                 and c.i not in self.quoted
             ]
             if named_after and not named and verb.tag_ in ("VB", "VBD", "VBP", "VBZ") \
