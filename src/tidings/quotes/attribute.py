@@ -531,7 +531,14 @@ def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,
     if ref.kind == "person" and not reported:  # "the Sacramento Bee reported", tagged a name
         return ""
     code = outlet_code(ref.name, mentions, home, reported) if ref.kind != "group" else ""
-    return code or unnamed_code(body, ref.start, ref.end, mentions, home)
+    code = code or unnamed_code(body, ref.start, ref.end, mentions, home)
+    subject = f.subject
+    if not code and subject is not None and subject.pos_ == "NOUN" and subject.idx != ref.start:
+        # "The group said", read as the Civil Human Rights Front the actors stage does not
+        # code: what the article called it codes it ("group": an NGO of its country).
+        start = subject.left_edge.idx
+        code = unnamed_code(body, start, subject.idx + len(subject.text), mentions, home)
+    return code
 
 
 def _publishes(f: Found) -> bool:

@@ -35,6 +35,9 @@ BODY_NOUNS = frozenset({
     "foundation", "charity", "website", "magazine", "journal", "operator",
     "presidency", "secretariat", "mission", "delegation", "team", "club", "association",
 })  # fmt: skip
+# Words any organisation goes by: "the group said" is the body named before.
+GENERIC_BODY_NOUNS = frozenset({"group", "organisation", "organization", "body"})
+GROUP_REACH = 150  # tokens back to the body a bare "the group" names, when no subject was
 # Head nouns of phrases that cannot speak: a cue's subject of this kind is a parse slip
 # or a figure of speech ("the vote margin said", "his decision shows").
 NON_AGENT_NOUNS = frozenset({
@@ -472,12 +475,44 @@ class Referents:
             example = _named_example(token)
             if example is not None:  # "Investment banks such as Citigroup have warned"
                 return self.resolve(example)
+            named = self._named_body(token)
+            if named is not None:  # "The group said" after "the Civil Human Rights Front"
+                return named
             ref = self._by_title(token)
             if ref is not None:
                 return ref
             if _cannot_speak(token):
                 return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
+        return None
+
+    def _named_body(self, noun: Token) -> Referent | None:
+        """The organisation a bare "the group", "the agency", "the ministry" refers back to:
+        the latest one named with that word ("the agency" → Korean Central News Agency), or
+        for a word any body goes by ("the group", "the organization"), the latest
+        organisation that was a subject."""
+        word = noun.lemma_.lower()
+        if noun.tag_ != "NN" or word not in BODY_NOUNS:
+            return None
+        if [c.lower_ for c in noun.children] != ["the"]:
+            return None  # "the state news agency", "the group of lawmakers": said in full
+        for i, ref in reversed(self.org_mentions):
+            if i >= noun.i or noun.i - i > ALSO_REACH:
+                break
+            if word in ref.name.lower().split() and self.doc[i].ent_type_ == "ORG":
+                return ref
+        if word not in GENERIC_BODY_NOUNS:
+            return None
+        for i, ref, _ in reversed(self.subjects):
+            if i >= noun.i:
+                continue
+            if noun.i - i > ALSO_REACH:
+                break
+            if ref.kind == "organisation" and self.doc[i].ent_type_ == "ORG":
+                return ref
+        for i, ref in reversed(self.org_mentions):  # the parse lost its subject
+            if i < noun.i and self.doc[i].ent_type_ == "ORG":
+                return ref if noun.i - i <= GROUP_REACH else None
         return None
 
     def _issuer_before(self, document: Token) -> Referent | None:
