@@ -113,3 +113,22 @@ def test_announced_quotation_after_a_caption(nlp: Any) -> None:
     )
     assert [q.cue for q in quotes] == ["reports"]
     assert speaker_names(quotes) == ["Lauren"]
+
+
+def test_a_quotation_running_over_paragraphs_keeps_its_writer(nlp: Any) -> None:
+    paragraphs = (
+        "“The deal was never a good one.",
+        "“Leaving it makes things worse.”",
+        "Max Boot, Washington Post",
+        "“Iran is keen to show that bullying tactics will not work.”",
+        "Vali R. Nasr, New York Times",
+    )
+    body = article_of(*paragraphs).body
+    post = mention(body, "Washington Post", Actor("The Washington Post", "USAMED",
+                   country="USA", sector="MED", kind="organisation"))  # fmt: skip
+    quotes = quotes_of(nlp, *paragraphs, mentions=[post])
+    assert [(q.speaker.code, q.speaker.name) for q in quotes if q.speaker] == [
+        ("USAMED", "Max Boot"),
+        ("USAMED", "Max Boot"),
+        ("USAMED", "Vali R. Nasr"),
+    ]

@@ -337,13 +337,10 @@ def _press_credit(
         return
     if not roundup and not _outlet_code(*credit.span("outlet"), mentions, body, home):
         return
-    name = credit.group("name")
-    if credit.group("name").lower() in OUTLET_VOICES:
-        start, end = credit.span("outlet")
-        name, kind = credit.group("outlet"), "organisation"
-    else:
-        start, end = credit.span("name")
-        kind = "person"
+    voice = credit.group("name").lower() in OUTLET_VOICES  # "Editorial Board": the outlet
+    group = "outlet" if voice else "name"
+    name, (start, end) = credit.group(group), credit.span(group)
+    kind = "organisation" if voice else "person"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return
@@ -400,6 +397,7 @@ def _sentence_cue(doc: Doc, sent: list[Token], quoted: set[int], refs: Referents
 
 def _inherit(f: Found, source: Found) -> None:
     f.cue, f.cue_text, f.speaker, f.subject = source.cue, source.cue_text, source.speaker, None
+    f.outlet, f.outlet_home = source.outlet, source.outlet_home  # a round-up's writer
 
 
 def _covering(mentions: list[ActorMention], start: int, end: int) -> Actor | None:
