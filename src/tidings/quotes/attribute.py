@@ -443,8 +443,10 @@ def _credited(ref: Referent, outlet: tuple[int, int], mentions: list[ActorMentio
         name = actor.name if actor is not None and code == actor.code else ref.name
         return ActorRef(code=f"{country}MED", name=name)
     person = _covering(mentions, ref.start, ref.end)
-    if person is not None and person.kind == "person" and person.code:
-        return ActorRef(code=person.code, name=ref.name)  # "Max Boot" the actors know
+    if person is not None and person.kind == "person" and person.code[3:] not in ("", "CVL"):
+        # "Max Boot" the actors know for more than a civilian; a civilian by default is,
+        # by this credit, a writer for the press
+        return ActorRef(code=person.code, name=ref.name)
     return ActorRef(code=f"{country}MED", name=ref.name)
 
 
