@@ -142,3 +142,32 @@ def test_a_document_whose_issuer_leads_back_to_itself_ends_the_search(nlp: Any) 
         "Dershowitz said, other elements of the ban are harder to defend.",
     )
     assert [q.text for q in quotes] == ["I don't think the ban is unconstitutional,"]
+
+
+def test_the_group_said_is_the_body_named_before(nlp: Any) -> None:
+    # allsides-A4CEqOHCl8qxDbKo, shortened
+    quotes = quotes_of(
+        nlp,
+        "The Civil Human Rights Front said it would hold a march on Sunday.",
+        "Protesters have demanded an independent inquiry.",
+        "The group said that her decision came too late, after “police getting out of "
+        "control with their violence,” referring to police use of force.",
+    )
+    assert speaker_names(quotes) == ["Civil Human Rights Front"]
+
+
+def test_the_agency_said_is_the_agency_named_before(nlp: Any) -> None:
+    # allsides-LjGZQfnr72b5MaXp, shortened
+    quotes = quotes_of(
+        nlp,
+        "North Korea's Korean Central News Agency reported the launch.",
+        'The agency said the missiles "soared into the sky from underwater."',
+    )
+    assert speaker_names(quotes) == ["Korean Central News Agency"]
+
+
+def test_a_group_with_no_body_named_before_stays_a_description(nlp: Any) -> None:
+    quotes = quotes_of(
+        nlp, "The protesters marched.", 'The group said the police were "out of control."'
+    )
+    assert speaker_names(quotes) == ["group"]

@@ -64,3 +64,40 @@ def test_no_marks_and_odd_marks() -> None:
     assert texts('"') == []
     assert texts('" " "') == []
     assert texts("5\"3 tall and 6'2") == []
+
+
+def test_two_apostrophes_close_a_quotation() -> None:
+    # allsides-XPSqocKCYCyIAio0 (gold/dev2) and allsides-zyDgL0tnBYVr042o: ASCII newswire copy
+    body = (
+        "\"This could be a hinge point for the Obama administration. It's that serious for "
+        "them,'' said Bolton. Many believe \"the cover-up began\" early. He said ''we will "
+        "win'' today, on a 5'' screen."
+    )
+    assert texts(body) == [
+        "This could be a hinge point for the Obama administration. It's that serious for them,",
+        "the cover-up began",
+        "we will win",
+    ]
+
+
+def test_marks_on_a_page_without_spaces() -> None:
+    # allsides-XPSqocKCYCyIAio0 (gold/dev2): paragraphs run together with no space
+    body = (
+        'Issa said he intends to make the president "come clean.""The administration has '
+        'made a claim," Issa told Fox News. "We intend on making the president come clean '
+        "as to, quote, 'What the classified reasons are.'\"Sen. Lindsey Graham added to the "
+        'onslaught."Political manipulation is rampant here," said Graham.'
+    )
+    assert texts(body) == [
+        "come clean.",
+        "The administration has made a claim,",
+        "We intend on making the president come clean as to, quote, "
+        "'What the classified reasons are.'",
+        "Political manipulation is rampant here,",
+        "What the classified reasons are.",  # nested quotations come after their paragraph's
+    ]
+
+
+def test_a_closing_mark_before_a_possessive_still_closes() -> None:
+    body = 'The "Big One"\'s impact was felt, he said.'
+    assert texts(body) == ["Big One"]

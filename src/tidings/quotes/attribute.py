@@ -61,6 +61,27 @@ LEAD_AFTER_LABEL = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?")  # "(Through interpr
 _FIRST_PERSON = frozenset({"i", "we"})
 INTRODUCER_REACH = 4  # a cue verb, its object ("told her") and the comma before a quotation
 COLON_LABEL_WORDS = 7  # "Obama campaign manager Jim Messina: “…”" names its speaker
+# "“…” — Philip Ellis, president of the National Cattlemen's Beef Association": a quotation
+# credited after a dash at the end of its paragraph (round-ups of reactions, epigraphs,
+# embedded posts "— Donald J. Trump (@realDonaldTrump) April 18, 2019").
+DASH_CREDIT = re.compile(r"[.,]?[ \t\u00a0]*(?:—|–|--)[ \t\u00a0]*(?=[A-Z])")
+CREDIT_END = re.compile(r"[,(\n]|$")
+CREDIT_WORDS = 7  # "House Judiciary Committee Ranking Member Doug Collins"
+# A round-up of commentary credits each quotation to its writer and outlet, right after the
+# quotation or on the next line: "“… a second term.” Edward B. Foley, Politico".
+PRESS_CREDIT = re.compile(
+    r"[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}), "
+    r"(?P<outlet>(?:[Tt]he )?[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*){0,5})[ \t\u00a0]*"
+)
+ROUNDUP_CREDITS = 2  # credited quotations that make an article a round-up of commentary
+# A credit that names no writer: the outlet's own voice ("Editorial Board, USA Today").
+OUTLET_VOICES = frozenset({"editorial board", "editors", "the editors", "editorial"})
+# A line of page furniture or a caption between a quotation and what announced it ends
+# with no mark of a sentence and holds no clause break: "Story Continued Below".
+FURNITURE_END = re.compile(r"[.!?:;\"”’')\]]$")
+FURNITURE_WORDS = 12  # "Enlarge this image toggle caption Jeff J Mitchell/Getty Images …"
+# Lower-case words a name may hold: "Organization of American States", "Osama bin Laden".
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "bin", "al", "de", "da", "van", "von"})
 # Nouns for what someone says: "made a declaration to a police officer: “I am …”".
 SPEECH_NOUNS = DOCUMENT_NOUNS | frozenset({
     "declaration", "words", "word", "remark", "comment", "response", "reply", "answer",
@@ -85,6 +106,8 @@ class Found:
     document: bool = False  # the cue's subject is a text with no author named
     introduced: bool = False  # a colon introduces it: it borrows no neighbour's speaker
     media: bool = False  # its speaker is a transcript's host, reporter or byline
+    outlet: tuple[int, int] | None = None  # a round-up credit's outlet: the writer is MED
+    outlet_home: str | None = None  # the country of a credit's outlet the actors don't know
 
 
 def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[Token]:
@@ -94,7 +117,18 @@ def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[
     ends_open = f.inner.text.rstrip("”\"’' ").endswith(",")
     if ends_open and end < len(doc) and doc[end - 1].i <= f.outer[-1].i:
         end = doc[end].sent.end  # “…,” | he said: the parser split before the cue
+    close = f.span.close_mark
     lo, hi = para
+    if (
+        close is not None
+        and f.inner.text.rstrip("”\"’' ").endswith((".", "!", "?"))
+        and f.outer[-1].idx + len(f.outer[-1].text) > close + 1
+    ):
+        # '…break on Benghazi."And former Ambassador John Bolton told …': on a page without
+        # spaces the closing mark sticks to the next sentence's first word; that sentence's
+        # cue is not this quotation's.
+        if f.outer[-1].is_sent_start and f.outer[-1].i > start:
+            end = min(end, f.outer[-1].i)
     return [t for t in doc[start:end] if lo <= t.idx < hi and t.i not in quoted]
 
 
@@ -221,6 +255,100 @@ def _colon_intro(f: Found, frame: list[Token], refs: Referents) -> None:
         f.speaker, f.subject = ref, subject
 
 
+def _dash_credit(doc: Doc, f: Found, body: str, end: int, refs: Referents,
+                 mentions: list[ActorMention], home: str | None) -> None:  # fmt: skip
+    """A quotation credited after a dash that ends its paragraph ("“TPP is a major win …”
+    — Philip Ellis, president of the National Cattlemen's Beef Association"): the name
+    after the dash is the speaker. A dash followed by anything but a name (a clause, a
+    second quotation) credits no one."""
+    close = f.span.close_mark
+    if close is None:
+        return
+    dash = DASH_CREDIT.match(body, close + 1, end)
+    if dash is None or any(DOUBLE_MARKS.match(c) for c in body[dash.end() : end]):
+        return
+    stop = CREDIT_END.search(body, dash.end(), end)
+    name_end = stop.start() if stop is not None else end
+    words = body[dash.end() : name_end].split()
+    if not words or len(words) > CREDIT_WORDS:
+        return
+    if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+        return  # "— a word the White House rejected": not a credit
+    span = doc.char_span(dash.end(), dash.end() + len(body[dash.end() : name_end].rstrip()),
+                         alignment_mode="expand")  # fmt: skip
+    if span is None or not len(span):
+        return
+    head = span.root
+    ref = refs.resolve(head)
+    if ref is None or not (span.start_char <= ref.start and ref.end <= span.end_char + 1):
+        kind = "person" if head.ent_type_ == "PERSON" else "organisation"
+        name = span.text.strip()
+        ref = Referent(name, span.start_char, span.end_char, kind,
+                       name_key(name) if kind == "person" else "")  # fmt: skip
+    f.cue, f.cue_text = Cue(doc[span.start - 1], "—", "label"), "—"
+    f.speaker, f.subject = ref, head
+    press = PRESS_CREDIT.fullmatch(body, dash.end(), end)  # "— Matthew Yglesias, Vox"
+    if press is not None and _outlet_code(*press.span("outlet"), mentions, body, home):
+        f.outlet = press.span("outlet")
+
+
+def _outlet_code(start: int, end: int, mentions: list[ActorMention], body: str,
+                 home: str | None) -> str:  # fmt: skip
+    """The media code of an outlet named in a credit: the actors stage's, else one the name
+    itself shows ("Miami Herald"); "" for a name that is not known as an outlet."""
+    actor = _covering(mentions, start, end)
+    if actor is not None and actor.code.endswith("MED"):
+        return actor.code
+    return outlet_code(body[start:end], mentions, home)
+
+
+def _credit_after(span: QuoteSpan, body: str, paragraphs: list[tuple[int, int]]
+                  ) -> re.Match[str] | None:  # fmt: skip
+    """A "Name, Outlet" credit right after the quotation's closing mark, or on the next line
+    when the quotation ends its paragraph."""
+    close = span.close_mark
+    if close is None:
+        return None
+    _, hi = paragraphs[span.paragraph]
+    credit = PRESS_CREDIT.fullmatch(body, close + 1, hi)
+    if credit is None and not body[close + 1 : hi].strip(" .\t\u00a0"):
+        if span.paragraph + 1 < len(paragraphs):
+            nlo, nhi = paragraphs[span.paragraph + 1]
+            credit = PRESS_CREDIT.fullmatch(body, nlo, nhi)
+    return credit
+
+
+def _press_credit(
+    doc: Doc,
+    f: Found,
+    body: str,
+    paragraphs: list[tuple[int, int]],
+    mentions: list[ActorMention],
+    home: str | None,
+    roundup: bool,
+) -> None:
+    """A quotation credited to a writer and outlet at its end or on the next line, as
+    round-ups of commentary do ("“… a second term.” Edward B. Foley, Politico";
+    "Editorial Board, Wall Street Journal" under the quoted paragraph). Outside a round-up
+    (``roundup``: an article with several such credits) the outlet must be known as one:
+    "Mikhail Klimentyev, Kremlin Pool Photo via AP" credits a photograph."""
+    credit = _credit_after(f.span, body, paragraphs)
+    if credit is None:
+        return
+    if not roundup and not _outlet_code(*credit.span("outlet"), mentions, body, home):
+        return
+    voice = credit.group("name").lower() in OUTLET_VOICES  # "Editorial Board": the outlet
+    group = "outlet" if voice else "name"
+    name, (start, end) = credit.group(group), credit.span(group)
+    kind = "organisation" if voice else "person"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    f.cue, f.cue_text = Cue(span[0], ",", "label"), ","
+    f.speaker = Referent(name, start, end, kind, name_key(name) if kind == "person" else "")
+    f.outlet = credit.span("outlet")
+
+
 def _take_label(doc: Doc, f: Found, label: SpeakerLabel) -> None:
     span = doc.char_span(label.start, label.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -228,6 +356,26 @@ def _take_label(doc: Doc, f: Found, label: SpeakerLabel) -> None:
     f.cue, f.cue_text = Cue(span[-1], ":", "label"), ":"
     f.speaker = Referent(label.name, label.start, label.end, "person", name_key(label.name))
     f.media = label.media
+
+
+def _paragraph_before(body: str, paragraphs: list[tuple[int, int]], n: int) -> int | None:
+    """The paragraph a quotation opening paragraph ``n`` follows on from: the one before,
+    or the one before that when a line of page furniture or a caption stands between a
+    speaker's words and the paragraph that announced them ("Lauren reports for our Newscast
+    unit:" | "Enlarge this image toggle caption …" | "“Migrants …"; "“…,” Bush said." |
+    "Story Continued Below" | "“This administration …”"). None after a furniture line
+    that follows no such paragraph: "Story Continued Below" names no speaker."""
+    lo, hi = paragraphs[n - 1]
+    line = body[lo:hi].strip()
+    if FURNITURE_END.search(line) or "," in line or len(line.split()) > FURNITURE_WORDS:
+        return n - 1
+    if n < 2:
+        return None
+    plo, phi = paragraphs[n - 2]
+    announced = body[plo:phi].rstrip()
+    if announced.endswith(":") or DOUBLE_MARKS.search(announced):
+        return n - 2
+    return None
 
 
 def _sentence_cue(doc: Doc, sent: list[Token], quoted: set[int], refs: Referents) -> Found | None:
@@ -249,6 +397,7 @@ def _sentence_cue(doc: Doc, sent: list[Token], quoted: set[int], refs: Referents
 
 def _inherit(f: Found, source: Found) -> None:
     f.cue, f.cue_text, f.speaker, f.subject = source.cue, source.cue_text, source.speaker, None
+    f.outlet, f.outlet_home = source.outlet, source.outlet_home  # a round-up's writer
 
 
 def _covering(mentions: list[ActorMention], start: int, end: int) -> Actor | None:
@@ -272,6 +421,8 @@ def _actor_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
     article's country), as CAMEO codes people without an office ("Martha Mullen, of
     Richmond" in USA Today → USACVL); a description with no mention is coded from its own
     words (:func:`tidings.actors.unnamed.unnamed_code`: "a Yemeni security source")."""
+    if f.outlet is not None and f.speaker is not None:
+        return _credited(f.speaker, f.outlet, mentions, body, f.outlet_home)
     coded = _named_ref(f, mentions, body, home)
     if coded is not None and not coded.code and home and f.speaker is not None \
             and f.speaker.kind == "person" and not f.media:  # fmt: skip
@@ -279,11 +430,35 @@ def _actor_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
     return coded
 
 
+def _credited(ref: Referent, outlet: tuple[int, int], mentions: list[ActorMention], body: str,
+              home: str | None) -> ActorRef:  # fmt: skip
+    """A round-up's writer or outlet: the outlet's media code (the actors stage's, else
+    :func:`~tidings.actors.unnamed.outlet_code`); a writer is media of the outlet's
+    country, as CAMEO codes journalists and columnists."""
+    start, end = outlet
+    actor = _covering(mentions, start, end)
+    code = _outlet_code(start, end, mentions, body, home)
+    country = code[:3] if len(code) == len("USAMED") else home or ""
+    if ref.kind != "person":
+        name = actor.name if actor is not None and code == actor.code else ref.name
+        return ActorRef(code=f"{country}MED", name=name)
+    person = _covering(mentions, ref.start, ref.end)
+    if person is not None and person.kind == "person" and person.code[3:] not in ("", "CVL"):
+        # "Max Boot" the actors know for more than a civilian; a civilian by default is,
+        # by this credit, a writer for the press
+        return ActorRef(code=person.code, name=ref.name)
+    return ActorRef(code=f"{country}MED", name=ref.name)
+
+
 def _writes_for_press(f: Found) -> bool:
     """The speaker wrote the words in a piece of journalism ("David Frum wrote in a 2016
-    piece for The Atlantic"): a writer for the press, MED."""
+    piece for The Atlantic") or reports them: a writer for the press, MED."""
     cue = f.cue
-    if cue is None or cue.kind != "verb" or cue.token.lemma_.lower() != "write":
+    if cue is None or cue.kind != "verb":
+        return False
+    if cue.token.lemma_.lower() == "report":
+        return True  # "Lauren reports for our Newscast unit:": a person who reports
+    if cue.token.lemma_.lower() != "write":
         return False
     return any(t.lower_ in PRESS_PIECES for t in cue.token.subtree)
 
@@ -310,6 +485,7 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
         return ActorRef(code=_broadcaster(mentions), name=ref.name)
     if actor is None:
         return ActorRef(code=_described(f, ref, mentions, body, home), name=ref.name)
+    actor = _fullest(actor, mentions)
     coded = _coded(actor)
     # A body goes by its gazetteer name ("AP" → Associated Press) unless that is an acronym
     # the article spells out ("Korean Central News Agency" for KCNA); a person by the
@@ -328,6 +504,19 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
     return coded
 
 
+def _fullest(actor: Actor, mentions: list[ActorMention]) -> Actor:
+    """The one person of the article a bare surname stands for: "digital expert Diaz says"
+    is the Manuel Diaz named before, with his code, when the article names no other Diaz
+    in full."""
+    if actor.kind != "person" or len(actor.name.split()) > 1:
+        return actor
+    key = name_key(actor.name)
+    fuller = {m.actor.name: m.actor for m in mentions
+              if m.actor.kind == "person" and len(m.actor.name.split()) > 1
+              and name_key(m.actor.name) == key}  # fmt: skip
+    return next(iter(fuller.values())) if len(fuller) == 1 else actor
+
+
 def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,
                home: str | None) -> str:  # fmt: skip
     """The code of a speaker the actors stage gave none: an outlet by its short name ("the
@@ -342,7 +531,14 @@ def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,
     if ref.kind == "person" and not reported:  # "the Sacramento Bee reported", tagged a name
         return ""
     code = outlet_code(ref.name, mentions, home, reported) if ref.kind != "group" else ""
-    return code or unnamed_code(body, ref.start, ref.end, mentions, home)
+    code = code or unnamed_code(body, ref.start, ref.end, mentions, home)
+    subject = f.subject
+    if not code and subject is not None and subject.pos_ == "NOUN" and subject.idx != ref.start:
+        # "The group said", read as the Civil Human Rights Front the actors stage does not
+        # code: what the article called it codes it ("group": an NGO of its country).
+        start = subject.left_edge.idx
+        code = unnamed_code(body, start, subject.idx + len(subject.text), mentions, home)
+    return code
 
 
 def _publishes(f: Found) -> bool:
@@ -412,6 +608,12 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if m.how == "pronoun"
     ]
     hosts = [f for f in found if not f.span.nested]
+    credits = [c for f in hosts if (c := _credit_after(f.span, body, paragraphs)) is not None]
+    roundup = len(credits) >= ROUNDUP_CREDITS
+    # An outlet the actors stage does not know is of the country of the round-up's others.
+    codes = [_outlet_code(*c.span("outlet"), mentions, body, home) for c in credits]
+    known = Counter(code[:3] for code in codes if len(code) == len("USAMED"))
+    press_home = known.most_common(1)[0][0] if known else home
 
     for f in found:
         s = f.span
@@ -437,6 +639,12 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         before = body[before_lo : s.open_mark].strip()
         f.embedded = bool(before) and before[-1] not in ":,"
         _attribute(f, _frame(doc, f, (lo, hi), quoted), refs)
+        if f.speaker is None:  # no cue, or one with no speaker ("Some suggest that …")
+            _dash_credit(doc, f, body, hi, refs, mentions, home)
+        if f.speaker is None:
+            _press_credit(doc, f, body, paragraphs, mentions, home, roundup)
+        if f.outlet is not None:
+            f.outlet_home = press_home
         label = turns[s.paragraph]
         if f.speaker is None and label is not None and f.subject is not None \
                 and f.subject.lower_ in _FIRST_PERSON:  # fmt: skip
@@ -464,14 +672,13 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
             continue
         lo, _ = paragraphs[s.paragraph]
         if s.paragraph > 0 and not body[lo : s.open_mark].strip():
-            if (
-                prior is not None
-                and prior.cue is not None
-                and prior.span.paragraph == s.paragraph - 1
-            ):
+            back = _paragraph_before(body, paragraphs, s.paragraph)
+            if back is None:
+                continue
+            if prior is not None and prior.cue is not None and prior.span.paragraph == back:
                 _inherit(f, prior)
                 continue
-            plo, phi = paragraphs[s.paragraph - 1]
+            plo, phi = paragraphs[back]
             before_para = doc.char_span(plo, phi, alignment_mode="expand")
             if before_para is not None and len(before_para):
                 last_sent = [t for t in before_para[-1].sent if plo <= t.idx < phi]

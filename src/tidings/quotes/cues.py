@@ -189,12 +189,22 @@ def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             between = _verbs_between(head, node)
             if between > MAX_VERBS_BETWEEN:
                 break
-            if cue.kind == "naming" and (between > 0 or _sets_the_scene(node)):
+            if cue.kind == "naming" and _sets_the_scene(node):
+                break
+            if cue.kind == "naming" and between > 0 and not (between == 1 and _as_what(below)):
                 break
             if best is None or depth < best[0]:
                 best = (depth, cue)
             break
     return best[1] if best else None
+
+
+def _as_what(below: Token) -> bool:
+    """The naming verb's "as" complement is a participle: "described the attack as launched
+    by “armed terrorists”" names the attackers as much as "described it as “doomed”"."""
+    return below.tag_ in ("VBN", "VBG") and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in below.children
+    )
 
 
 def _passive(verb: Token) -> bool:
@@ -209,13 +219,28 @@ def _passive(verb: Token) -> bool:
 
 def _aside_cue(node: Token, in_frame: set[int]) -> Cue | None:
     """A cue set off as an aside of the clause: "His faith, says Gov. Patrick, teaches
-    that “…”"; "the president continues, is that “…”"."""
+    that “…”"; "the president continues, is that “…”"; "constitutes, as Hollande declared,
+    an “act of war”"."""
     for child in node.children:
         if child.dep_ == "parataxis" and child.i in in_frame:
             cue = cue_at(child)
             if cue is not None and cue.kind == "verb":
                 return cue
+        if child.dep_ == "advcl" and child.i in in_frame and _as_someone_said(child):
+            return cue_at(child)
     return None
+
+
+def _as_someone_said(verb: Token) -> bool:
+    """ "as President François Hollande of France declared": a clause of saying with "as"
+    and a subject of its own, set into the clause whose words it attributes."""
+    cue = cue_at(verb)
+    return (
+        cue is not None
+        and cue.kind == "verb"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def trailing_cue(quote: Span, frame: list[Token]) -> Cue | None:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,\u00a0")
 _AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-…\u00a0")
 
-DOUBLE_MARKS = re.compile(r"[\"“”„‟«»″]")
+# Two apostrophes close a quotation in ASCII newswire copy ("…serious for them,'' said
+# Bolton"): the first stands for the mark, the second is passed over.
+DOUBLE_MARKS = re.compile(r"[\"“”„‟«»″]|(?<![\w'])''(?!')|(?<=[\w.,!?])''(?![\w'])")
 SINGLE_MARKS = re.compile(r"['‘’‚‛]")
 PARAGRAPH = re.compile(r"[^\n]+")
 WORD = re.compile(r"\w")
@@ -47,6 +49,14 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
     after = text[i + 1] if i + 1 < hi else " "
     left_free = before in _BEFORE_OPEN or before in _OPENERS or before in "\"'"
     right_free = after in _AFTER_CLOSE or after in _CLOSERS or after in "\"'"
+    # A single mark that closes words before a double one closes both: "…the American
+    # people.'"Sen. Graham" (a space-less page); not "'" opening a nested quotation.
+    if before in "'’" and i - 2 >= lo and text[i - 2] not in _BEFORE_OPEN | set('"“'):
+        return "close"
+    if left_free and after in "'‘" and i + 2 < hi and text[i + 2] not in _AFTER_CLOSE | set('"”'):
+        return "open"  # “'Yes,' she answered,” opens both
+    if before in ".,!?" and after.isalnum():
+        return "either"  # a page without spaces: 'assault."Political manipulation …'
     ch = text[i]
     if ch in _OPENERS:
         # a typographic opener used as a closer ("word‘ ") is read by its position
@@ -122,7 +132,8 @@ def find_quote_spans(body: str, allow_single: bool) -> list[QuoteSpan]:
         opens_paragraph = first_mark is not None and not body[lo:first_mark].strip()
         found: list[QuoteSpan] = []
         for a, b in sorted(stretch, key=lambda p: p[0]):
-            start, end = _trimmed(body, a + 1, b if b is not None else hi)
+            width = 2 if body.startswith("''", a) else 1
+            start, end = _trimmed(body, a + width, b if b is not None else hi)
             if not WORD.search(body, start, end):
                 continue
             found.append(

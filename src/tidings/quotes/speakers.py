@@ -35,6 +35,9 @@ BODY_NOUNS = frozenset({
     "foundation", "charity", "website", "magazine", "journal", "operator",
     "presidency", "secretariat", "mission", "delegation", "team", "club", "association",
 })  # fmt: skip
+# Words any organisation goes by: "the group said" is the body named before.
+GENERIC_BODY_NOUNS = frozenset({"group", "organisation", "organization", "body"})
+GROUP_REACH = 150  # tokens back to the body a bare "the group" names, when no subject was
 # Head nouns of phrases that cannot speak: a cue's subject of this kind is a parse slip
 # or a figure of speech ("the vote margin said", "his decision shows").
 NON_AGENT_NOUNS = frozenset({
@@ -47,6 +50,7 @@ NON_AGENT_NOUNS = frozenset({
     "result", "outcome", "fact", "reason", "way", "thing", "something", "everything",
     "nothing", "anything", "deal", "case", "process", "effort", "change", "growth",
 })  # fmt: skip
+REPORTED_PRONOUNS = frozenset({"i", "we", "you"})  # of reported words, not the reporter's
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
 INVERTED_DEPS = frozenset({"npadvmod", "attr", "oprd"})  # "…, said Tom, …"
@@ -132,6 +136,23 @@ def _reports(verb: Token) -> bool:
     """A verb of saying whose clause is what someone said ("said that …")."""
     cue = cue_at(verb)
     return cue is not None and cue.kind == "verb" and any(_speaks(c) for c in verb.children)
+
+
+def _named_example(noun: Token) -> Token | None:
+    """The name a plural noun gives as its example ("banks such as Citigroup"): the one the
+    article means by the group."""
+    if noun.tag_ != "NNS":
+        return None
+    for prep in noun.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(c.lower_ == "such" for c in prep.children)
+        ):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
 
 
 def _clean(span: Span) -> tuple[str, int, int]:
@@ -330,6 +351,10 @@ class Referents:
         for t in self.doc[noun.i + 1 : noun.right_edge.i + 1]:  # "in charge of cyber security"
             if any(t in c.subtree for c in clauses) or t.text in QUOTE_OR_BREAK:
                 break
+            if t.ent_type_ in ("DATE", "TIME") or (
+                t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
+            ):
+                break  # "senators on Friday": when, not who
             if t.i - noun.i > DESCRIPTION_TAIL:
                 break
             end_i = t.i + 1
@@ -432,7 +457,10 @@ class Referents:
                                 return self.resolve(obj)
                 for child in token.children:  # "the OIG report says": its author
                     if child.dep_ == "compound" and (
-                        child.ent_type_ in ("ORG", "PERSON", "GPE") or child.pos_ == "PROPN"
+                        child.ent_type_ in ("ORG", "PERSON", "GPE")
+                        or child.pos_ == "PROPN"
+                        # "the news agency report"; not "a court filing", filed by a party
+                        or (child.lemma_.lower() in BODY_NOUNS and child.lower_ != "court")
                     ):
                         return self.resolve(child)
                 for i, ref, _ in reversed(self.subjects):  # "The G7 communique … the agreement"
@@ -444,12 +472,47 @@ class Referents:
                        for c in token.children):  # fmt: skip
                     return self._issuer_before(token)
                 return None  # the text of someone not named here: the caller looks back
+            example = _named_example(token)
+            if example is not None:  # "Investment banks such as Citigroup have warned"
+                return self.resolve(example)
+            named = self._named_body(token)
+            if named is not None:  # "The group said" after "the Civil Human Rights Front"
+                return named
             ref = self._by_title(token)
             if ref is not None:
                 return ref
             if _cannot_speak(token):
                 return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
+        return None
+
+    def _named_body(self, noun: Token) -> Referent | None:
+        """The organisation a bare "the group", "the agency", "the ministry" refers back to:
+        the latest one named with that word ("the agency" → Korean Central News Agency), or
+        for a word any body goes by ("the group", "the organization"), the latest
+        organisation that was a subject."""
+        word = noun.lemma_.lower()
+        if noun.tag_ != "NN" or word not in BODY_NOUNS:
+            return None
+        if [c.lower_ for c in noun.children] != ["the"]:
+            return None  # "the state news agency", "the group of lawmakers": said in full
+        for i, ref in reversed(self.org_mentions):
+            if i >= noun.i or noun.i - i > ALSO_REACH:
+                break
+            if word in ref.name.lower().split() and self.doc[i].ent_type_ == "ORG":
+                return ref
+        if word not in GENERIC_BODY_NOUNS:
+            return None
+        for i, ref, _ in reversed(self.subjects):
+            if i >= noun.i:
+                continue
+            if noun.i - i > ALSO_REACH:
+                break
+            if ref.kind == "organisation" and self.doc[i].ent_type_ == "ORG":
+                return ref
+        for i, ref in reversed(self.org_mentions):  # the parse lost its subject
+            if i < noun.i and self.doc[i].ent_type_ == "ORG":
+                return ref if noun.i - i <= GROUP_REACH else None
         return None
 
     def _issuer_before(self, document: Token) -> Referent | None:
@@ -601,6 +664,11 @@ class Referents:
             if found:
                 subj = min(found, key=lambda c: abs(c.i - verb.i))
                 ref = self.resolve(subj)
+                if ref is None and subj.lower_ in REPORTED_PRONOUNS and verb.dep_ == "ccomp":
+                    # "Cheney said we should stand by Mubarak and called him our “good
+                    # friend”": "we" of the words reported; the one who said them speaks.
+                    verb = verb.head
+                    continue
                 is_document = (
                     subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in DOCUMENT_NOUNS
                 )
@@ -610,7 +678,8 @@ class Referents:
                 for c in verb.children
                 if c.dep_ == "dobj"
                 and c.left_edge.i == verb.i + 1
-                and c.ent_type_ == "PERSON"
+                # "write Hidalgo and Vasquez": a surname the article gave in full before
+                and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and self.knows_person(c.text)))
                 and c.i not in self.quoted
             ]
             if named_after and not named and verb.tag_ in ("VB", "VBD", "VBP", "VBZ") \
@@ -647,11 +716,13 @@ class Referents:
                 continue
             if (
                 verb.dep_ == "acl"
-                and verb.tag_ == "VBG"
+                and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")
                 and verb.head.pos_ in ("NOUN", "PROPN")
                 and verb.head.lemma_.lower() not in DOCUMENT_NOUNS
             ):
-                return self.resolve(verb.head), verb.head, False  # "a member … stating that"
+                # "a member … stating that"; a finite verb the parser hung on its subject:
+                # "A pair of senior Republican senators on Friday called on …, saying"
+                return self.resolve(verb.head), verb.head, False
             before = self._name_before(verb) if verb.dep_ in ("ROOT", "ccomp") else None
             if before is not None:  # the parser lost the subject: "Mrs May joked: “…”"
                 return self.resolve(before), before, False
