@@ -17,10 +17,11 @@ from tidings.actors.agents import FORMER_WORDS
 from tidings.actors.atoms import Atom
 from tidings.actors.fold import Chunk
 from tidings.actors.gazetteer import Gazetteer, Title
+from tidings.nlp.abbreviations import abbreviation_keys
 
-# Abbreviations whose period does not end a sentence ("U.S. officials", "Mr. Putin").
-ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "adm", "col", "lt",
-                           "st", "gov", "pres", "prof", "sgt", "capt", "maj", "no"})  # fmt: skip
+# Abbreviations whose period does not end a sentence ("U.S. officials", "Mr. Putin"): the
+# titles the tokenizer keeps whole, and "St. Petersburg", "No. 2".
+ABBREVIATIONS = abbreviation_keys() | {"st", "no"}
 DETERMINERS = frozenset({"the", "a", "an"})
 # Ranks below an office: their holder is someone else than the office's ("Assistant Secretary
 # of State Beth Jones" is not the Secretary of State). "Under" only capitalised, right before

@@ -1,0 +1,35 @@
+"""Abbreviated titles whose period ends no sentence: "Navy Cdr. Gary Ross said …".
+
+spaCy's English tokenizer knows some of them ("Gen.", "Sen.", "Adm.") but not most of the
+ranks and titles of the AP Stylebook's list. Left unknown, "Cdr." splits off its period and
+the parser ends a sentence there, so "Gary Ross said" loses its title and a quotation
+before it goes to the previous sentence's speaker. The same list tells the actors stage
+that such a period is no sentence break inside a name phrase.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.symbols import ORTH
+
+# Titles written before a name, as the AP Stylebook abbreviates them (military ranks,
+# police, clergy, diplomatic and civil titles), plus those spaCy already keeps whole.
+TITLE_ABBREVIATIONS = (
+    "Adm.", "Amb.", "Atty.", "Brig.", "Capt.", "Cdr.", "Cmdr.", "Col.", "Cpl.", "Det.",
+    "Dr.", "Ens.", "Fr.", "Gen.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.",
+    "Mrs.", "Ms.", "Msgr.", "Pfc.", "Pres.", "Prof.", "Pvt.", "Rep.", "Ret.", "Rev.", "Sen.",
+    "Sgt.", "Spc.", "Supt.",
+)  # fmt: skip
+
+
+def keep_title_abbreviations(nlp: Language) -> Language:
+    """Make each title abbreviation one token, in its three usual casings."""
+    for abbreviation in TITLE_ABBREVIATIONS:
+        for form in {abbreviation, abbreviation.upper(), abbreviation.lower()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    return nlp
+
+
+def abbreviation_keys() -> frozenset[str]:
+    """The abbreviations folded as the actors stage keys words: lower case, no period."""
+    return frozenset(a.rstrip(".").lower() for a in TITLE_ABBREVIATIONS)
