@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 
 # Titles written before a name, as the AP Stylebook abbreviates them (military ranks,
 # police, clergy, diplomatic and civil titles), plus those spaCy already keeps whole.
@@ -24,9 +25,11 @@ TITLE_ABBREVIATIONS = (
 
 def keep_title_abbreviations(nlp: Language) -> Language:
     """Make each title abbreviation one token, in its three usual casings."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
     for abbreviation in TITLE_ABBREVIATIONS:
         for form in {abbreviation, abbreviation.upper(), abbreviation.lower()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 
