@@ -362,6 +362,12 @@ def write(models: dict[str, furniture.Weights], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _share(figures: dict) -> str:
+    """Leaked lines as a percentage of the furniture lines (from the counts, not the
+    rounded share)."""
+    return f"{figures['leaked_lines'] / max(figures['furniture_lines'], 1):.1%}"
+
+
 def cut_table(cuts: dict[str, object] | None) -> str:
     """The keep thresholds tried on the dumps, in sample and out of fold (empty without
     ``--cuts``)."""
@@ -376,15 +382,14 @@ def cut_table(cuts: dict[str, object] | None) -> str:
         ins, oof = row["in_sample"], row["out_of_fold"]
         rows.append(
             f"| {cut} | {ins['body_f1']:.4f} / {oof['body_f1']:.4f} "
-            f"| {ins['leaked']:.1%} ({ins['leaked_lines']}) / {oof['leaked']:.1%} "
-            f"({oof['leaked_lines']}) |"
+            f"| {_share(ins)} ({ins['leaked_lines']}) / {_share(oof)} ({oof['leaked_lines']}) |"
         )
     nested = cuts["nested"]
     return f"""
 Keep threshold (`furniture.THRESHOLD`), chosen on the dumps out of fold by `--cuts`: the cut
 that leaks fewest furniture lines while body F1 stays at {MIN_BODY_F1} or more. Chosen:
 {cuts["chosen"]}; nested (each fold judged at the cut the other folds chose, picks
-{cuts["fold_picks"]}): body F1 {nested["body_f1"]:.4f}, leaked {nested["leaked"]:.1%}
+{cuts["fold_picks"]}): body F1 {nested["body_f1"]:.4f}, leaked {_share(nested)}
 ({nested["leaked_lines"]}/{nested["furniture_lines"]}). The rules that keep a line against
 its page (a closing sentence, a subheading) score it half a unit above the cut.
 
