@@ -32,7 +32,8 @@ page's furniture). Last, the page as a whole
 (:mod:`tidings.extract.article_block`): lines outside the article's blocks of prose are kept
 only when strongly article, and a subheading between two of its paragraphs stays.
 
-A score is the log-odds that the line is article text; a line is kept when it is above 0.
+A score is the log-odds that the line is article text; a line is kept when it is above
+:data:`THRESHOLD` (0.7, chosen on the crawler dumps by cross-validation grouped by site).
 :func:`line_score` scores a line with no page around it; :func:`line_scores` in its page.
 Title, credit and byline are found by :mod:`tidings.extract.headers` among the lines before
 the article's first paragraph. Everything is pure Python with precompiled patterns, linear
