@@ -76,3 +76,6 @@ def test_subheading_between_paragraphs_of_a_block_stays() -> None:
     # ... unless its own words name a kind of furniture
     cued = confine_to_blocks(lines, scores, [False, False, True, False, False])
     assert cued[2] < 0
+    # with the keep threshold at a higher cut, the rescued heading is still kept above it
+    raised = confine_to_blocks(lines, [s + 0.7 for s in scores], [False] * len(lines), 0.7)
+    assert raised[2] > 0.7

@@ -89,3 +89,38 @@ def test_sections_beside_the_best_container_widen_it() -> None:
 def test_teasers_beside_the_best_container_do_not_widen_it() -> None:
     _, parts = paragraph_credit(_page(_slides(teaser_links=True)))
     assert [p.get("class") for p in parts] == ["copy"]
+
+
+def _cards(depth: int) -> str:
+    """A ranking: a short intro and entries each in its own card, nested ``depth`` deep,
+    so that no element near the intro credits the entries."""
+    intro = "<div class='intro'><div>" + f"<p>{SENTENCES[0]}</p>" + "</div></div>"
+    card = "<div class='card'>" * depth + "<p>{}</p>" + "</div>" * depth
+    cards = "".join(card.format(s) for s in SENTENCES[1:] * 3)
+    return f"<div class='ranking'><div class='cards'>{cards}</div>{intro}</div>"
+
+
+def test_a_container_with_little_of_the_page_reaches_the_prose_around_it() -> None:
+    tree = _page(_cards(depth=3))
+    total, parts = paragraph_credit(tree)
+    assert total > 0
+    assert [p.get("class") for p in parts] in (["ranking"], ["cards"])
+
+
+def test_block_lines_stand_in_when_trafilatura_drops_the_container_too() -> None:
+    tree = _page("<div class='story'>" + "".join(f"<p>{s}</p>" for s in SENTENCES) + "</div>")
+    _, parts = paragraph_credit(tree)
+    # both trafilatura passes kept one scrap of the article
+    found = [SENTENCES[0]]
+    wider = second_opinion(found, parts, lambda t: [SENTENCES[0]])
+    assert wider == SENTENCES
+
+
+def test_a_first_pass_that_strayed_gives_way_to_a_container_many_times_larger() -> None:
+    tree = _page("<div class='story'>" + "".join(f"<p>{s}</p>" for s in SENTENCES * 2) + "</div>")
+    _, parts = paragraph_credit(tree)
+    scrap = ["Sign up for our course and get a certificate within a week of starting."]
+    assert second_opinion(scrap, parts, lambda t: SENTENCES * 2) == SENTENCES * 2
+    # a first pass as large as the container's text is not a scrap: it stays
+    other = [f"Other text number {k} of a page that talks about something else." for k in range(9)]
+    assert second_opinion(other, parts, lambda t: SENTENCES * 2) == other

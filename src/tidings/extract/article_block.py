@@ -62,12 +62,15 @@ def article_blocks(lines: list[str], scores: list[float]) -> list[bool]:
     return blocks
 
 
-def confine_to_blocks(lines: list[str], scores: list[float], cued: list[bool]) -> list[float]:
+def confine_to_blocks(
+    lines: list[str], scores: list[float], cued: list[bool], cut: float = 0.0
+) -> list[float]:
     """The scores, with lines outside every article block that the filter kept only weakly
     turned to furniture, and the headings inside a block kept.
 
     ``cued[k]`` says whether line k's own words name a kind of furniture (a cue, a button):
-    such a line is never rescued as a heading."""
+    such a line is never rescued as a heading. ``cut`` is the log-odds above which a line
+    is kept (a rescued heading is scored half a unit above it)."""
     p = parameters()
     blocks = article_blocks(lines, scores)
     out = [
@@ -80,15 +83,15 @@ def confine_to_blocks(lines: list[str], scores: list[float], cued: list[bool]) -
     for k in range(1, len(lines) - 1):
         if (
             blocks[k]
-            and -p["heading_rescue"] < out[k] <= 0
-            and out[k - 1] > 0
-            and out[k + 1] > 0
+            and cut - p["heading_rescue"] < out[k] <= cut
+            and out[k - 1] > cut
+            and out[k + 1] > cut
             and not cued[k]
             and len(WORD.findall(lines[k])) <= p["heading_words"]
             and not SENTENCE_END.search(lines[k])
             and len(WORD.findall(lines[k + 1])) >= p["prose_words"]
         ):
-            out[k] = 0.5
+            out[k] = cut + 0.5
     return out
 
 

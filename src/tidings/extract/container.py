@@ -13,6 +13,14 @@ That container is only a check: when trafilatura's lines already cover its text,
 more runs. When it holds clearly more prose than trafilatura kept, trafilatura runs again on
 the container alone (so its formatting and boilerplate rules still apply), and that text
 wins only if it contains what the first pass found and adds a clear share to it.
+
+Three fallbacks for pages where both fall short (WCXB dev pages whose body was cut to a
+scrap): a container holding little of the page's running text reaches up to the ancestor
+that holds most of it (a ranking whose entries each sit in their own card); when
+trafilatura keeps little of the container even on its own, the container's block lines
+stand in (outside comment threads); and a first pass that kept a scrap of other text gives
+way to a container many times larger. A container inside a comment thread is never a second
+opinion.
 """
 
 from __future__ import annotations
@@ -51,6 +59,12 @@ MIN_RAIL_ITEMS = 3
 # wrappers, and how many words of running text a twin needs.
 CHUNK_LEVELS = 2
 CHUNK_WORDS = 50
+# When trafilatura keeps less than this share of the container's words, on the page and on
+# the container alone, the container's own block lines are the second opinion.
+KEPT_SHARE = 0.3
+# A first pass holding less than this share of the container's words, and mostly other
+# words than the container's, strayed: the container wins.
+STRAYED = 0.2
 # With fewer words than this the first pass found nothing worth keeping.
 EMPTY_WORDS = 15
 
@@ -104,7 +118,8 @@ def paragraph_credit(tree: lxml_html.HtmlElement) -> tuple[int, list[lxml_html.H
     if best is None:
         return total, []
     chunks = gather_chunks(best, counts)
-    return total, widen_to_sections(best, counts) if chunks == [best] else chunks
+    found = widen_to_sections(best, counts) if chunks == [best] else chunks
+    return total, reach_page_prose(found, counts, total)
 
 
 def _p_words(element: lxml_html.HtmlElement, counts: WordCounts | None = None) -> int:
@@ -167,13 +182,52 @@ def widen_to_sections(
 
 
 def _prose_beside(
-    best: lxml_html.HtmlElement, wider: lxml_html.HtmlElement, counts: WordCounts
+    best: lxml_html.HtmlElement,
+    wider: lxml_html.HtmlElement,
+    counts: WordCounts,
+    link_share: float = WIDEN_LINK_SHARE,
 ) -> bool:
     inside = set(best.iter("p"))
     added = [p for p in wider.iter("p") if p not in inside]
     words = sum(counts.get(p, 0) for p in added)
     linked = sum(len(WORD.findall(a.text_content() or "")) for p in added for a in p.iter("a"))
-    return linked < WIDEN_LINK_SHARE * words
+    return linked < link_share * words
+
+
+# When the container found so far holds only a small part of the page's running text (less
+# than PAGE_SHARE_LOW of its <p> words), the article is usually spread over many small
+# wrappers (a guide's accordion, a listicle's cards, a ranking whose entries each sit in
+# their own block) and the container is one of them. The nearest ancestor, up to
+# PAGE_LEVELS up (never the page's body), that holds PAGE_SHARE_HIGH of the page's <p>
+# words is then the article, if the paragraphs it adds are mostly prose (the entries of a
+# ranking link their subjects: up to PAGE_LINK_SHARE of their words are links).
+PAGE_SHARE_LOW = 0.4
+PAGE_SHARE_HIGH = 0.6
+PAGE_LEVELS = 8
+PAGE_LINK_SHARE = 0.25
+
+
+def reach_page_prose(
+    parts: list[lxml_html.HtmlElement], counts: WordCounts, total: int
+) -> list[lxml_html.HtmlElement]:
+    """``parts``, or the ancestor of the first part holding most of the page's running
+    text when ``parts`` hold little of it (and that ancestor's twins)."""
+    if not parts or not total:
+        return parts
+    held = sum(_p_words(part, counts) for part in parts)
+    if held >= PAGE_SHARE_LOW * total:
+        return parts
+    best = node = parts[0]
+    for _ in range(PAGE_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if _p_words(parent, counts) >= PAGE_SHARE_HIGH * total:
+            if _prose_beside(best, parent, counts, PAGE_LINK_SHARE):
+                return gather_chunks(parent, counts)
+            break
+        node = parent
+    return parts
 
 
 def describe(parts: list[lxml_html.HtmlElement]) -> Container:
@@ -218,6 +272,34 @@ def _share(part: Counter[str], whole: Counter[str]) -> float:
     return sum((part & whole).values()) / total if total else 1.0
 
 
+# class or id of a comment thread: a container there, or a block line from one, is the
+# readers' text, not the article's (trafilatura's own passes drop them)
+COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)", re.IGNORECASE)
+
+
+def _in_comments(element: lxml_html.HtmlElement) -> bool:
+    """Whether the element or one of its ancestors is named as a comment thread."""
+    node: lxml_html.HtmlElement | None = element
+    while node is not None:
+        if COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _article_block_lines(tree: lxml_html.HtmlElement) -> list[str]:
+    """The block lines of an isolated container, outside its comment threads, one space
+    between words."""
+    lines = []
+    for block in tree.iter(*BLOCKS):
+        if next(block.iterdescendants(*BLOCKS), None) is not None or _in_comments(block):
+            continue
+        text = " ".join((block.text_content() or "").split())
+        if text:
+            lines.append(text)
+    return lines
+
+
 def second_opinion(
     lines: list[str],
     parts: list[lxml_html.HtmlElement],
@@ -225,7 +307,7 @@ def second_opinion(
 ) -> list[str]:
     """``lines``, or the container's own extraction when it is the same article told more
     fully (or when ``lines`` is empty). ``extract`` runs trafilatura on a tree."""
-    if not parts:
+    if not parts or _in_comments(parts[0]):
         return lines
     box = describe(parts)
     box_words = sum(box.words.values())
@@ -235,11 +317,24 @@ def second_opinion(
     empty = sum(found.values()) < EMPTY_WORDS
     if not empty and _share(found, box.words) >= 1 - CHECK_MISSING:
         return lines
-    wider = [line for part in parts for line in extract(isolate(part))]
+    isolated = [isolate(part) for part in parts]
+    wider = [line for tree in isolated for line in extract(tree)]
     wider_words = _bag(wider)
+    if sum(wider_words.values()) < KEPT_SHARE * box_words and sum(found.values()) < (
+        KEPT_SHARE * box_words
+    ):
+        # trafilatura dropped most of the container too (entries in cards, a ranking's
+        # blocks it takes for boilerplate): its block lines, without the link rails, are
+        # the article told more fully than either pass
+        wider = [line for tree in isolated for line in _article_block_lines(tree)]
+        wider_words = _bag(wider)
     if empty:
         return wider if sum(wider_words.values()) >= EMPTY_WORDS else lines
     same, had = _share(wider_words, found), _share(found, wider_words)
     if same >= SAME_ARTICLE and had < CLEAR_GAIN or same >= PART_OF_IT and had < MUCH_MORE:
+        return wider
+    if had < STRAYED and sum(found.values()) < STRAYED * sum(wider_words.values()):
+        # the first pass kept a scrap of other text (a teaser, a form) and the container
+        # holds many times more prose
         return wider
     return lines
