@@ -110,3 +110,42 @@ def test_a_vetoed_wrapper_still_keeps_its_content_unasserted(nlp, monkeypatch) -
     mentions = mentions_for(body, {"Morsi": ("EGYGOV", "Mohamed Morsi", "person")})
     events = code_events(nlp(body), article, mentions, [], [])
     assert not [e for e in events if e.event == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # gold/dev2 allsides-NnWfH0hYgiQVrTka: "should know" is no request, though the
+        # argument places of the lexicon's "must" row hold the regime
+        (
+            "The Assad regime should know that its actions have led us to increase the scope "
+            "and scale of assistance to the opposition, White House adviser Ben Rhodes said.",
+            "2013-06-14",
+        ),
+        # gold/dev2 allsides-D2oHJiOb9xGhweQj (shortened): no one is asked to "reach"
+        ("In a statement, Russia said the Syrian parties must reach a settlement.", "2013-09-14"),
+    ],
+)
+def test_a_lexicon_match_outside_the_candidates_is_judged_too(
+    pipeline, tmp_path, text: str, published: str
+) -> None:
+    # the trigger has no actor among its own arguments, so the parse offers no candidate;
+    # the typer still judges the lexicon's match and vetoes it
+    events = pipeline_events(pipeline, tmp_path, text, published)
+    assert not [e for e in events if e.event == "REQUEST"], [(e.event, e.rule) for e in events]
+
+
+def test_a_match_without_candidate_gets_a_verdict(nlp, typer: EventTyper) -> None:
+    from tidings.events.arguments import ActorIndex
+    from tidings.events.candidates import candidates
+    from tidings.events.typed import article_verdicts
+    from tidings.events.typer_features import eventive_noun
+
+    body = "Russia said the parties must reach a settlement."
+    doc = nlp(body)
+    index = ActorIndex(doc, mentions_for(body, {"Russia": ("RUSGOV", "Russia", "country")}), [])
+    reach = next(t for t in doc if t.lower_ == "reach")
+    is_actor = lambda t: t.i in index.by_token  # noqa: E731
+    assert reach not in [c.trigger for s in doc.sents for c in candidates(s, is_actor, eventive_noun)]
+    verdicts = article_verdicts(doc, index, typer, {reach.i: "REQUEST"})
+    assert verdicts[reach.i].lexicon == "REQUEST"

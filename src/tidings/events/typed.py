@@ -26,13 +26,23 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from tidings.events.arguments import PERSONAL, ActorIndex
-from tidings.events.candidates import Candidate, candidates
+from tidings.events.candidates import (
+    Candidate,
+    candidates,
+    noun_arguments,
+    object_tokens,
+    subject_tokens,
+)
 from tidings.events.lexicon import Entry
 from tidings.events.typer import NONE, EventTyper
 from tidings.events.typer_features import cameo_types, eventive_noun
 
-# A lexicon match is dropped when the typer says NONE at least this sure.
+# A lexicon match is dropped when the typer says NONE at least this sure,
 DROP_AT = 0.85
+# or when it gives the match's own type less than this.
+KEEP_AT = 0.0
+# Whether lexicon matches that are no parse candidate are judged too.
+JUDGE_ALL_MATCHES = True
 # A candidate the lexicon lacks becomes an event when the typer is at least this sure.
 ADD_AT = 0.60
 # A lexicon match takes the typer's type when the typer is at least this sure of another.
@@ -54,6 +64,7 @@ class Verdict:
     label: str  # a PLOVER type or NONE
     probability: float  # of that label
     probabilities: dict[str, float]
+    lexicon: str | None = None  # the lexicon's type at the candidate, if it matched there
 
 
 def _actor_test(index: ActorIndex) -> Callable[[Token], bool]:
@@ -76,18 +87,38 @@ def article_verdicts(
     for sent in doc.sents:
         if index.in_sentence(sent) or index.may_refer(sent):
             found.extend(candidates(sent, is_actor, eventive_noun))
+    if JUDGE_ALL_MATCHES:
+        # a lexicon match whose arguments the parse does not show as actors (the argument
+        # model or the context supplies them) is judged too, with the words it governs
+        seen = {c.trigger.i for c in found}
+        found.extend(
+            _bare_candidate(doc[i]) for i in sorted(lexicon_types) if i not in seen
+        )
     if not found:
         return {}
     lex = [lexicon_types.get(c.trigger.i) for c in found]
     return {
-        c.trigger.i: Verdict(label, p, probs)
-        for c, (label, p, probs) in zip(found, typer.predict(found, lex), strict=True)
+        c.trigger.i: Verdict(label, p, probs, t)
+        for c, t, (label, p, probs) in zip(found, lex, typer.predict(found, lex), strict=True)
     }
 
 
+def _bare_candidate(trigger: Token) -> Candidate:
+    """A lexicon trigger as a candidate, its arguments the words in the places of one."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        sources, targets = noun_arguments(trigger)
+    else:
+        sources, targets = subject_tokens(trigger), object_tokens(trigger)
+    return Candidate(trigger, tuple(sources), tuple(targets))
+
+
 def vetoed(verdict: Verdict | None) -> bool:
-    """The typer is sure a lexicon match states no event."""
-    return verdict is not None and verdict.label == NONE and verdict.probability >= DROP_AT
+    """The typer is sure a lexicon match states no event, or gives its type little chance."""
+    if verdict is None:
+        return False
+    if verdict.label == NONE and verdict.probability >= DROP_AT:
+        return True
+    return verdict.lexicon is not None and verdict.probabilities[verdict.lexicon] < KEEP_AT
 
 
 def retyped(entry: Entry, verdict: Verdict | None) -> Entry:
