@@ -46,7 +46,9 @@ class Thresholds:
     keep: float = 0.0  # veto a lexicon match whose type the typer gives under this
 
     def __str__(self) -> str:
-        return f"drop {self.drop:.2f} retype {self.retype:.2f} add {self.add:.2f} keep {self.keep:.2f}"
+        return (
+            f"drop {self.drop:.2f} retype {self.retype:.2f} add {self.add:.2f} keep {self.keep:.2f}"
+        )
 
 
 SHIPPED = Thresholds(DROP_AT, RETYPE_AT, ADD_AT, KEEP_AT)
@@ -104,8 +106,8 @@ def false_events(
         none = sel & (y == 0)
         print(f"\nfalse events, {name}: {int(sel.sum())} ({int(none.sum())} are no event)")
         words = Counter(
-            f"{str(t).lower()}:{LABELS[p]}{'' if l == 0 else '/was ' + LABELS[l]}"
-            for t, p, l in zip(triggers[sel], pred[sel], y[sel], strict=True)
+            f"{str(t).lower()}:{LABELS[p]}{'' if gold == 0 else '/was ' + LABELS[gold]}"
+            for t, p, gold in zip(triggers[sel], pred[sel], y[sel], strict=True)
         )
         print("  ", ", ".join(f"{w} {c}" for w, c in words.most_common(n)))
 
@@ -133,6 +135,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cv", type=Path, help="the .npz of train_event_typer.py --cv-out")
     parser.add_argument("--floor", type=float, default=0.70, help="least event precision")
+    parser.add_argument("--at", type=float, nargs=4, metavar=("DROP", "RETYPE", "ADD", "KEEP"),
+                        help="also score these thresholds, path by path")  # fmt: skip
     args = parser.parse_args()
     if not args.cv.is_file():
         sys.exit(f"{args.cv}: no such file (write it with train_event_typer.py --cv-out)")
@@ -147,6 +151,12 @@ def main() -> None:
     ):
         p, r, f = scores(y, pred)
         print(f"{name:60} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if args.at:
+        at = Thresholds(*args.at)
+        pred, path = decide(lexicon, probs, at)
+        p, r, f = scores(y, pred)
+        print(f"\n{at}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        by_path(y, lexicon, pred, path)
     pred, path = decide(lexicon, probs, SHIPPED)
     print("\nby decision path, shipped thresholds:")
     by_path(y, lexicon, pred, path)

@@ -13,7 +13,16 @@ import pytest
 from events_support import mentions_for, pipeline_events
 from tidings.events import code_events, coder
 from tidings.events.lexicon import load_lexicon
-from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT, Verdict, additions, retyped, vetoed
+from tidings.events.typed import (
+    ADD_AT,
+    DROP_AT,
+    KEEP_AT,
+    RETYPE_AT,
+    Verdict,
+    additions,
+    retyped,
+    vetoed,
+)
 from tidings.events.typer import NONE, EventTyper, load_typer
 from tidings.model import PLOVER_TYPES, Article
 
@@ -47,6 +56,16 @@ def test_thresholds_decide_veto_and_addition() -> None:
         9: Verdict("ACCUSE", 0.95, {}),
     }
     assert additions(verdicts, taken={9}) == [3]
+
+
+def test_a_match_whose_type_the_typer_doubts_is_vetoed() -> None:
+    # out of fold, most false events are lexicon matches in another sense; the typer need
+    # not be sure of NONE to drop one, only give the match's own type little chance
+    doubted = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": KEEP_AT - 0.01}, lexicon="REJECT")
+    kept = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": KEEP_AT + 0.01}, lexicon="REJECT")
+    assert vetoed(doubted) and not vetoed(kept)
+    # a candidate the lexicon did not match is no match to veto
+    assert not vetoed(Verdict("ASSAULT", 0.9, {"ASSAULT": 0.9, NONE: 0.0}))
 
 
 def test_an_act_outside_the_lexicon_is_typed(pipeline, tmp_path) -> None:
@@ -146,6 +165,7 @@ def test_a_match_without_candidate_gets_a_verdict(nlp, typer: EventTyper) -> Non
     index = ActorIndex(doc, mentions_for(body, {"Russia": ("RUSGOV", "Russia", "country")}), [])
     reach = next(t for t in doc if t.lower_ == "reach")
     is_actor = lambda t: t.i in index.by_token  # noqa: E731
-    assert reach not in [c.trigger for s in doc.sents for c in candidates(s, is_actor, eventive_noun)]
+    offered = [c.trigger for s in doc.sents for c in candidates(s, is_actor, eventive_noun)]
+    assert reach not in offered
     verdicts = article_verdicts(doc, index, typer, {reach.i: "REQUEST"})
     assert verdicts[reach.i].lexicon == "REQUEST"
