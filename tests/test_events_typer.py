@@ -6,6 +6,7 @@ shortened from ../shared/corpus articles and from the issue's examples."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -64,6 +65,8 @@ def test_a_match_whose_type_the_typer_doubts_is_vetoed() -> None:
     doubted = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": KEEP_AT - 0.01}, lexicon="REJECT")
     kept = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": KEEP_AT + 0.01}, lexicon="REJECT")
     assert vetoed(doubted) and not vetoed(kept)
+    # a lexicon match the parse offered no candidate for: only a sure NONE vetoes it
+    assert not vetoed(replace(doubted, offered=False))
     # a candidate the lexicon did not match is no match to veto
     assert not vetoed(Verdict("ASSAULT", 0.9, {"ASSAULT": 0.9, NONE: 0.0}))
 
