@@ -57,7 +57,7 @@ from tidings.events.candidates import Candidate, candidates  # noqa: E402
 from tidings.events.coder import match  # noqa: E402
 from tidings.events.encoder import SentenceEncoder, load_encoder  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
-from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
+from tidings.events.typed import ADD_AT, DROP_AT, KEEP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
     DENSE_DIM,
@@ -88,6 +88,7 @@ class Item:
     sentence: str  # the candidate's sentence, for the sentence encoder
     trigger: tuple[int, int]  # the trigger's characters in ``sentence``
     encoded: np.ndarray | None = None  # the sentence encoder's features (ENCODER_DIM)
+    cid: str = ""  # the annotated candidate's id ("" for NGEC's)
 
 
 def read_labels(folder: Path) -> dict[str, dict]:
@@ -248,7 +249,8 @@ def combined(lexicon: np.ndarray, probs: np.ndarray) -> np.ndarray:
     out = lexicon.copy()
     best, p = probs.argmax(axis=1), probs.max(axis=1)
     known = lexicon != 0
-    out[known & (best == 0) & (p >= DROP_AT)] = 0
+    lexicon_p = probs[np.arange(len(lexicon)), lexicon]
+    out[known & (((best == 0) & (p >= DROP_AT)) | (lexicon_p < KEEP_AT))] = 0
     other = known & (out != 0) & (best != 0) & (best != lexicon) & (p >= RETYPE_AT)
     out[other] = best[other]
     add = ~known & (best != 0) & (p >= ADD_AT)
@@ -295,6 +297,7 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
             f.lexicon,
             f.sentence,
             f.trigger,
+            cid=cid,
         )
         for cid, f in sorted(seen.items())
         if cid in labels
@@ -368,7 +371,11 @@ def main() -> None:
             )
         typer = final.result()
     if args.cv_out is not None:
-        np.savez_compressed(args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds)
+        np.savez_compressed(
+            args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds,
+            ids=np.array([it.cid for it in own]),
+            triggers=np.array([it.sentence[slice(*it.trigger)] for it in own]),
+        )  # fmt: skip
     report = {
         "typer": scores(y, probs.argmax(axis=1)),
         "lexicon": scores(y, lexicon),
@@ -401,6 +408,7 @@ def main() -> None:
             "ngec_weight": args.ngec_weight,
             "lexicon_feature": not args.no_lexicon_feature,
             "drop_at": DROP_AT,
+            "keep_at": KEEP_AT,
             "add_at": ADD_AT,
             "retype_at": RETYPE_AT,
         },

@@ -6,6 +6,7 @@ shortened from ../shared/corpus articles and from the issue's examples."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -13,7 +14,16 @@ import pytest
 from events_support import mentions_for, pipeline_events
 from tidings.events import code_events, coder
 from tidings.events.lexicon import load_lexicon
-from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT, Verdict, additions, retyped, vetoed
+from tidings.events.typed import (
+    ADD_AT,
+    DROP_AT,
+    KEEP_AT,
+    RETYPE_AT,
+    Verdict,
+    additions,
+    retyped,
+    vetoed,
+)
 from tidings.events.typer import NONE, EventTyper, load_typer
 from tidings.model import PLOVER_TYPES, Article
 
@@ -47,6 +57,18 @@ def test_thresholds_decide_veto_and_addition() -> None:
         9: Verdict("ACCUSE", 0.95, {}),
     }
     assert additions(verdicts, taken={9}) == [3]
+
+
+def test_a_match_whose_type_the_typer_doubts_is_vetoed() -> None:
+    # out of fold, most false events are lexicon matches in another sense; the typer need
+    # not be sure of NONE to drop one, only give the match's own type little chance
+    doubted = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": KEEP_AT - 0.01}, lexicon="REJECT")
+    kept = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": KEEP_AT + 0.01}, lexicon="REJECT")
+    assert vetoed(doubted) and not vetoed(kept)
+    # a lexicon match the parse offered no candidate for: only a sure NONE vetoes it
+    assert not vetoed(replace(doubted, offered=False))
+    # a candidate the lexicon did not match is no match to veto
+    assert not vetoed(Verdict("ASSAULT", 0.9, {"ASSAULT": 0.9, NONE: 0.0}))
 
 
 def test_an_act_outside_the_lexicon_is_typed(pipeline, tmp_path) -> None:
@@ -110,3 +132,43 @@ def test_a_vetoed_wrapper_still_keeps_its_content_unasserted(nlp, monkeypatch) -
     mentions = mentions_for(body, {"Morsi": ("EGYGOV", "Mohamed Morsi", "person")})
     events = code_events(nlp(body), article, mentions, [], [])
     assert not [e for e in events if e.event == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # gold/dev2 allsides-NnWfH0hYgiQVrTka: "should know" is no request, though the
+        # argument places of the lexicon's "must" row hold the regime
+        (
+            "The Assad regime should know that its actions have led us to increase the scope "
+            "and scale of assistance to the opposition, White House adviser Ben Rhodes said.",
+            "2013-06-14",
+        ),
+        # gold/dev2 allsides-D2oHJiOb9xGhweQj (shortened): no one is asked to "reach"
+        ("In a statement, Russia said the Syrian parties must reach a settlement.", "2013-09-14"),
+    ],
+)
+def test_a_lexicon_match_outside_the_candidates_is_judged_too(
+    pipeline, tmp_path, text: str, published: str
+) -> None:
+    # the trigger has no actor among its own arguments, so the parse offers no candidate;
+    # the typer still judges the lexicon's match and vetoes it
+    events = pipeline_events(pipeline, tmp_path, text, published)
+    assert not [e for e in events if e.event == "REQUEST"], [(e.event, e.rule) for e in events]
+
+
+def test_a_match_without_candidate_gets_a_verdict(nlp, typer: EventTyper) -> None:
+    from tidings.events.arguments import ActorIndex
+    from tidings.events.candidates import candidates
+    from tidings.events.typed import article_verdicts
+    from tidings.events.typer_features import eventive_noun
+
+    body = "Russia said the parties must reach a settlement."
+    doc = nlp(body)
+    index = ActorIndex(doc, mentions_for(body, {"Russia": ("RUSGOV", "Russia", "country")}), [])
+    reach = next(t for t in doc if t.lower_ == "reach")
+    is_actor = lambda t: t.i in index.by_token  # noqa: E731
+    offered = [c.trigger for s in doc.sents for c in candidates(s, is_actor, eventive_noun)]
+    assert reach not in offered
+    verdicts = article_verdicts(doc, index, typer, {reach.i: "REQUEST"})
+    assert verdicts[reach.i].lexicon == "REQUEST"
