@@ -8,8 +8,8 @@ Three kinds of rule, from the narrowest view to the widest:
 
 - a line alone (:func:`is_prompt`): labels, prompts and page records, judged only on short
   lines (≤ :data:`MAX_WORDS` words), so a sentence of reporting that happens to mention a
-  newsletter is kept; paid-link disclosures and footnotes (which end with "↩") at any
-  length;
+  newsletter is kept; paid-link disclosures, a photo viewer's text and footnotes (which end
+  with "↩") at any length;
 - a line at an edge of the text (:func:`is_edge_furniture`, :func:`is_closing_furniture`):
   datelines, credits, the site's own voice and calls to contact it, an "about us" blurb;
 - a box of lines: a rail of links under its heading, the pitch above a button, everything
@@ -104,8 +104,9 @@ DISCLOSURE = re.compile(
 # A photo viewer's controls opening a line, the picture's caption or credit after them
 # ("Enlarge this image toggle caption Richard Drew/AP Richard Drew/AP", "Hide Caption 4 of
 # 13 Photos: …", "Show caption Hide caption MCALLEN, Texas - …", "Click to expand Image …"):
-# the viewer's text, at any length (a flattened gallery runs long). In the corpus
-# (allsides-10k, 2026-12-07): npr.org 491 articles, cnn.com 8, usatoday.com 2, hrw.org 1.
+# the viewer's text, judged up to EDGE_MAX_WORDS words (a flattened gallery runs long). In
+# the corpus (allsides-10k, 2026-12-07): npr.org 491 articles, cnn.com 8, usatoday.com 2,
+# hrw.org 1.
 IMAGE_VIEWER = re.compile(
     r"^\W*(?:enlarge this image|toggle caption|(?:show|hide) caption|"
     r"click to (?:enlarge|expand) (?:this |the )?image)\b",
