@@ -21,6 +21,8 @@ LINES = [
     "Engineers said the survey was published in 1998 and updated twice since.",
     "Residents may receive compensation for the closure, the council said.",
     "SHARE THIS ARTICLE",
+    "Story Continued Below",
+    "Enlarge this image toggle caption Richard Drew/AP Richard Drew/AP",
     "",
 ]
 
@@ -32,7 +34,6 @@ def _variants(line: str) -> list[str]:
 
 def test_split_patterns_agree_with_their_sources() -> None:
     pairs = [
-        (prompts.DISCLOSURE_ANY, prompts.DISCLOSURE),
         (prompts.SITE_VOICE_ANY, prompts.SITE_VOICE),
         (prompts.SITE_CALL_ANY, prompts.SITE_CALL),
         (prompts.CREDIT_ANY, prompts.CREDIT),
@@ -42,7 +43,9 @@ def test_split_patterns_agree_with_their_sources() -> None:
     for text in (v for line in LINES for v in _variants(line)):
         for fast, source in pairs:
             assert fast.found(text) == bool(source.search(text)), (text, source.pattern[:30])
-        either = (prompts.DISCLOSURE, prompts.LABEL, prompts.PROMPT)
+        any_length = (prompts.DISCLOSURE, prompts.IMAGE_VIEWER)
+        assert prompts.ANY_LENGTH.found(text) == any(p.search(text) for p in any_length), text
+        either = (*any_length, prompts.LABEL, prompts.PROMPT)
         expected = any(p.search(text) for p in either)
         assert prompts.PROMPT_ANY.found(text) == expected, text
         hits += expected

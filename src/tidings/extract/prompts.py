@@ -8,8 +8,8 @@ Three kinds of rule, from the narrowest view to the widest:
 
 - a line alone (:func:`is_prompt`): labels, prompts and page records, judged only on short
   lines (≤ :data:`MAX_WORDS` words), so a sentence of reporting that happens to mention a
-  newsletter is kept; paid-link disclosures and footnotes (which end with "↩") at any
-  length;
+  newsletter is kept; paid-link disclosures, a photo viewer's text and footnotes (which end
+  with "↩") at any length;
 - a line at an edge of the text (:func:`is_edge_furniture`, :func:`is_closing_furniture`):
   datelines, credits, the site's own voice and calls to contact it, an "about us" blurb;
 - a box of lines: a rail of links under its heading, the pitch above a button, everything
@@ -58,7 +58,12 @@ LABEL = re.compile(
     r"advertiser disclosure|editorial disclosure|privacy policy|terms of (?:use|service)|"
     r"cookie (?:policy|settings)|all rights reserved\.?|"
     r"photo|image|video|audio|gallery|comments?|\d+ comments?|leave a (?:comment|reply)|"
-    r"page \d+ of \d+)"
+    r"page \d+ of \d+|"
+    # the mark of an advertisement slot in the text ("Story Continued Below", "Article
+    # Continues Below", "Story continues below video."): politico.com, newsmax.com,
+    # usatoday.com in the corpus, alistapart.com among the gold dumps, a Zyte page
+    r"(?:the )?(?:story|article) continue[sd]? below"
+    r"(?: (?:the )?(?:advertisements?|ads?|videos?|gallery|photos?|images?))?)"
     r"[.:!…]*$",
     re.IGNORECASE,
 )
@@ -94,6 +99,17 @@ DISCLOSURE = re.compile(
     r"\bwe (?:may|might) (?:be compensated|receive (?:\w+ )?compensation)\b|"
     r"\bqualifying purchases\b|\bour advertising partners\b|"
     r"^(?:advertiser |affiliate )?disclosure:",
+    re.IGNORECASE,
+)
+# A photo viewer's controls opening a line, the picture's caption or credit after them
+# ("Enlarge this image toggle caption Richard Drew/AP Richard Drew/AP", "Hide Caption 4 of
+# 13 Photos: …", "Show caption Hide caption MCALLEN, Texas - …", "Click to expand Image …"):
+# the viewer's text, judged up to EDGE_MAX_WORDS words (a flattened gallery runs long). In
+# the corpus (allsides-10k, 2026-12-07): npr.org 491 articles, cnn.com 8, usatoday.com 2,
+# hrw.org 1.
+IMAGE_VIEWER = re.compile(
+    r"^\W*(?:enlarge this image|toggle caption|(?:show|hide) caption|"
+    r"click to (?:enlarge|expand) (?:this |the )?image)\b",
     re.IGNORECASE,
 )
 # Lines at the edges that speak for the site rather than report: how to follow or share
@@ -290,8 +306,9 @@ def _scoped(branch: str, ignore_case: bool) -> str:
 
 # is_prompt asks, for a short line, whether any of these occurs (one pass per kind of
 # anchor instead of one search per pattern).
-PROMPT_ANY = AnyOf(DISCLOSURE, LABEL, PROMPT)
-DISCLOSURE_ANY = AnyOf(DISCLOSURE)
+PROMPT_ANY = AnyOf(DISCLOSURE, IMAGE_VIEWER, LABEL, PROMPT)
+# ... and for a longer one, whether it is a disclosure or a photo viewer's text
+ANY_LENGTH = AnyOf(DISCLOSURE, IMAGE_VIEWER)
 SITE_VOICE_ANY = AnyOf(SITE_VOICE)
 SITE_CALL_ANY = AnyOf(SITE_CALL)
 CREDIT_ANY = AnyOf(CREDIT)
@@ -317,7 +334,7 @@ def is_prompt(line: str) -> bool:
     if words > EDGE_MAX_WORDS:
         return False
     if words > MAX_WORDS:
-        return DISCLOSURE_ANY.found(text)
+        return ANY_LENGTH.found(text)
     if words <= SHORT_WORDS and SHORT.match(text):
         return True
     if words <= RECORD_WORDS and PAGE_RECORD.search(text):
