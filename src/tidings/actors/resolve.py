@@ -48,6 +48,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -58,7 +59,7 @@ from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, age
 from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
-from tidings.actors.fold import chunks, fold, phrase_keys
+from tidings.actors.fold import Chunk, chunks, fold, phrase_keys
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
 from tidings.actors.groups import group_mentions, legislative_partisans
 from tidings.actors.home import home_country
@@ -218,6 +219,12 @@ _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as 
 _FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|observer|"
                          r"hand|historian|fellow)s?\b")  # fmt: skip
 # Dependencies of the words that modify a noun or a name before it.
+# Roles held at firms far more than anywhere else: with an employer no gazetteer knows,
+# named before them ("a Boeing analyst"), the employer is a company.
+_FIRM_ROLES = frozenset({"analyst", "analysts", "strategist", "strategists", "executive",
+                         "executives", "trader", "traders"})  # fmt: skip
+# Capitalised words that open a sentence-initial description, not a name ("A Boeing …").
+_OPENERS_CAPITALISED = frozenset({"a", "an", "the", "one", "another", "senior", "former"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
@@ -1289,6 +1296,8 @@ class _Article(OrganisationReader):
             sector = after[0] if after else later[0].entry.title.sector if later and \
                 later[0].entry.title else None  # fmt: skip
         sector = sector or (body.actor.sector if body else None)
+        if not sector and body is None and self.firm_named(words, start, prep):
+            sector = "BUS"
         if not sector and _PROGRAMME & set(keys):
             # "director of the Asia program at the Hudson Center": research programmes are
             # run by think tanks and universities.
@@ -1338,6 +1347,28 @@ class _Article(OrganisationReader):
             sector = "ELI"
         role = self.text[start:stop].strip() or None
         return (f"{country}{sector}" if country else sector), role, (start, stop)
+
+    def firm_named(self, words: Sequence[Chunk], start: int, prep: int) -> bool:
+        """Whether a description's head is a market role ("a Boeing analyst", "Boeing
+        analyst Tom Brown") after a capitalised word that no gazetteer reads (no country,
+        title, body or person there): an employer the article names by its brand alone, in
+        news a company (the gold codes such analysts BUS)."""
+        inside = [c for c in words if start + c.start < prep]
+        if len(inside) < 2 or inside[-1].key not in _FIRM_ROLES:
+            return False
+        for c in inside[:-1]:
+            at, to = start + c.start, start + c.end
+            if not c.capitalised or c.text[:1].isdigit() or c.key in _OPENERS_CAPITALISED:
+                continue
+            span = self.doc.char_span(at, to, alignment_mode="expand")
+            if span is None or span[0].is_sent_start or span[0].pos_ != "PROPN":
+                continue  # "Geopolitics analyst X": a sentence's first word, not a name
+            if any(a.start < to and at < a.end for a in self.atoms) or any(
+                f.start < to and at < f.end and f.actor.code for f in self.found
+            ):
+                continue
+            return True
+        return False
 
     def referred_body(self, start: int, stop: int) -> Found | None:
         """The body a description names by a definite noun in the possessive ("Farhana
