@@ -219,6 +219,9 @@ _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as 
 _FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|observer|"
                          r"hand|historian|fellow)s?\b")  # fmt: skip
 # Dependencies of the words that modify a noun or a name before it.
+# "NAME at|with BODY": the body is an employer when it is no state's (resolve.affiliation).
+_AT_WORK = re.compile(r" (?:at|with) (?=(?:the )?[A-Z])")
+_WORKPLACES = frozenset({"BUS", "EDU", "MED", "NGO"})
 # Roles held at firms far more than anywhere else: with an employer no gazetteer knows,
 # named before them ("a Boeing analyst"), the employer is a company.
 _FIRM_ROLES = frozenset({"analyst", "analysts", "strategist", "strategists", "executive",
@@ -1171,6 +1174,21 @@ class _Article(OrganisationReader):
                 said = self.described_code(head_of.end(), clause_end, end)
                 if said is not None and said[0][:3] in self.gaz.countries:
                     return said[0], said[1]
+        at_work = _AT_WORK.match(self.text, end)
+        if at_work is not None:
+            # "said Chang Wei Liang at Mizuho Bank", "Andrew Coflan with Eurasia Group": a
+            # firm, school, outlet or civic body right after the name is where the person
+            # works (a state's body there may be where they only were: "X at the White House").
+            employer = self.org_at(at_work.end())
+            org = employer.actor if employer is not None else None
+            if org is not None and org.sector in _WORKPLACES and employer is not None:
+                if org.code != org.sector:
+                    return org.code, None
+                if self.national(org):  # a body no gazetteer places: as "of" below
+                    country = self.located(employer.end, employer.end + 40) \
+                        or self.unplaced_country()  # fmt: skip
+                    if country:
+                        return f"{country}{org.sector}", None
         if self.text[end : end + 2] != ", ":
             return None
         stop = end + 2
@@ -1288,7 +1306,9 @@ class _Article(OrganisationReader):
         if not sector:
             # "spokesman for Gaza health ministry", "a spokesman for the rebels": what the
             # words after the head name, when the head itself names no sector.
-            tail = [c.key for c in words if start + c.start >= prep]
+            # Capitalised words there are a name, not an agent noun ("director of Public
+            # Citizen" is no citizen).
+            tail = [c.key for c in words if start + c.start >= prep and not c.capitalised]
             after = agent_sector(tail[1:])
             later = [a for a in self.atoms if a.kind == "title" and prep <= a.start < stop
                      and a.entry.title is not None
@@ -1296,6 +1316,15 @@ class _Article(OrganisationReader):
             sector = after[0] if after else later[0].entry.title.sector if later and \
                 later[0].entry.title else None  # fmt: skip
         sector = sector or (body.actor.sector if body else None)
+        owned = [a for a in self.atoms if a.kind == "title" and start <= a.start < prep
+                 and a.entry.title is not None and a.entry.title.sector == "*"]  # fmt: skip
+        if not sector and body is None and employer is None and owned \
+                and self.unknown_body_after(owned[-1].end, stop):  # fmt: skip
+            # "director of Global Trade Watch": a title that takes its body's sector, of a
+            # body no gazetteer knows: the kind its name's head word says, else, as for the
+            # heads of such bodies above, a civic one.
+            named = [c.key for c in words if start + c.start > owned[-1].end and c.capitalised]
+            sector = head_sector(named) or "NGO"
         if not sector and body is None and self.firm_named(words, start, prep):
             sector = "BUS"
         if not sector and _PROGRAMME & set(keys):
