@@ -1179,16 +1179,16 @@ class _Article(OrganisationReader):
             # "said Chang Wei Liang at Mizuho Bank", "Andrew Coflan with Eurasia Group": a
             # firm, school, outlet or civic body right after the name is where the person
             # works (a state's body there may be where they only were: "X at the White House").
-            employer = self.org_at(at_work.end())
-            org = employer.actor if employer is not None else None
-            if org is not None and org.sector in _WORKPLACES and employer is not None:
-                if org.code != org.sector:
-                    return org.code, None
-                if self.national(org):  # a body no gazetteer places: as "of" below
-                    country = self.located(employer.end, employer.end + 40) \
+            workplace = self.org_at(at_work.end())
+            if workplace is not None and workplace.actor.sector in _WORKPLACES:
+                body = workplace.actor
+                if body.code != body.sector:
+                    return body.code, None
+                if self.national(body):  # a body no gazetteer places: as "of" below
+                    country = self.located(workplace.end, workplace.end + 40) \
                         or self.unplaced_country()  # fmt: skip
                     if country:
-                        return f"{country}{org.sector}", None
+                        return f"{country}{body.sector}", None
         if self.text[end : end + 2] != ", ":
             return None
         stop = end + 2
