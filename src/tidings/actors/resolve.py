@@ -218,7 +218,6 @@ _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as 
 # Nouns of those who study a country: a country named right before one is their field.
 _FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|observer|"
                          r"hand|historian|fellow)s?\b")  # fmt: skip
-# Dependencies of the words that modify a noun or a name before it.
 # "NAME at|with BODY": the body is an employer when it is no state's (resolve.affiliation).
 _AT_WORK = re.compile(r" (?:at|with) (?=(?:the )?[A-Z])")
 _WORKPLACES = frozenset({"BUS", "EDU", "MED", "NGO"})
@@ -228,6 +227,7 @@ _FIRM_ROLES = frozenset({"analyst", "analysts", "strategist", "strategists", "ex
                          "executives", "trader", "traders"})  # fmt: skip
 # Capitalised words that open a sentence-initial description, not a name ("A Boeing …").
 _OPENERS_CAPITALISED = frozenset({"a", "an", "the", "one", "another", "senior", "former"})
+# Dependencies of the words that modify a noun or a name before it.
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
