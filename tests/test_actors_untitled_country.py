@@ -54,7 +54,7 @@ def test_actors_bare_group_placed_after_reading(nlp) -> None:  # type: ignore[no
     text = "Riot police used tear gas on demonstrators in central Lima, Peruvian media said."
     found = mentions(nlp, text)
     demonstrators = [m for m in found if m.text.endswith("demonstrators")]
-    assert demonstrators and demonstrators[0].actor.code == "PEROPP"
+    assert demonstrators and demonstrators[0].actor.code == "PERCVL"
 
 
 def test_actors_bare_group_without_country_keeps_sector(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,12 @@ def _by_decorated_name(name: str) -> str | None:
         name = shorter
 
 
+def outlet_country(name: str) -> str | None:
+    """The country of the news outlet ``name`` names, with or without its "The" ("Economist"
+    is The Economist, GBR); None for a name no outlet has."""
+    return _outlets().get(_squash(name)) if _squash(name) else None
+
+
 def home_country(article: Article) -> str | None:
     """The country of the outlet that published ``article``, when it can be told."""
     if article.publisher:
@@ -114,4 +120,4 @@ def article_country(article: Article, mentions: Sequence[ActorMention]) -> str |
     return home_country(article) or main_country(mentions)
 
 
-__all__ = ["article_country", "home_country", "main_country"]
+__all__ = ["article_country", "home_country", "main_country", "outlet_country"]

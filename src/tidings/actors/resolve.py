@@ -48,6 +48,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -58,7 +59,7 @@ from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, age
 from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
-from tidings.actors.fold import chunks, fold, phrase_keys
+from tidings.actors.fold import Chunk, chunks, fold, phrase_keys
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
 from tidings.actors.groups import group_mentions, legislative_partisans
 from tidings.actors.home import home_country
@@ -217,6 +218,15 @@ _NOW = re.compile(r" who(?:'s|’s| is| now is)? (?:now|currently) (?:serves as 
 # Nouns of those who study a country: a country named right before one is their field.
 _FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watcher|observer|"
                          r"hand|historian|fellow)s?\b")  # fmt: skip
+# "NAME at|with BODY": the body is an employer when it is no state's (resolve.affiliation).
+_AT_WORK = re.compile(r" (?:at|with) (?=(?:the )?[A-Z])")
+_WORKPLACES = frozenset({"BUS", "EDU", "MED", "NGO"})
+# Roles held at firms far more than anywhere else: with an employer no gazetteer knows,
+# named before them ("a Boeing analyst"), the employer is a company.
+_FIRM_ROLES = frozenset({"analyst", "analysts", "strategist", "strategists", "executive",
+                         "executives", "trader", "traders"})  # fmt: skip
+# Capitalised words that open a sentence-initial description, not a name ("A Boeing …").
+_OPENERS_CAPITALISED = frozenset({"a", "an", "the", "one", "another", "senior", "former"})
 # Dependencies of the words that modify a noun or a name before it.
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
@@ -1164,6 +1174,21 @@ class _Article(OrganisationReader):
                 said = self.described_code(head_of.end(), clause_end, end)
                 if said is not None and said[0][:3] in self.gaz.countries:
                     return said[0], said[1]
+        at_work = _AT_WORK.match(self.text, end)
+        if at_work is not None:
+            # "said Chang Wei Liang at Mizuho Bank", "Andrew Coflan with Eurasia Group": a
+            # firm, school, outlet or civic body right after the name is where the person
+            # works (a state's body there may be where they only were: "X at the White House").
+            workplace = self.org_at(at_work.end())
+            if workplace is not None and workplace.actor.sector in _WORKPLACES:
+                body = workplace.actor
+                if body.code != body.sector:
+                    return body.code, None
+                if self.national(body):  # a body no gazetteer places: as "of" below
+                    country = self.located(workplace.end, workplace.end + 40) \
+                        or self.unplaced_country()  # fmt: skip
+                    if country:
+                        return f"{country}{body.sector}", None
         if self.text[end : end + 2] != ", ":
             return None
         stop = end + 2
@@ -1281,7 +1306,9 @@ class _Article(OrganisationReader):
         if not sector:
             # "spokesman for Gaza health ministry", "a spokesman for the rebels": what the
             # words after the head name, when the head itself names no sector.
-            tail = [c.key for c in words if start + c.start >= prep]
+            # Capitalised words there are a name, not an agent noun ("director of Public
+            # Citizen" is no citizen).
+            tail = [c.key for c in words if start + c.start >= prep and not c.capitalised]
             after = agent_sector(tail[1:])
             later = [a for a in self.atoms if a.kind == "title" and prep <= a.start < stop
                      and a.entry.title is not None
@@ -1289,6 +1316,17 @@ class _Article(OrganisationReader):
             sector = after[0] if after else later[0].entry.title.sector if later and \
                 later[0].entry.title else None  # fmt: skip
         sector = sector or (body.actor.sector if body else None)
+        owned = [a for a in self.atoms if a.kind == "title" and start <= a.start < prep
+                 and a.entry.title is not None and a.entry.title.sector == "*"]  # fmt: skip
+        if not sector and body is None and employer is None and owned \
+                and self.unknown_body_after(owned[-1].end, stop):  # fmt: skip
+            # "director of Global Trade Watch": a title that takes its body's sector, of a
+            # body no gazetteer knows: the kind its name's head word says, else, as for the
+            # heads of such bodies above, a civic one.
+            named = [c.key for c in words if start + c.start > owned[-1].end and c.capitalised]
+            sector = head_sector(named) or "NGO"
+        if not sector and body is None and self.firm_named(words, start, prep):
+            sector = "BUS"
         if not sector and _PROGRAMME & set(keys):
             # "director of the Asia program at the Hudson Center": research programmes are
             # run by think tanks and universities.
@@ -1338,6 +1376,28 @@ class _Article(OrganisationReader):
             sector = "ELI"
         role = self.text[start:stop].strip() or None
         return (f"{country}{sector}" if country else sector), role, (start, stop)
+
+    def firm_named(self, words: Sequence[Chunk], start: int, prep: int) -> bool:
+        """Whether a description's head is a market role ("a Boeing analyst", "Boeing
+        analyst Tom Brown") after a capitalised word that no gazetteer reads (no country,
+        title, body or person there): an employer the article names by its brand alone, in
+        news a company (the gold codes such analysts BUS)."""
+        inside = [c for c in words if start + c.start < prep]
+        if len(inside) < 2 or inside[-1].key not in _FIRM_ROLES:
+            return False
+        for c in inside[:-1]:
+            at, to = start + c.start, start + c.end
+            if not c.capitalised or c.text[:1].isdigit() or c.key in _OPENERS_CAPITALISED:
+                continue
+            span = self.doc.char_span(at, to, alignment_mode="expand")
+            if span is None or span[0].is_sent_start or span[0].pos_ != "PROPN":
+                continue  # "Geopolitics analyst X": a sentence's first word, not a name
+            if any(a.start < to and at < a.end for a in self.atoms) or any(
+                f.start < to and at < f.end and f.actor.code for f in self.found
+            ):
+                continue
+            return True
+        return False
 
     def referred_body(self, start: int, stop: int) -> Found | None:
         """The body a description names by a definite noun in the possessive ("Farhana

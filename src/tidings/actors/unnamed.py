@@ -34,7 +34,7 @@ from functools import lru_cache
 from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, agent_sector, agent_table
 from tidings.actors.fold import chunks, phrase_keys
 from tidings.actors.gazetteer import Title, load_gazetteer
-from tidings.actors.home import main_country
+from tidings.actors.home import main_country, outlet_country
 from tidings.actors.orgtypes import described_sector, head_sector
 from tidings.model import ActorMention
 
@@ -237,7 +237,15 @@ def outlet_code(name: str, mentions: Sequence[ActorMention], country: str | None
             full = [k for k in phrase_keys(form) if k != "the"]
             if len(full) > len(keys) and full[-len(keys) :] == keys:
                 return actor.code
-    if reported or head_sector(keys) == "MED":
+    generic = head_sector(keys) == "MED"  # "the Times", "the Post": many papers' names
+    written = [w for w in name.split() if w.lower() != "the"]
+    if not generic and written and all(w[:1].isupper() for w in written):
+        # "— Economist", "The Economist wrote": an outlet the publishers' table knows by
+        # this name is of its own country, not the article's.
+        known = outlet_country(" ".join(written))
+        if known is not None:
+            return f"{known}MED"
+    if reported or generic:
         return f"{country or ''}MED"
     return ""
 
