@@ -20,6 +20,8 @@ pytestmark = pytest.mark.slow
         "Army Pvt. Bradley Manning was charged on Tuesday.",
         "Det. John Smith and Supt. Jane Doe led the inquiry.",
         "Army Spc. Joe Lopez and Cpl. Ann Lee were wounded.",
+        "Former Homeland Security Sec. Tom Ridge said the threat was real.",
+        "Col. Ann Wright (ret.) resigned in protest.",
     ],
 )
 def test_a_title_abbreviation_ends_no_sentence(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
@@ -29,6 +31,11 @@ def test_a_title_abbreviation_ends_no_sentence(nlp, sentence: str) -> None:  # t
 def test_a_sentence_still_ends_after_an_abbreviation_then_a_new_one(nlp) -> None:  # type: ignore[no-untyped-def]
     sents = [s.text for s in nlp("He served as a Lt. in the army. Later he quit.").sents]
     assert sents == ["He served as a Lt. in the army.", "Later he quit."]
+
+
+def test_an_upper_case_word_like_a_title_still_ends_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    sents = [s.text for s in nlp("The firm filed its report with the SEC. Its shares fell.").sents]
+    assert sents == ["The firm filed its report with the SEC.", "Its shares fell."]
 
 
 def test_the_quotation_goes_to_the_titled_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -14,22 +14,23 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
 # Titles written before a name, as the AP Stylebook abbreviates them (military ranks,
-# police, clergy, diplomatic and civil titles), plus those spaCy already keeps whole.
+# police, clergy, diplomatic and civil titles), plus those spaCy already keeps whole, and
+# "(ret.)" after a retired officer's name.
 TITLE_ABBREVIATIONS = (
     "Adm.", "Amb.", "Atty.", "Brig.", "Capt.", "Cdr.", "Cmdr.", "Col.", "Cpl.", "Det.",
     "Dr.", "Ens.", "Fr.", "Gen.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.",
-    "Mrs.", "Ms.", "Msgr.", "Pfc.", "Pres.", "Prof.", "Pvt.", "Rep.", "Ret.", "Rev.", "Sen.",
-    "Sgt.", "Spc.", "Supt.",
+    "Mrs.", "Ms.", "Msgr.", "Pfc.", "Pres.", "Prof.", "Pvt.", "Rep.", "Ret.", "Rev.", "Sec.",
+    "Sen.", "Sgt.", "Spc.", "Supt.", "ret.",
 )  # fmt: skip
 
 
 def keep_title_abbreviations(nlp: Language) -> Language:
-    """Make each title abbreviation one token, in its three usual casings."""
+    """Make each title abbreviation one token. Only as written: upper-case forms are other
+    words that may end a sentence ("filed with the SEC.")."""
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     for abbreviation in TITLE_ABBREVIATIONS:
-        for form in {abbreviation, abbreviation.upper(), abbreviation.lower()}:
-            tokenizer.add_special_case(form, [{ORTH: form}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 
