@@ -53,6 +53,7 @@ from tidings.actors.home import article_country
 from tidings.events.argument_model import ArgumentModel, load_argument_model
 from tidings.events.arguments import (
     NON_STATE,
+    REPORTING,
     ActorIndex,
     Party,
     child,
@@ -122,6 +123,18 @@ LIGHT_VERBS = frozenset(
     "continue resume open lead lodge file order step authorize authorise approve "
     "greenlight".split()
 )  # the last four put their subject behind the act ("Obama authorized airstrikes")
+# Acts made by saying something: when the typer reads a reported clause's content as one
+# of them, the reporter makes it (``_statement_source``).
+STATED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "REJECT"})
+SAYING = REPORTING | {"suggest", "charge", "allege", "contend", "complain", "predict"}
+# Verbs whose "to" complement is their subject's own act, not a new one ("will begin paying",
+# "needs to shut up"): the statement the clause is reported in still carries it.
+CARRYING_VERBS = frozenset(
+    "begin start continue need have want try attempt plan intend go hope expect use keep "
+    "seek be".split()
+)
+# Nominal acts whose "from" names what is left, not who acts ("withdrawal from Syria").
+LEFT_FROM_TYPES = frozenset({"RETREAT"})
 # Marks of a condition: an act under "if"/"unless" is not what the actor intends.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -908,11 +921,52 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
         if trigger.dep_ == "amod":  # "a ready ally": the noun it describes
             source = np_actors(trigger.head, index)
         return Parties(m, source, [])
-    source = verb_source(trigger, index)
-    if not source and is_passive(trigger) and "passsrc" in entry.flags:
+    source = _statement_source(trigger, entry, index) or verb_source(trigger, index)
+    if not source and is_passive(trigger) and ("passsrc" in entry.flags or _raised(trigger)):
         subj = child(trigger, "nsubjpass")
         source = np_actors(subj, index) if subj is not None else []
     return Parties(m, source, [])
+
+
+def _raised(verb: Token) -> bool:
+    """A passive that only carries an infinitive ("Trump is set to meet …", "was scheduled
+    to attend", "Lam was forced to withdraw the bill"): its subject does the act."""
+    return child(verb, "agent") is None and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[Party]:
+    """The one who says it, when the typer reads a statement's content as the act:
+    "Congressional Democrats said Mr. Trump would be abusing his powers" accuses Trump, "Zarif
+    tells NPR that the U.S. 'will pay'" threatens it. Only for verbal acts at a trigger no
+    lexicon row states (a typer's candidate, not a speech verb), in a clause a reporting verb
+    governs (through conjuncts and the complements of ``CARRYING_VERBS``); the reporter's
+    subject acts, not the clause's."""
+    if (
+        entry.event not in STATED_TYPES
+        or not entry.id.startswith("typer.")
+        or trigger.lemma_.lower() in SAYING
+    ):
+        return []
+    clause = trigger
+    for _ in range(3):
+        head = clause.head
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        if clause.dep_ == "conj" or (
+            clause.dep_ == "xcomp" and head.lemma_.lower() in CARRYING_VERBS
+        ):
+            clause = head
+            continue
+        break
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
+        return []
+    subj = child(clause.head, "nsubj")
+    if subj is None:
+        return []
+    return [p for p in np_actors(subj, index) if not p.is_news_outlet]
 
 
 def _noun_parties(
@@ -926,10 +980,46 @@ def _noun_parties(
     if not source and "ofsource" in entry.flags:
         # "the withdrawal of Russian troops": the ones withdrawing act.
         source = [p for o in prep_objects(trigger, {"of"}) for p in np_actors(o, index)]
+    if not source and entry.event not in LEFT_FROM_TYPES:
+        # "criticism from a North Korean defector", "calls from Congress for sanctions", "a
+        # promise from the Taliban": the act comes from them.
+        source = [p for o in prep_objects(trigger, {"from"}) for p in np_actors(o, index)]
     carrier = light_verb(trigger) or _setting_verb(trigger, entry)
     if not source and carrier is not None:
         source = verb_source(carrier, index)
+    if not source and entry.event == "CONSULT":
+        source = _participant(trigger, index)
     return source, [], reciprocal
+
+
+# Prepositions that make a meeting the scene of the clause's act ("Speaking after a week of
+# talks in Lausanne, Kerry told …", "during a visit to the White House, he said").
+SCENE_PREPOSITIONS = frozenset(
+    "in at during after following before on upon from since ahead".split()
+)
+# Verbs whose subject judges a meeting rather than takes part in it.
+JUDGING_VERBS = frozenset(
+    "welcome criticize criticise condemn praise support oppose reject hail applaud slam "
+    "denounce question defend dismiss urge call demand ask want".split()
+)
+
+
+def _participant(noun: Token, index: ActorIndex) -> list[Party]:
+    """Who takes part in a meeting the noun names no one in: the subject of the verb it is
+    the object of ("canceled an in-person visit", "boycotted UN talks", "chaired the
+    meeting"; not "welcomed the talks") or whose act it is the scene of."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in JUDGING_VERBS:
+            return []
+        return verb_source(head, index)
+    if noun.dep_ == "pobj" and head.lower_ in SCENE_PREPOSITIONS:
+        verb = head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb_source(verb, index)
+    return []
 
 
 def _recipient_pass(
