@@ -818,10 +818,20 @@ def _source_pass(
     return parties if parties.source else None
 
 
+def _row_type(entry: Entry) -> str | None:
+    """The type the trigger's own lexicon row states, None for a typer's candidate (a row the
+    typer retyped keeps its id: "protest.verb>typer.support")."""
+    if entry.id.startswith("typer."):
+        return None
+    return entry.id.split(".", 1)[0].upper()
+
+
 def _kept_sources(source: list[Party], entry: Entry) -> list[Party]:
-    """News outlets report acts rather than do them; a "nonstate" row leaves states out."""
+    """News outlets report acts rather than do them; a "nonstate" row leaves states out (in
+    its own sense: "Syria's efforts have demonstrated its good faith" retyped from a street
+    demonstration to support keeps its state)."""
     kept = [p for p in source if not p.is_news_outlet]
-    if "nonstate" in entry.flags:
+    if "nonstate" in entry.flags and _row_type(entry) == entry.event:
         kept = [p for p in kept if not _is_state(p)]
     return kept
 
@@ -940,13 +950,14 @@ def _raised(verb: Token) -> bool:
 def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[Party]:
     """The one who says it, when the typer reads a statement's content as the act:
     "Congressional Democrats said Mr. Trump would be abusing his powers" accuses Trump, "Zarif
-    tells NPR that the U.S. 'will pay'" threatens it. Only for verbal acts at a trigger no
-    lexicon row states (a typer's candidate, not a speech verb), in a clause a reporting verb
-    governs (through conjuncts and the complements of ``CARRYING_VERBS``); the reporter's
-    subject acts, not the clause's."""
+    tells NPR that the U.S. 'will pay'" threatens it. Only for verbal acts at a trigger whose
+    own lexicon row states no speech act (a typer's candidate, or a row of another kind the
+    typer retyped; never a speech verb), in a clause a reporting verb governs (through
+    conjuncts and the complements of ``CARRYING_VERBS``); the reporter's subject acts, not
+    the clause's."""
     if (
         entry.event not in STATED_TYPES
-        or not entry.id.startswith("typer.")
+        or _row_type(entry) in STATED_TYPES  # a speech act's own row ("oppose" as a refusal)
         or trigger.lemma_.lower() in SAYING
     ):
         return []
