@@ -127,6 +127,12 @@ LIGHT_VERBS = frozenset(
 # of them, the reporter makes it (``_statement_source``).
 STATED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "REJECT"})
 SAYING = REPORTING | {"suggest", "charge", "allege", "contend", "complain", "predict"}
+# Verbs that ask their object to do their "to" complement ("Russian authorities asked U.S.
+# authorities to investigate"): the asker makes a request of the act, the object does not.
+ASKING_VERBS = frozenset(
+    "ask urge press push pressure call encourage tell order demand implore beg invite warn "
+    "advise".split()
+)
 # Verbs whose "to" complement is their subject's own act, not a new one ("will begin paying",
 # "needs to shut up"): the statement the clause is reported in still carries it.
 CARRYING_VERBS = frozenset(
@@ -954,7 +960,8 @@ def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[P
     own lexicon row states no speech act (a typer's candidate, or a row of another kind the
     typer retyped; never a speech verb), in a clause a reporting verb governs (through
     conjuncts and the complements of ``CARRYING_VERBS``); the reporter's subject acts, not
-    the clause's."""
+    the clause's. Likewise the one who asks for it: "Obama has been urging Republicans to
+    hold off" (a request of Obama's, not the Republicans')."""
     if (
         entry.event not in STATED_TYPES
         or _row_type(entry) in STATED_TYPES  # a speech act's own row ("oppose" as a refusal)
@@ -972,7 +979,8 @@ def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[P
             clause = head
             continue
         break
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
+    asked = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ASKING_VERBS
+    if not asked and (clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING):
         return []
     subj = child(clause.head, "nsubj")
     if subj is None:
