@@ -568,6 +568,16 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
         and head.head.pos_ in ("VERB", "AUX")
     ):
         return verb_source(head.head, index, depth + 1)  # "responded by accusing Tehran"
+    if (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ in ("of", "for", "from")
+        and (obj := child(head.head, "dobj")) is not None
+        and obj.i < head.i
+    ):
+        # "accused Russia of sending heavy weaponry", "blamed North Korea for hacking banks",
+        # "prevent the U.K. from leaving the EU": the object does the deed.
+        return np_actors(obj, index)
     if verb.dep_ == "relcl" and subj is None:
         return np_actors(head, index)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
