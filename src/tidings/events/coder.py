@@ -127,6 +127,11 @@ LIGHT_VERBS = frozenset(
 # of them, the reporter makes it (``_statement_source``).
 STATED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "REJECT"})
 SAYING = REPORTING | {"suggest", "charge", "allege", "contend", "complain", "predict"}
+# Verbs whose passive subject feels or resolves, and so acts in what the passive states.
+EXPERIENCER_VERBS = frozenset(
+    "anger incense outrage infuriate enrage appal appall alarm disappoint frustrate upset "
+    "offend dismay disturb shock energize energise commit determine".split()
+)
 # Verbs that ask their object to do their "to" complement ("Russian authorities asked U.S.
 # authorities to investigate"): the asker makes a request of the act, the object does not.
 ASKING_VERBS = frozenset(
@@ -946,8 +951,12 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
 
 def _raised(verb: Token) -> bool:
     """A passive that only carries an infinitive ("Trump is set to meet …", "was scheduled
-    to attend", "Lam was forced to withdraw the bill"): its subject does the act."""
-    return child(verb, "agent") is None and any(
+    to attend", "Lam was forced to withdraw the bill"), or one that states its subject's
+    feeling or resolve ("Turkey is angered at the U.S.", "Iran is committed to the deal"):
+    its subject does the act."""
+    if child(verb, "agent") is not None:
+        return False
+    return verb.lemma_.lower() in EXPERIENCER_VERBS or any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
