@@ -971,11 +971,8 @@ def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[P
     conjuncts and the complements of ``CARRYING_VERBS``); the reporter's subject acts, not
     the clause's. Likewise the one who asks for it: "Obama has been urging Republicans to
     hold off" (a request of Obama's, not the Republicans')."""
-    if (
-        entry.event not in STATED_TYPES
-        or _row_type(entry) in STATED_TYPES  # a speech act's own row ("oppose" as a refusal)
-        or trigger.lemma_.lower() in SAYING
-    ):
+    own = _row_type(entry)
+    if entry.event not in STATED_TYPES or own == entry.event or trigger.lemma_.lower() in SAYING:
         return []
     clause = trigger
     for _ in range(3):
@@ -989,7 +986,11 @@ def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[P
             continue
         break
     asked = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ASKING_VERBS
-    if not asked and (clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING):
+    if not asked and (
+        own in STATED_TYPES  # a speech act's own row ("will continue to oppose" as blame)
+        or clause.dep_ != "ccomp"
+        or clause.head.lemma_.lower() not in SAYING
+    ):
         return []
     subj = child(clause.head, "nsubj")
     if subj is None:
