@@ -6,7 +6,12 @@ trigger carried by a light verb ("held talks", "launched a mediation effort") ta
 verb's subject as actor and the verb's tense and date. A pattern
 fires on a verb (its subject acts; a passive's by-phrase acts) or a noun (its possessive,
 by-phrase or naming modifier acts; "between A and B" is reciprocal). An event needs a
-coded source actor. Where the rules find no source, the argument model
+coded source actor; the source pass also reaches past the trigger's own clause where the
+parse puts the actor there: the reporter of a statement the typer reads as the act ("X said
+Y would be abusing his powers" accuses Y; ``_statement_source``), the one who asks ("asked
+U.S. authorities to investigate"), "criticism from X", "are combat-ready to sink", "is set
+to meet", a meeting's participant ("canceled a visit with"), "accused X of sending".
+Where the rules find no source, the argument model
 (``events.argument_model``) may supply one from anywhere in the sentence (the subject of a
 governing verb, a quote's speaker …) when it is sure; the rule id then ends in
 "+model-source".
@@ -1021,8 +1026,8 @@ def _noun_parties(
     return source, [], reciprocal
 
 
-# Prepositions that make a meeting the scene of the clause's act ("Speaking after a week of
-# talks in Lausanne, Kerry told …", "during a visit to the White House, he said").
+# Prepositions that make a meeting the scene of the clause's act ("he said during a visit to
+# the White House", "Since returning from a meeting with Putin, Mr. Trump has …").
 SCENE_PREPOSITIONS = frozenset(
     "in at during after following before on upon from since ahead".split()
 )
