@@ -45,6 +45,8 @@ ACTORS = {
 CONVERSATIONS = (
     "Treasury Secretary Steven Mnuchin reported very productive conversations with Beijing."
 )
+# written for this test: the meeting hangs on an adjective no rule climbs
+FRESH_FROM_TALKS = "Kerry, fresh from talks with Lavrov, flew home."
 # gold/dev2, allsides-NnWfH0hYgiQVrTka: the asking verb hangs on "without", under "ordered"
 ASKING = "Obama could have ordered strikes on Syria without asking Congress."
 
@@ -90,12 +92,21 @@ def test_units_are_the_parties_of_the_sentence(nlp) -> None:  # type: ignore[no-
 
 
 def test_model_supplies_a_source_the_rules_miss(nlp, model: ArgumentModel) -> None:  # type: ignore[no-untyped-def]
-    assert not [e for e in _code(nlp, CONVERSATIONS, None) if e.event == "CONSULT"]
-    consult = [e for e in _code(nlp, CONVERSATIONS, model) if e.event == "CONSULT"]
+    assert not [e for e in _code(nlp, FRESH_FROM_TALKS, None) if e.event == "CONSULT"]
+    consult = [e for e in _code(nlp, FRESH_FROM_TALKS, model) if e.event == "CONSULT"]
     assert len(consult) == 1
     assert [r.code for r in consult[0].actor] == ["USAGOV"]
-    assert [r.code for r in consult[0].recipient] == ["CHNGOV"]
+    assert [r.code for r in consult[0].recipient] == ["RUSGOV"]
     assert consult[0].rule.endswith("+model-source")
+
+
+def test_rules_now_reach_the_reporter_of_a_meeting(nlp, model: ArgumentModel) -> None:  # type: ignore[no-untyped-def]
+    # the model's first example: the participant of a meeting the noun names no one in is
+    # the subject of the verb it is the object of (coder._participant), so the rules find
+    # it and the model is not asked
+    consult = [e for e in _code(nlp, CONVERSATIONS, None) if e.event == "CONSULT"]
+    assert [r.code for r in consult[0].actor] == ["USAGOV"]
+    assert _code(nlp, CONVERSATIONS, model) == _code(nlp, CONVERSATIONS, None)
 
 
 def test_model_reaches_through_a_prepositional_clause(nlp, model: ArgumentModel) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +120,7 @@ def test_model_reaches_through_a_prepositional_clause(nlp, model: ArgumentModel)
 
 def test_an_unsure_model_leaves_the_rules_alone(nlp, model: ArgumentModel) -> None:  # type: ignore[no-untyped-def]
     unsure = dataclasses.replace(model, source_at=1.01, recipient_at=1.01)
-    assert not [e for e in _code(nlp, CONVERSATIONS, unsure) if e.event == "CONSULT"]
+    assert not [e for e in _code(nlp, FRESH_FROM_TALKS, unsure) if e.event == "CONSULT"]
 
 
 def test_rules_found_parties_stand(nlp, model: ArgumentModel) -> None:  # type: ignore[no-untyped-def]

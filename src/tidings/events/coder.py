@@ -6,7 +6,12 @@ trigger carried by a light verb ("held talks", "launched a mediation effort") ta
 verb's subject as actor and the verb's tense and date. A pattern
 fires on a verb (its subject acts; a passive's by-phrase acts) or a noun (its possessive,
 by-phrase or naming modifier acts; "between A and B" is reciprocal). An event needs a
-coded source actor. Where the rules find no source, the argument model
+coded source actor; the source pass also reaches past the trigger's own clause where the
+parse puts the actor there: the reporter of a statement the typer reads as the act ("X said
+Y would be abusing his powers" accuses Y; ``_statement_source``), the one who asks ("asked
+U.S. authorities to investigate"), "criticism from X", "are combat-ready to sink", "is set
+to meet", a meeting's participant ("canceled a visit with"), "accused X of sending".
+Where the rules find no source, the argument model
 (``events.argument_model``) may supply one from anywhere in the sentence (the subject of a
 governing verb, a quote's speaker …) when it is sure; the rule id then ends in
 "+model-source".
@@ -53,6 +58,7 @@ from tidings.actors.home import article_country
 from tidings.events.argument_model import ArgumentModel, load_argument_model
 from tidings.events.arguments import (
     NON_STATE,
+    REPORTING,
     ActorIndex,
     Party,
     child,
@@ -122,6 +128,29 @@ LIGHT_VERBS = frozenset(
     "continue resume open lead lodge file order step authorize authorise approve "
     "greenlight".split()
 )  # the last four put their subject behind the act ("Obama authorized airstrikes")
+# Acts made by saying something: when the typer reads a reported clause's content as one
+# of them, the reporter makes it (``_statement_source``).
+STATED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "REJECT"})
+SAYING = REPORTING | {"suggest", "charge", "allege", "contend", "complain", "predict"}
+# Verbs whose passive subject feels or resolves, and so acts in what the passive states.
+EXPERIENCER_VERBS = frozenset(
+    "anger incense outrage infuriate enrage appal appall alarm disappoint frustrate upset "
+    "offend dismay disturb shock energize energise commit determine".split()
+)
+# Verbs that ask their object to do their "to" complement ("Russian authorities asked U.S.
+# authorities to investigate"): the asker makes a request of the act, the object does not.
+ASKING_VERBS = frozenset(
+    "ask urge press push pressure call encourage tell order demand implore beg invite warn "
+    "advise".split()
+)
+# Verbs whose "to" complement is their subject's own act, not a new one ("will begin paying",
+# "needs to shut up"): the statement the clause is reported in still carries it.
+CARRYING_VERBS = frozenset(
+    "begin start continue need have want try attempt plan intend go hope expect use keep "
+    "seek be".split()
+)
+# Nominal acts whose "from" names what is left, not who acts ("withdrawal from Syria").
+LEFT_FROM_TYPES = frozenset({"RETREAT"})
 # Marks of a condition: an act under "if"/"unless" is not what the actor intends.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -805,10 +834,20 @@ def _source_pass(
     return parties if parties.source else None
 
 
+def _row_type(entry: Entry) -> str | None:
+    """The type the trigger's own lexicon row states, None for a typer's candidate (a row the
+    typer retyped keeps its id: "protest.verb>typer.support")."""
+    if entry.id.startswith("typer."):
+        return None
+    return entry.id.split(".", 1)[0].upper()
+
+
 def _kept_sources(source: list[Party], entry: Entry) -> list[Party]:
-    """News outlets report acts rather than do them; a "nonstate" row leaves states out."""
+    """News outlets report acts rather than do them; a "nonstate" row leaves states out (in
+    its own sense: "Syria's efforts have demonstrated its good faith" retyped from a street
+    demonstration to support keeps its state)."""
     kept = [p for p in source if not p.is_news_outlet]
-    if "nonstate" in entry.flags:
+    if "nonstate" in entry.flags and _row_type(entry) == entry.event:
         kept = [p for p in kept if not _is_state(p)]
     return kept
 
@@ -908,11 +947,60 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
         if trigger.dep_ == "amod":  # "a ready ally": the noun it describes
             source = np_actors(trigger.head, index)
         return Parties(m, source, [])
-    source = verb_source(trigger, index)
-    if not source and is_passive(trigger) and "passsrc" in entry.flags:
+    source = _statement_source(trigger, entry, index) or verb_source(trigger, index)
+    if not source and is_passive(trigger) and ("passsrc" in entry.flags or _raised(trigger)):
         subj = child(trigger, "nsubjpass")
         source = np_actors(subj, index) if subj is not None else []
     return Parties(m, source, [])
+
+
+def _raised(verb: Token) -> bool:
+    """A passive that only carries an infinitive ("Trump is set to meet …", "was scheduled
+    to attend", "Lam was forced to withdraw the bill"), or one that states its subject's
+    feeling or resolve ("Turkey is angered at the U.S.", "Iran is committed to the deal"):
+    its subject does the act."""
+    if child(verb, "agent") is not None:
+        return False
+    return verb.lemma_.lower() in EXPERIENCER_VERBS or any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def _statement_source(trigger: Token, entry: Entry, index: ActorIndex) -> list[Party]:
+    """The one who says it, when the typer reads a statement's content as the act:
+    "Congressional Democrats said Mr. Trump would be abusing his powers" accuses Trump, "Zarif
+    tells NPR that the U.S. 'will pay'" threatens it. Only for verbal acts at a trigger whose
+    own lexicon row states no speech act (a typer's candidate, or a row of another kind the
+    typer retyped; never a speech verb), in a clause a reporting verb governs (through
+    conjuncts and the complements of ``CARRYING_VERBS``); the reporter's subject acts, not
+    the clause's. Likewise the one who asks for it: "Obama has been urging Republicans to
+    hold off" (a request of Obama's, not the Republicans')."""
+    own = _row_type(entry)
+    if entry.event not in STATED_TYPES or own == entry.event or trigger.lemma_.lower() in SAYING:
+        return []
+    clause = trigger
+    for _ in range(3):
+        head = clause.head
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        if clause.dep_ == "conj" or (
+            clause.dep_ == "xcomp" and head.lemma_.lower() in CARRYING_VERBS
+        ):
+            clause = head
+            continue
+        break
+    asked = clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ASKING_VERBS
+    if not asked and (
+        own in STATED_TYPES  # a speech act's own row ("will continue to oppose" as blame)
+        or clause.dep_ != "ccomp"
+        or clause.head.lemma_.lower() not in SAYING
+    ):
+        return []
+    subj = child(clause.head, "nsubj")
+    if subj is None:
+        return []
+    return [p for p in np_actors(subj, index) if not p.is_news_outlet]
 
 
 def _noun_parties(
@@ -926,10 +1014,46 @@ def _noun_parties(
     if not source and "ofsource" in entry.flags:
         # "the withdrawal of Russian troops": the ones withdrawing act.
         source = [p for o in prep_objects(trigger, {"of"}) for p in np_actors(o, index)]
+    if not source and entry.event not in LEFT_FROM_TYPES:
+        # "criticism from a North Korean defector", "calls from Congress for sanctions", "a
+        # promise from the Taliban": the act comes from them.
+        source = [p for o in prep_objects(trigger, {"from"}) for p in np_actors(o, index)]
     carrier = light_verb(trigger) or _setting_verb(trigger, entry)
     if not source and carrier is not None:
         source = verb_source(carrier, index)
+    if not source and entry.event == "CONSULT":
+        source = _participant(trigger, index)
     return source, [], reciprocal
+
+
+# Prepositions that make a meeting the scene of the clause's act ("he said during a visit to
+# the White House", "Since returning from a meeting with Putin, Mr. Trump has …").
+SCENE_PREPOSITIONS = frozenset(
+    "in at during after following before on upon from since ahead".split()
+)
+# Verbs whose subject judges a meeting rather than takes part in it.
+JUDGING_VERBS = frozenset(
+    "welcome criticize criticise condemn praise support oppose reject hail applaud slam "
+    "denounce question defend dismiss urge call demand ask want".split()
+)
+
+
+def _participant(noun: Token, index: ActorIndex) -> list[Party]:
+    """Who takes part in a meeting the noun names no one in: the subject of the verb it is
+    the object of ("canceled an in-person visit", "boycotted UN talks", "chaired the
+    meeting"; not "welcomed the talks") or whose act it is the scene of."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in JUDGING_VERBS:
+            return []
+        return verb_source(head, index)
+    if noun.dep_ == "pobj" and head.lower_ in SCENE_PREPOSITIONS:
+        verb = head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb_source(verb, index)
+    return []
 
 
 def _recipient_pass(
