@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,30 @@ def record_article(rec: dict[str, Any]) -> Article | None:
         return extract_article(doc_in)
     except Exception:  # an article the extractor refuses is simply not used
         return None
+
+
+def cached_parses(
+    shared: Path,
+    wanted: set[str],
+    cache: Path | None,
+    parse: Callable[[dict[str, Any], Article], Any],
+) -> dict[str, Any]:
+    """Article id → what ``parse`` makes of the record and its extracted article (None for
+    an article the extractor refuses), kept in ``cache`` so that re-runs skip the parsing.
+    A script reading another's cache finds that script's tuples there."""
+    parsed: dict[str, Any] = {}
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as fh:
+            parsed = pickle.load(fh)  # noqa: S301 - a file one of these scripts wrote
+    missing = wanted - set(parsed)
+    if missing:
+        for rec in corpus_records(shared, missing):
+            article = record_article(rec)
+            parsed[rec["id"]] = None if article is None else parse(rec, article)
+        if cache is not None:
+            with cache.open("wb") as fh:
+                pickle.dump(parsed, fh)
+    return parsed
 
 
 def parse_record(rec: dict[str, Any], nlp: Language) -> tuple[Doc, list[ActorMention]] | None:

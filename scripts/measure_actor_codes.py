@@ -67,7 +67,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import random
 import sys
 from collections import Counter, defaultdict
@@ -78,7 +77,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import corpus_records, read_candidates, record_article  # noqa: E402
+from event_data import cached_parses, read_candidates  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
 from tidings.actors.agents import agent_table  # noqa: E402
@@ -88,7 +87,7 @@ from tidings.actors.orgtypes import head_sector  # noqa: E402
 from tidings.actors.unnamed import head_sector_of  # noqa: E402
 from tidings.events.argument_model import units  # noqa: E402
 from tidings.events.arguments import ActorIndex  # noqa: E402
-from tidings.model import ActorMention  # noqa: E402
+from tidings.model import ActorMention, Article  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
 
 CLASSES = ("right", "wrong country", "wrong sector", "wrong both", "no code", "no mention")
@@ -209,25 +208,14 @@ def event_codes(sent: Span, trigger: Token, index: ActorIndex, lo: int, hi: int)
 
 
 def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[str, Parsed]:
-    """Article id → (record text, parsed body as bytes, article, …), kept in ``cache``."""
-    parsed: dict[str, Parsed] = {}
-    if cache is not None and cache.is_file():
-        with cache.open("rb") as fh:
-            parsed = pickle.load(fh)  # noqa: S301 - a file this script (or its twin) wrote
-    missing = wanted - set(parsed)
-    if missing:
-        nlp = load_nlp()
-        for rec in corpus_records(shared, missing):
-            article = record_article(rec)
-            if article is None:
-                parsed[rec["id"]] = None
-                continue
-            blob = nlp(article.body).to_bytes(exclude=["tensor"])
-            parsed[rec["id"]] = (rec["text"], blob, article)
-        if cache is not None:
-            with cache.open("wb") as fh:
-                pickle.dump(parsed, fh)
-    return parsed
+    """Article id → (record text, parsed body as bytes, article, …), kept in ``cache``
+    (``train_event_arguments.py --parsed`` writes the same first three fields)."""
+    nlp = load_nlp()
+
+    def parse(rec: dict[str, Any], article: Article) -> Parsed:
+        return (rec["text"], nlp(article.body).to_bytes(exclude=["tensor"]), article)
+
+    return cached_parses(shared, wanted, cache, parse)
 
 
 def read_labels(folder: Path) -> dict[str, dict[str, Any]]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import random
 import sys
 from collections import Counter
@@ -42,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import corpus_records, read_candidates, record_article  # noqa: E402
+from event_data import cached_parses, read_candidates  # noqa: E402
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
@@ -114,26 +113,14 @@ def parse_articles(
 ) -> dict[str, Parsed]:
     """Article id → (record text, parsed body, article, mentions, quotes), or None for one
     the extractor refuses; kept in ``cache``."""
-    parsed: dict[str, Parsed] = {}
-    if cache is not None and cache.is_file():
-        with cache.open("rb") as fh:
-            parsed = pickle.load(fh)  # noqa: S301 - a file this script wrote
-    missing = wanted - set(parsed)
-    if missing:
-        for rec in corpus_records(shared, missing):
-            article = record_article(rec)
-            if article is None:
-                parsed[rec["id"]] = None
-                continue
-            sdoc = nlp(article.body)
-            mentions = resolve_actors(sdoc, article)
-            quotes = extract_quotes(sdoc, article, mentions)
-            blob = sdoc.to_bytes(exclude=["tensor"])
-            parsed[rec["id"]] = (rec["text"], blob, article, mentions, quotes)
-        if cache is not None:
-            with cache.open("wb") as fh:
-                pickle.dump(parsed, fh)
-    return parsed
+
+    def parse(rec: dict[str, Any], article: Article) -> Parsed:
+        sdoc = nlp(article.body)
+        mentions = resolve_actors(sdoc, article)
+        quotes = extract_quotes(sdoc, article, mentions)
+        return (rec["text"], sdoc.to_bytes(exclude=["tensor"]), article, mentions, quotes)
+
+    return cached_parses(shared, wanted, cache, parse)
 
 
 def trigger_token(doc: Doc, text: str, pointer: dict[str, Any]) -> Token | None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import random
 import sys
 from collections import Counter, defaultdict
@@ -33,7 +32,7 @@ from scipy import sparse
 from spacy.tokens import Doc, DocBin, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import corpus_records, read_candidates, record_article  # noqa: E402
+from event_data import cached_parses, read_candidates  # noqa: E402
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
@@ -60,6 +59,7 @@ from tidings.events.coder import (  # noqa: E402
 )
 from tidings.events.dating import relative_to  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
+from tidings.model import Article  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
 from tidings.quotes import extract_quotes  # noqa: E402
 
@@ -80,28 +80,18 @@ def read_rows(folder: Path, pattern: str) -> dict[str, dict[str, Any]]:
 def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[str, tuple]:
     """Article id → (record text, DocBin bytes, mentions, dates, article, quotes), parsed as
     the pipeline parses it; kept in ``cache`` so that re-runs skip the parsing."""
-    parsed: dict[str, tuple] = {}
-    if cache is not None and cache.is_file():
-        with cache.open("rb") as fh:
-            parsed = pickle.load(fh)  # noqa: S301 - a file this script wrote
-    missing = wanted - set(parsed)
-    if missing:
-        nlp = load_nlp()
-        for rec in corpus_records(shared, missing):
-            article = record_article(rec)
-            if article is None:
-                continue
-            sdoc = nlp(article.body)
-            mentions = resolve_actors(sdoc, article)
-            dates = resolve_dates(sdoc, article)
-            quotes = extract_quotes(sdoc, article, mentions)
-            bin_ = DocBin(store_user_data=False)
-            bin_.add(sdoc)
-            parsed[rec["id"]] = (rec["text"], bin_.to_bytes(), mentions, dates, article, quotes)
-        if cache is not None:
-            with cache.open("wb") as fh:
-                pickle.dump(parsed, fh)
-    return parsed
+    nlp = load_nlp()
+
+    def parse(rec: dict[str, Any], article: Article) -> tuple:
+        sdoc = nlp(article.body)
+        mentions = resolve_actors(sdoc, article)
+        dates = resolve_dates(sdoc, article)
+        quotes = extract_quotes(sdoc, article, mentions)
+        bin_ = DocBin(store_user_data=False)
+        bin_.add(sdoc)
+        return (rec["text"], bin_.to_bytes(), mentions, dates, article, quotes)
+
+    return {k: v for k, v in cached_parses(shared, wanted, cache, parse).items() if v is not None}
 
 
 def rule_aux(clause: Token, trigger: Token, ctx: AuxContext) -> str:
