@@ -76,6 +76,8 @@ _INSTITUTIONS = frozenset({"government", "administration", "authorities", "regim
                            "defense ministry"})  # fmt: skip
 # Titles that say only that someone leads; a sector noun before them says what they lead.
 _LEADING = frozenset({"leader", "leaders"})
+# Bodies whose leader is of their sector, not the government's: a party's, a rebel group's.
+_LED_SECTORS = frozenset({"POL", "OPP", "REB", "LAB", "NGO", "REL"})
 # "the Maryland Democrat", "the Texas Republican", "the Michigan lawmaker": a person named
 # before, not the party or a title of its own.
 _PARTISAN = re.compile(r"\b[Tt]he (?:[A-Z][\w.'-]*\s+){1,3}(?:Democrat|Republican|lawmaker|"
@@ -374,6 +376,9 @@ class _Article(OrganisationReader):
                     org_name, org_code = actor.name, actor.code
                     if not sector and actor.sector and actor.country:
                         sector = actor.sector
+                    elif sector == "GOV" and head.phrase in _LEADING \
+                            and actor.sector in _LED_SECTORS and actor.country:  # fmt: skip
+                        sector = actor.sector  # "Labour leader Ed Miliband": the party's, POL
             if country is None:
                 country = self.owner_country(atom)
         for t in phrase.titles[:-1]:

@@ -50,6 +50,9 @@ NON_AGENT_NOUNS = frozenset({
     "result", "outcome", "fact", "reason", "way", "thing", "something", "everything",
     "nothing", "anything", "deal", "case", "process", "effort", "change", "growth",
 })  # fmt: skip
+# A plural description that may mean the pair of people just named ("the two leaders").
+PAIR_NOUNS = frozenset({"leader", "man", "woman", "pair", "duo"})
+PAIR_DETERMINERS = frozenset({"the", "both", "two"})
 REPORTED_PRONOUNS = frozenset({"i", "we", "you"})  # of reported words, not the reporter's
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
@@ -472,6 +475,9 @@ class Referents:
                        for c in token.children):  # fmt: skip
                     return self._issuer_before(token)
                 return None  # the text of someone not named here: the caller looks back
+            pair = self._described_pair(token)
+            if pair is not None:  # "Sens. John McCain and Lindsey Graham … the senators said"
+                return pair
             example = _named_example(token)
             if example is not None:  # "Investment banks such as Citigroup have warned"
                 return self.resolve(example)
@@ -572,6 +578,31 @@ class Referents:
             ):
                 return ref
             return None
+        return None
+
+    def _described_pair(self, noun: Token) -> Referent | None:
+        """The people joined by "and" that a plural definite description after them means:
+        "Sens. John McCain and Lindsey Graham … “…,” the senators said", "the two leaders",
+        "both men"; given as the first, as "they" is. The noun must be their title (an
+        abbreviation is the start of the word: "Sens." of "senators") or a word for any
+        pair of people, so that "the protesters said" stays the protesters."""
+        if noun.tag_ != "NNS":
+            return None
+        if not any(c.lower_ in PAIR_DETERMINERS for c in noun.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl", "poss")
+               for c in noun.children):  # fmt: skip
+            return None  # "the Republican senators from Ohio": said in full, someone else
+        pair = self._conjoined_people(noun.i)
+        if pair is None:
+            return None
+        lemma = noun.lemma_.lower()
+        if lemma in PAIR_NOUNS:
+            return pair
+        for word in self.titles.get(pair.key, ()):
+            stem = word.rstrip(".").removesuffix("s")  # "Sens." and "Sens": senators
+            if len(stem) >= 3 and stem.isalpha() and lemma.startswith(stem):
+                return pair
         return None
 
     def _name_before(self, verb: Token) -> Token | None:
