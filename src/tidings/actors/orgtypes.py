@@ -26,6 +26,9 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to"})
 _STATE_WITH_OF = frozenset({"office", "council"})
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
     text = files("tidings.actors").joinpath("data", "orgtypes.tsv").read_text(encoding="utf-8")
@@ -38,6 +41,8 @@ def _lexicon() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
         keys = phrase_keys(word)
         if where.strip() in ("head", "both"):
             heads[keys] = sector.strip()
+        elif where.strip() == "name":
+            heads[("", *keys)] = sector.strip()  # only after a word of the name
         if where.strip() in ("describe", "both"):
             describe[keys] = sector.strip()
     return heads, describe
@@ -61,6 +66,9 @@ def head_sector(keys: list[str]) -> str | None:
         return None
     if cut < len(keys) and keys[cut] == "of" and head[-1] in _STATE_WITH_OF:
         return "GOV"
+    named = [k for k in head if k not in _ARTICLES]
+    if len(named) > 1 and ("", head[-1]) in heads:  # "Eurasia Group", not "the group"
+        return heads[("", head[-1])]
     return heads.get((head[-1],))
 
 
