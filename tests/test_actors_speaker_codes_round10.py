@@ -1,0 +1,87 @@
+"""Speakers on unseen news, tenth round (issue 11): the right person with the wrong sector,
+the right code with another name. A plural description after people joined by "and" ("Sens.
+John McCain and Lindsey Graham … the senators said") is them, not a group of that name; a
+party's leader is of the party's sector ("Labour leader Ed Miliband" is GBRPOL, not GOV); an
+organisation whose name ends in "Group" is a firm ("the Asia Group", "the Teal Group": BUS),
+while a bare "the group" stays the body named before. Sentences shortened from the corpus
+(../shared/corpus/allsides-10k.jsonl.gz, ids given), gold/dev2 and the first two quote
+samples (data/quotes/speaker_sample.jsonl, speaker_sample_r5.jsonl)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from speaker_support import actors_and_quotes, speaker_of
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_senators_after_two_named_senators_are_them(nlp: Any) -> None:
+    # corpus allsides-GZmyDTgpf6yzRw0k (speaker_sample q024: John McCain, USALEG).
+    text = (
+        "Sens. John McCain and Lindsey Graham, both Republicans, complained recently that "
+        "more was not done to bolster security.\n\n"
+        '"Despite ample warning signs that the impending attack was coming, adequate '
+        'preparations were not made," the senators said in a joint statement released '
+        "last week."
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Fox News", dt.date(2012, 10, 24))
+    code, name = speaker_of(quotes, "Despite ample")
+    assert (code, name) == ("USALEG", "John McCain")
+
+
+def test_a_plural_description_of_other_people_stays_theirs(nlp: Any) -> None:
+    text = (
+        "Sens. John McCain and Lindsey Graham visited Cairo on Monday.\n\n"
+        '"We want our votes back," the protesters said outside the hotel.'
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Fox News", dt.date(2013, 8, 19))
+    _, name = speaker_of(quotes, "We want our votes back")
+    assert "McCain" not in name
+
+
+def test_a_party_leader_is_of_the_party(nlp: Any) -> None:
+    # gold/dev2 FoTU4NyzrkEq84gg (corpus allsides-FoTU4NyzrkEq84gg): GBRPOL.
+    text = (
+        "Labour leader Ed Miliband said Thursday he is unwilling to give Prime Minister "
+        'David Cameron a "blank check" for conducting possible future military operations '
+        "against Syria."
+    )
+    found, quotes = actors_and_quotes(nlp, text, "Christian Science Monitor", dt.date(2013, 8, 29))
+    assert speaker_of(quotes, "blank check") == ("GBRPOL", "Ed Miliband")
+    assert any(m.actor.name == "David Cameron" and m.actor.code == "GBRGOV" for m in found)
+
+
+def test_a_body_named_group_is_a_firm(nlp: Any) -> None:
+    # gold/dev2 5ABkYp8JSpGfqwWn (corpus allsides-5ABkYp8JSpGfqwWn): USABUS.
+    text = (
+        "They have also been targeted by his trade actions, said Siddharth Mohandas, a "
+        "former adviser to ex-Secretary of State John Kerry who's now director of research "
+        "at the Asia Group in Washington.\n\n"
+        '"What you are seeing is a contest of narratives between the Chinese government and '
+        'the American government," Mohandas said.'
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Bloomberg", dt.date(2018, 4, 4))
+    assert speaker_of(quotes, "What you are seeing") == ("USABUS", "Siddharth Mohandas")
+    # corpus allsides-gUXo0wC8UcV99v9p (speaker_sample_r5 q088: USABUS).
+    text = (
+        "Richard Aboulafia, an aviation analyst and vice president of the Teal Group, said "
+        "the shortage stemmed from a number of issues.\n\n"
+        '"One is competition from commercial airlines," Aboulafia said.'
+    )
+    _, quotes = actors_and_quotes(nlp, text, "USA TODAY", dt.date(2017, 10, 20))
+    assert speaker_of(quotes, "One is competition") == ("USABUS", "Richard Aboulafia")
+
+
+def test_a_bare_group_is_not_a_firm(nlp: Any) -> None:
+    # corpus (speaker_sample q026: the Civil Human Rights Front, HKGNGO), shortened.
+    text = (
+        "The Civil Human Rights Front organised the march in Hong Kong on Sunday.\n\n"
+        '"The government must listen to the people," the group said in a statement.'
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Reuters", dt.date(2019, 6, 16))
+    code, _ = speaker_of(quotes, "The government must listen")
+    assert not code.endswith("BUS")
