@@ -85,3 +85,14 @@ def test_a_bare_group_is_not_a_firm(nlp: Any) -> None:
     _, quotes = actors_and_quotes(nlp, text, "Reuters", dt.date(2019, 6, 16))
     code, _ = speaker_of(quotes, "The government must listen")
     assert not code.endswith("BUS")
+
+
+def test_bloomberg_writes_for_americans(nlp: Any) -> None:
+    # corpus allsides-UEZCNMggqaVlC1mK (speaker_sample q035: USANGO), published by Bloomberg.
+    text = (
+        "The group says the summit reinforces a negative stereotype.\n\n"
+        "“This whole day is focused on American Muslims, frankly,” Farhana Khera, the "
+        "group’s executive director, said in a telephone interview."
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Bloomberg", dt.date(2015, 2, 18))
+    assert speaker_of(quotes, "This whole day") == ("USANGO", "Farhana Khera")
