@@ -96,3 +96,30 @@ def test_bloomberg_writes_for_americans(nlp: Any) -> None:
     )
     _, quotes = actors_and_quotes(nlp, text, "Bloomberg", dt.date(2015, 2, 18))
     assert speaker_of(quotes, "This whole day") == ("USANGO", "Farhana Khera")
+
+
+def test_a_proposed_measure_speaks_for_who_proposed_it(nlp: Any) -> None:
+    # corpus allsides-zXTgDxRhwQ24zQob (speaker_sample_r5 q031: Obama, USAGOV).
+    text = (
+        "“It is not the authorization of another ground war, like Afghanistan or Iraq,” "
+        "Mr. Obama said in remarks from the White House.\n\n"
+        "At the same time, he left himself some room to refine his past pledge against "
+        "putting “boots on the ground.” The proposed measure would rule out “enduring "
+        "offensive ground combat operations.”"
+    )
+    _, quotes = actors_and_quotes(nlp, text, "New York Times - News", dt.date(2015, 2, 12))
+    code, name = speaker_of(quotes, "enduring offensive")
+    assert code == "USAGOV" and name.endswith("Obama")
+
+
+def test_a_video_speaks_for_who_released_it(nlp: Any) -> None:
+    # corpus allsides-ZnU0mjC9zzm3e78w (speaker_sample_r5 q004: Donald J. Trump, USAGOV).
+    text = (
+        "President Trump retweeted contradictory statements by Nadler over the years.\n\n"
+        "After Barr released the report Thursday, Trump took a presidential victory lap on "
+        'Twitter, declaring "game over."\n\n'
+        "He released videos designed to tell the mainstream media - he told them so. "
+        '"No collusion, there is absolutely no collusion," one video says.'
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Fox News", dt.date(2019, 4, 19))
+    assert speaker_of(quotes, "No collusion") == ("USAGOV", "Donald Trump")

@@ -63,6 +63,7 @@ DOCUMENT_NOUNS = frozenset({
     "statement", "communique", "communiqué", "letter", "report", "message", "tweet",
     "post", "release", "document", "memo", "note", "declaration", "readout", "transcript",
     "text", "notice", "bulletin", "filing", "order", "ruling", "verdict", "decree",
+    "video", "clip", "proposal", "measure",
 })  # fmt: skip
 QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
 ONGOING_ADVERBS = frozenset({"also", "further", "later", "again"})
