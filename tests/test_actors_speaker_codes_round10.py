@@ -123,3 +123,16 @@ def test_a_video_speaks_for_who_released_it(nlp: Any) -> None:
     )
     _, quotes = actors_and_quotes(nlp, text, "Fox News", dt.date(2019, 4, 19))
     assert speaker_of(quotes, "No collusion") == ("USAGOV", "Donald Trump")
+
+
+def test_a_relative_named_by_given_name_has_the_family_name(nlp: Any) -> None:
+    # corpus allsides-T8aPagHFR9LmevWW (speaker_sample q094: Diane Foley, USACVL).
+    text = (
+        "ABC News quoted Foley's mother and brother as saying a military officer had told "
+        "them several times that they could be charged.\n\n"
+        "Foley's mother Diane told ABC News they were told several times of the possibility "
+        'of charges if a ransom were paid. "We took it as a threat and it was appalling," '
+        "she said."
+    )
+    _, quotes = actors_and_quotes(nlp, text, "Newsmax", dt.date(2014, 9, 12))
+    assert speaker_of(quotes, "We took it") == ("USACVL", "Diane Foley")

@@ -53,6 +53,11 @@ NON_AGENT_NOUNS = frozenset({
 # A plural description that may mean the pair of people just named ("the two leaders").
 PAIR_NOUNS = frozenset({"leader", "man", "woman", "pair", "duo"})
 PAIR_DETERMINERS = frozenset({"the", "both", "two"})
+# Relatives whose given name the article gives with the family's surname before them.
+KIN_NOUNS = frozenset({
+    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow",
+    "uncle", "aunt", "cousin", "grandmother", "grandfather", "parent",
+})  # fmt: skip
 REPORTED_PRONOUNS = frozenset({"i", "we", "you"})  # of reported words, not the reporter's
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
@@ -224,6 +229,9 @@ class Referents:
                     t.pos_ == "PROPN" for t in ent if t.is_alpha
                 ):
                     forms.setdefault(key, []).append(name)
+                family = self._family_name(ent)
+                if family:  # "Foley's mother Diane": Diane Foley
+                    forms.setdefault(key, []).extend([f"{name} {family}"] * 2)
                 # the words of its title: "Iranian Foreign Minister X", "X, the head of …"
                 words = {t.lower_ for t in ent.root.subtree if t.i < ent.start}
                 if ent.root.dep_ == "appos":
@@ -243,6 +251,21 @@ class Referents:
                     self.given_names.setdefault(word.lower(), key)
         for key in self.titles:
             self.full_names.setdefault(key, key.title())
+
+    def _family_name(self, ent: Span) -> str:
+        """The surname a given name takes from the relative it is named as: "Foley's mother
+        Diane", "Sotloff's mother, Shirley," (the article's only full name for them)."""
+        if len(ent) != 1 or ent.start < 3:
+            return ""
+        kin = self.doc[ent.start - 1]
+        if kin.text == ",":
+            kin = self.doc[ent.start - 2]
+        if kin.lemma_.lower() not in KIN_NOUNS:
+            return ""
+        owner = self._ent_of.get(kin.i - 2)
+        if owner is None or owner.label_ != "PERSON" or kin.nbor(-1).lower_ not in ("'s", "’s"):
+            return ""
+        return owner[-1].text if owner[-1].text[:1].isupper() else ""
 
     def _person(self, key: str, start: int, end: int) -> Referent:
         if key in self.given_names and len(self.full_names.get(key, "").split()) < 2:
