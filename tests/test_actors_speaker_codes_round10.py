@@ -136,3 +136,14 @@ def test_a_relative_named_by_given_name_has_the_family_name(nlp: Any) -> None:
     )
     _, quotes = actors_and_quotes(nlp, text, "Newsmax", dt.date(2014, 9, 12))
     assert speaker_of(quotes, "We took it") == ("USACVL", "Diane Foley")
+
+
+def test_the_founder_of_an_unknown_brand_is_in_business(nlp: Any) -> None:
+    # gold/dev2 YSgkWThdSlkaxjuN (corpus allsides-YSgkWThdSlkaxjuN): Erik Prince, USABUS.
+    text = (
+        "Special counsel Robert Mueller has acquired the communications of Trump ally and "
+        'Blackwater founder Erik Prince, who acknowledged that he "cooperated" in the '
+        "Russian probe, according to a report."
+    )
+    _, quotes = actors_and_quotes(nlp, text, "New York Post", dt.date(2018, 6, 25))
+    assert speaker_of(quotes, "cooperated") == ("USABUS", "Erik Prince")

@@ -226,7 +226,7 @@ _WORKPLACES = frozenset({"BUS", "EDU", "MED", "NGO"})
 # Roles held at firms far more than anywhere else: with an employer no gazetteer knows,
 # named before them ("a Boeing analyst"), the employer is a company.
 _FIRM_ROLES = frozenset({"analyst", "analysts", "strategist", "strategists", "executive",
-                         "executives", "trader", "traders"})  # fmt: skip
+                         "executives", "trader", "traders", "founder", "co-founder"})  # fmt: skip
 # Capitalised words that open a sentence-initial description, not a name ("A Boeing …").
 _OPENERS_CAPITALISED = frozenset({"a", "an", "the", "one", "another", "senior", "former"})
 # Dependencies of the words that modify a noun or a name before it.
