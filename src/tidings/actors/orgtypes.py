@@ -24,9 +24,7 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "on", "to"})
 # Representative", "Council of Ministers"); an office is a civic one otherwise ("Washington
 # Office on Latin America").
 _STATE_WITH_OF = frozenset({"office", "council"})
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
+_ARTICLES = frozenset({"the", "a", "an"})  # not words of a name: "the group" is no "X Group"
 
 
 @lru_cache(maxsize=1)

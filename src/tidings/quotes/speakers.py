@@ -231,7 +231,7 @@ class Referents:
                     forms.setdefault(key, []).append(name)
                 family = self._family_name(ent)
                 if family:  # "Foley's mother Diane": Diane Foley
-                    forms.setdefault(key, []).extend([f"{name} {family}"] * 2)
+                    forms.setdefault(key, []).append(f"{name} {family}")
                 # the words of its title: "Iranian Foreign Minister X", "X, the head of …"
                 words = {t.lower_ for t in ent.root.subtree if t.i < ent.start}
                 if ent.root.dep_ == "appos":
