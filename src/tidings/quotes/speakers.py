@@ -50,8 +50,7 @@ NON_AGENT_NOUNS = frozenset({
     "result", "outcome", "fact", "reason", "way", "thing", "something", "everything",
     "nothing", "anything", "deal", "case", "process", "effort", "change", "growth",
 })  # fmt: skip
-# A plural description that may mean the pair of people just named ("the two leaders").
-PAIR_NOUNS = frozenset({"leader", "man", "woman", "pair", "duo"})
+# Words before a plural description that may mean the pair of people just named.
 PAIR_DETERMINERS = frozenset({"the", "both", "two"})
 # Relatives whose given name the article gives with the family's surname before them.
 KIN_NOUNS = frozenset({
@@ -606,10 +605,9 @@ class Referents:
 
     def _described_pair(self, noun: Token) -> Referent | None:
         """The people joined by "and" that a plural definite description after them means:
-        "Sens. John McCain and Lindsey Graham … “…,” the senators said", "the two leaders",
-        "both men"; given as the first, as "they" is. The noun must be their title (an
-        abbreviation is the start of the word: "Sens." of "senators") or a word for any
-        pair of people, so that "the protesters said" stays the protesters."""
+        "Sens. John McCain and Lindsey Graham … “…,” the senators said"; given as the first,
+        as "they" is. The noun must be their title (an abbreviation is the start of the
+        word: "Sens." of "senators"), so that "the protesters said" stays the protesters."""
         if noun.tag_ != "NNS":
             return None
         if not any(c.lower_ in PAIR_DETERMINERS for c in noun.children):
@@ -621,8 +619,6 @@ class Referents:
         if pair is None:
             return None
         lemma = noun.lemma_.lower()
-        if lemma in PAIR_NOUNS:
-            return pair
         for word in self.titles.get(pair.key, ()):
             stem = word.rstrip(".").removesuffix("s")  # "Sens." and "Sens": senators
             if len(stem) >= 3 and stem.isalpha() and lemma.startswith(stem):
