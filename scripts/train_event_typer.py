@@ -10,7 +10,8 @@ Training data:
 Never trained or tuned on: the PLOVER gold-standard sentences, tidings' test articles
 (``gold/test``), ``../shared/gold``.
 
-Two variants measured and not shipped (figures in the model card):
+Three variants measured and not shipped (figures in the model card): ``--sense-features``
+(``typer_features.sense_features``: the typer alone gains a little, the coder does not),
 ``--no-lexicon-feature`` (better on the PLOVER gold-standard sentences alone, worse in the
 coder), and ``--encoder-weight`` (the sentence encoder's features, ``events.encoder``;
 needs ``data/minilm.npz`` from ``scripts/convert_minilm.py``): better on both, but several
@@ -62,10 +63,12 @@ from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
     DENSE_DIM,
     ENCODER_DIM,
+    SENSE_GROUPS,
     cameo_types,
     dense_features,
     eventive_noun,
     feature_names,
+    sense_features,
     trigger_span,
 )
 from tidings.model import PLOVER_TYPES  # noqa: E402
@@ -144,7 +147,7 @@ def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) 
                 if cid is not None and cid not in found:
                     lex = lexicon_type(cand, lexicon, index)
                     found[cid] = Seen(
-                        feature_names(cand, lex), dense_features(cand), lex, rec["id"],
+                        seen_names(cand, lex), dense_features(cand), lex, rec["id"],
                         *sentence_and_trigger(cand),
                     )  # fmt: skip
     return found
@@ -172,6 +175,12 @@ def ngec(shared: Path, nlp) -> tuple[list, list, list]:
                 lex.append(lexicon_type(cand, lexicon, index))
                 ys.append(LABELS.index(row["label"]))
     return cands, lex, ys
+
+
+def seen_names(cand: Candidate, lexicon: str | None) -> list[str]:
+    """The typer's features and the variant's sense features: the cache holds both, and
+    ``main`` drops the latter unless ``--sense-features``."""
+    return feature_names(cand, lexicon) + sense_features(cand)
 
 
 def sentence_and_trigger(cand: Candidate) -> tuple[str, tuple[int, int]]:
@@ -273,7 +282,7 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
         nc, nl, ny = ngec(args.shared, nlp)
         extra = [
             Item(
-                feature_names(c, t),
+                seen_names(c, t),
                 dense_features(c),
                 y,
                 "ngec",
@@ -316,6 +325,9 @@ def main() -> None:
     parser.add_argument("--no-lexicon-feature", action="store_true", help="train the typer "
                         "without the lexicon's type (better alone on other text, worse in the "
                         "coder: see the model card)")  # fmt: skip
+    parser.add_argument("--sense-features", action="store_true", help="also give the typer "
+                        "typer_features.sense_features (tried, not shipped: see the model "
+                        "card; a --cache written before this option lacks them)")  # fmt: skip
     parser.add_argument("--dense-weight", type=float, default=0.3)
     parser.add_argument("--ngec-weight", type=float, default=0.3)
     parser.add_argument("--encoder-weight", type=float, default=0.0, help="scale of the "
@@ -333,6 +345,9 @@ def main() -> None:
     if args.no_lexicon_feature:
         for it in own + extra:
             it.names = [f for f in it.names if not f.startswith("lexicon=")]
+    if not args.sense_features:
+        for it in own + extra:
+            it.names = [f for f in it.names if f.partition("=")[0] not in SENSE_GROUPS]
     for it in extra:
         it.weight = args.ngec_weight
     if args.encoder_weight:

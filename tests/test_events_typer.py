@@ -11,9 +11,11 @@ from unittest.mock import patch
 
 import numpy as np
 import pytest
+from spacy.tokens import Doc
 
 from events_support import mentions_for, pipeline_events
 from tidings.events import code_events, coder
+from tidings.events.candidates import Candidate
 from tidings.events.lexicon import load_lexicon
 from tidings.events.typed import (
     ADD_AT,
@@ -176,3 +178,33 @@ def test_a_match_without_candidate_gets_a_verdict(nlp, typer: EventTyper) -> Non
     assert reach not in offered
     verdicts = article_verdicts(doc, index, typer, {reach.i: "REQUEST"})
     assert verdicts[reach.i].lexicon == "REQUEST"
+
+
+def _trigger(doc: Doc, word: str) -> Candidate:
+    tok = next(t for t in doc if t.lower_ == word)
+    return Candidate(tok, (), ())
+
+
+def test_sense_features_see_a_question_a_quotation_and_a_quantity(nlp) -> None:
+    # the variant the training script offers (--sense-features); the shipped typer is
+    # trained without them, so they are no part of feature_names
+    from tidings.events.typer_features import SENSE_GROUPS, feature_names, sense_features
+
+    # corpus allsides-zO6yJ011BJs1Drdy: a question asks whether China will act; no act
+    question = sense_features(_trigger(nlp("Will China clamp down?"), "clamp"))
+    assert "question" in question and "tag=VB" in question
+    # corpus allsides-4B6u98y8ZTuFIZ4Y (shortened): the speaker's words, the writer's report
+    doc = nlp("“Now Iran is orchestrating an attack on the U.S. Embassy in Iraq,” Trump wrote.")
+    assert "in.quote" in sense_features(_trigger(doc, "orchestrating"))
+    assert "in.quote" not in sense_features(_trigger(doc, "wrote"))
+    # corpus allsides-IQzCF6fyz79BC9So: a poll's move, a subject that is no actor
+    doc = nlp("Within a week, Biden’s national support surged by 25 percent.")
+    surged = sense_features(_trigger(doc, "surged"))
+    assert {"quantity", "quantity=PERCENT", "nsubj.w=support"} <= set(surged)
+    support = sense_features(_trigger(doc, "support"))
+    assert "lemma+poss.w=support+biden" in support and "question" not in support
+    # the script drops them by group; no group of the shipped features is among them
+    for names in (question, surged, support):
+        assert all(f.partition("=")[0] in SENSE_GROUPS for f in names)
+    shipped = feature_names(_trigger(doc, "surged"), None)
+    assert not [f for f in shipped if f.partition("=")[0] in SENSE_GROUPS]

@@ -139,6 +139,53 @@ def feature_names(cand: Candidate, lexicon_type: str | None) -> list[str]:
     return feats
 
 
+# Dependents that tell a generic or quantified sense from an act ("the threat", "declined
+# 0.3%", "if Iran attacks").
+_SENSE_DEPS = frozenset({"det", "poss", "nummod", "npadvmod", "mark", "advmod", "nsubj", "acomp"})
+_SENSE_MARKED = ("det", "poss", "mark")  # also paired with the trigger's lemma
+_QUOTE_MARKS = frozenset('"“”')
+# The groups (the part before "=") of the features below.
+SENSE_GROUPS = frozenset(
+    {"tag", "bare.noun", "quantity", "in.quote", "question"}
+    | {f"{dep}.w" for dep in _SENSE_DEPS}
+    | {f"lemma+{dep}.w" for dep in _SENSE_MARKED}
+)
+
+
+def sense_features(cand: Candidate) -> list[str]:
+    """What might separate an act from a word's other senses: the trigger's tag, its
+    determiner, possessor and clause marker, a subject that is no actor (a market index,
+    "the plan"), a number or percentage among its dependents (a market's move), whether it
+    stands inside a quotation (a speaker's phrase, not the article's report) and a question.
+
+    Not among ``feature_names``: trained with them (``train_event_typer.py
+    --sense-features``) the typer gained too little to ship (the model card), so the
+    shipped typer neither sees nor pays for them."""
+    tok = cand.trigger
+    feats = [f"tag={tok.tag_}"]
+    for c in tok.children:
+        if c.dep_ in _SENSE_DEPS:
+            word = c.ent_type_ if c.dep_ == "nsubj" and c.ent_type_ else c.lemma_.lower()
+            feats.append(f"{c.dep_}.w={word}")
+            if c.dep_ in _SENSE_MARKED:
+                feats.append(f"lemma+{c.dep_}.w={tok.lemma_.lower()}+{word}")
+    if tok.pos_ == "NOUN" and not any(
+        c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children
+    ):
+        feats.append("bare.noun")  # "the threat" with nobody's name on it
+    quantities = [t for t in tok.subtree if t.like_num or t.ent_type_ in ("PERCENT", "MONEY")]
+    if quantities:
+        feats.append("quantity")
+        feats.extend(sorted({f"quantity={t.ent_type_ or 'NUM'}" for t in quantities}))
+    sent = cand.sent
+    marks = sum(1 for t in sent if t.i < tok.i and t.text in _QUOTE_MARKS)
+    if marks % 2:
+        feats.append("in.quote")
+    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        feats.append("question")
+    return feats
+
+
 def encoded_features(cands: list[Candidate], encoder: SentenceEncoder) -> np.ndarray:
     """(candidates, ENCODER_DIM): each candidate's sentence embedding and the embedding of
     its trigger in that sentence. Only sentences holding a candidate are encoded, each
