@@ -58,7 +58,7 @@ from tidings.events.candidates import Candidate, candidates  # noqa: E402
 from tidings.events.coder import match  # noqa: E402
 from tidings.events.encoder import SentenceEncoder, load_encoder  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
-from tidings.events.typed import ADD_AT, DROP_AT, KEEP_AT, RETYPE_AT  # noqa: E402
+from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
     DENSE_DIM,
@@ -258,8 +258,7 @@ def combined(lexicon: np.ndarray, probs: np.ndarray) -> np.ndarray:
     out = lexicon.copy()
     best, p = probs.argmax(axis=1), probs.max(axis=1)
     known = lexicon != 0
-    lexicon_p = probs[np.arange(len(lexicon)), lexicon]
-    out[known & (((best == 0) & (p >= DROP_AT)) | (lexicon_p < KEEP_AT))] = 0
+    out[known & (best == 0) & (p >= DROP_AT)] = 0
     other = known & (out != 0) & (best != 0) & (best != lexicon) & (p >= RETYPE_AT)
     out[other] = best[other]
     add = ~known & (best != 0) & (p >= ADD_AT)
@@ -423,7 +422,6 @@ def main() -> None:
             "ngec_weight": args.ngec_weight,
             "lexicon_feature": not args.no_lexicon_feature,
             "drop_at": DROP_AT,
-            "keep_at": KEEP_AT,
             "add_at": ADD_AT,
             "retype_at": RETYPE_AT,
         },

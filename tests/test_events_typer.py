@@ -6,8 +6,6 @@ shortened from ../shared/corpus articles and from the issue's examples."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
-from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -20,7 +18,6 @@ from tidings.events.lexicon import load_lexicon
 from tidings.events.typed import (
     ADD_AT,
     DROP_AT,
-    KEEP_AT,
     RETYPE_AT,
     Verdict,
     additions,
@@ -62,19 +59,11 @@ def test_thresholds_decide_veto_and_addition() -> None:
     assert additions(verdicts, taken={9}) == [3]
 
 
-def test_a_match_whose_type_the_typer_doubts_is_vetoed_only_when_the_veto_is_on() -> None:
-    # out of fold, most false events are lexicon matches in another sense; a veto on the
-    # typer's doubt of the match's own type can drop one without a sure NONE, but it cost
-    # recall on the dev articles, so it ships off (KEEP_AT = 0)
-    doubted = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": 0.09}, lexicon="REJECT")
-    kept = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": 0.11}, lexicon="REJECT")
-    assert KEEP_AT == 0.0 and not vetoed(doubted)
-    with patch("tidings.events.typed.KEEP_AT", 0.10):
-        assert vetoed(doubted) and not vetoed(kept)
-        # a lexicon match the parse offered no candidate for: only a sure NONE vetoes it
-        assert not vetoed(replace(doubted, offered=False))
-        # a candidate the lexicon did not match is no match to veto
-        assert not vetoed(Verdict("ASSAULT", 0.9, {"ASSAULT": 0.9, NONE: 0.0}))
+def test_a_match_whose_type_the_typer_doubts_is_kept() -> None:
+    # only a sure NONE vetoes: a veto on the typer's doubt of the match's own type raised
+    # out-of-fold precision but cost recall on the dev articles (events.typed)
+    doubted = Verdict(NONE, 0.6, {NONE: 0.6, "REJECT": 0.09})
+    assert not vetoed(doubted)
 
 
 def test_an_act_outside_the_lexicon_is_typed(pipeline, tmp_path) -> None:
@@ -177,7 +166,7 @@ def test_a_match_without_candidate_gets_a_verdict(nlp, typer: EventTyper) -> Non
     offered = [c.trigger for s in doc.sents for c in candidates(s, is_actor, eventive_noun)]
     assert reach not in offered
     verdicts = article_verdicts(doc, index, typer, {reach.i: "REQUEST"})
-    assert verdicts[reach.i].lexicon == "REQUEST"
+    assert reach.i in verdicts
 
 
 def _trigger(doc: Doc, word: str) -> Candidate:

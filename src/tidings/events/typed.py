@@ -17,11 +17,12 @@ The thresholds were chosen on the out-of-fold probabilities of the annotated can
 (``train_event_typer.py --cv-out``, replayed by ``scripts/typer_thresholds.py``) and
 confirmed on the dev articles (../shared/gold/dev, gold/dev2), never on the test articles.
 Out of fold, most false events are lexicon matches of a word in another sense (632 of 861
-at these thresholds). Dropping a match whose own type the typer gives under 0.10 (KEEP_AT)
+at these thresholds). Also dropping a match whose own type the typer gives under 0.10
 raised precision there (0.671 → 0.694) but F1 only 0.568 → 0.570, and it cost recall on
 ../shared/gold/dev + seed (0.634 → 0.614) and type accuracy on the PLOVER gold-standard
-sentences (0.783 → 0.730), so the veto is off (KEEP_AT = 0). Judging every lexicon match,
-offered or not, stays: dev2 precision 0.522 → 0.540 with no recall lost.
+sentences (0.783 → 0.730), so only a sure NONE vetoes (``scripts/typer_thresholds.py``
+replays both). Judging every lexicon match, offered as a candidate or not, stays: dev2
+precision 0.522 → 0.540 with no recall lost.
 Lower DROP_AT or ADD_AT values scored a little higher out of fold but lost one of the
 seed's required events or dev2 precision, so they stay.
 """
@@ -45,10 +46,8 @@ from tidings.events.lexicon import Entry
 from tidings.events.typer import NONE, EventTyper
 from tidings.events.typer_features import cameo_types, eventive_noun
 
-# A lexicon match is dropped when the typer says NONE at least this sure,
+# A lexicon match is dropped when the typer says NONE at least this sure.
 DROP_AT = 0.85
-# or when it gives the match's own type less than this (off: see the module docstring).
-KEEP_AT = 0.0
 # A candidate the lexicon lacks becomes an event when the typer is at least this sure.
 ADD_AT = 0.60
 # A lexicon match takes the typer's type when the typer is at least this sure of another.
@@ -70,10 +69,6 @@ class Verdict:
     label: str  # a PLOVER type or NONE
     probability: float  # of that label
     probabilities: dict[str, float]
-    lexicon: str | None = None  # the lexicon's type at the candidate, if it matched there
-    # whether the parse offered the candidate (the kind of item the thresholds were measured
-    # on), or it is a lexicon match judged without one
-    offered: bool = True
 
 
 def _actor_test(index: ActorIndex) -> Callable[[Token], bool]:
@@ -99,17 +94,14 @@ def article_verdicts(
             found.extend(candidates(sent, is_actor, eventive_noun))
     # a lexicon match whose arguments the parse does not show as actors (the argument
     # model or the context supplies them) is judged too, with the words it governs
-    offered = len(found)
     seen = {c.trigger.i for c in found}
     found.extend(_bare_candidate(doc[i]) for i in sorted(lexicon_types) if i not in seen)
     if not found:
         return {}
     lex = [lexicon_types.get(c.trigger.i) for c in found]
     return {
-        c.trigger.i: Verdict(label, p, probs, t, offered=r < offered)
-        for r, (c, t, (label, p, probs)) in enumerate(
-            zip(found, lex, typer.predict(found, lex), strict=True)
-        )
+        c.trigger.i: Verdict(label, p, probs)
+        for c, (label, p, probs) in zip(found, typer.predict(found, lex), strict=True)
     }
 
 
@@ -123,18 +115,8 @@ def _bare_candidate(trigger: Token) -> Candidate:
 
 
 def vetoed(verdict: Verdict | None) -> bool:
-    """The typer is sure a lexicon match states no event, or gives its type little chance."""
-    if verdict is None:
-        return False
-    if verdict.label == NONE and verdict.probability >= DROP_AT:
-        return True
-    # the typer's doubt was measured on the candidates the parse offers; on a bare lexicon
-    # match (a kind it was not trained on) only its sure NONE counts
-    return (
-        verdict.offered
-        and verdict.lexicon is not None
-        and verdict.probabilities[verdict.lexicon] < KEEP_AT
-    )
+    """The typer is sure a lexicon match states no event."""
+    return verdict is not None and verdict.label == NONE and verdict.probability >= DROP_AT
 
 
 def retyped(entry: Entry, verdict: Verdict | None) -> Entry:
