@@ -52,6 +52,7 @@ from event_data import (  # noqa: E402
     read_candidates,
 )
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
+from typer_thresholds import SHIPPED, decide  # noqa: E402
 
 from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
@@ -251,21 +252,6 @@ def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     return {"accuracy": acc, "event_P": p, "event_R": r, "event_F1": 2 * p * r / max(1e-9, p + r)}
 
 
-def combined(lexicon: np.ndarray, probs: np.ndarray) -> np.ndarray:
-    """What the coder does with both (events.typed): the lexicon's type unless the typer is
-    sure of NONE or sure of another type; the typer's type where the lexicon has none and
-    the typer is sure."""
-    out = lexicon.copy()
-    best, p = probs.argmax(axis=1), probs.max(axis=1)
-    known = lexicon != 0
-    out[known & (best == 0) & (p >= DROP_AT)] = 0
-    other = known & (out != 0) & (best != 0) & (best != lexicon) & (p >= RETYPE_AT)
-    out[other] = best[other]
-    add = ~known & (best != 0) & (p >= ADD_AT)
-    out[add] = best[add]
-    return out
-
-
 def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
     """The annotated items and NGEC's; parsed features are kept in ``--cache`` and only
     candidates new since are parsed on a re-run."""
@@ -393,7 +379,7 @@ def main() -> None:
     report = {
         "typer": scores(y, probs.argmax(axis=1)),
         "lexicon": scores(y, lexicon),
-        "typer_and_lexicon": scores(y, combined(lexicon, probs)),
+        "typer_and_lexicon": scores(y, decide(lexicon, probs, SHIPPED)[0]),
     }
     for name, figures in report.items():
         print(f"grouped 5-fold CV, {name}:", {k: round(v, 3) for k, v in figures.items()})
