@@ -32,6 +32,17 @@ def read_candidates(folder: Path) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: row["id"])
 
 
+def measured_articles(shared: Path, repo: Path) -> set[str]:
+    """Articles no model may be trained on: tidings' test articles and every gold set's,
+    shared or the project's own (``gold/dev2`` stays a measure of what is trained here)."""
+    selection = (repo / "gold/test/SELECTION.tsv").read_text(encoding="utf-8").splitlines()
+    ids = {line.split("\t")[0] for line in selection[1:]}
+    for path in [*(shared / "gold").rglob("*.json"), *(repo / "gold").rglob("*.json")]:
+        source = json.loads(path.read_text(encoding="utf-8"))["input"]
+        ids.add(source.get("record") or Path(source["file"]).stem)
+    return ids
+
+
 def corpus_records(shared: Path, ids: set[str]) -> Iterator[dict[str, Any]]:
     """The records of the 10k corpus whose id is in ``ids``, in corpus order."""
     with gzip.open(shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:

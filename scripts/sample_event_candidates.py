@@ -26,7 +26,7 @@ import json
 import random
 from pathlib import Path
 
-from event_data import located_candidates, parse_record, read_candidates
+from event_data import located_candidates, measured_articles, parse_record, read_candidates
 
 from tidings.events.typer_features import cameo_verbs
 from tidings.nlp import load_nlp
@@ -39,15 +39,6 @@ FOREIGN = frozenset({
     "israel", "asia", "national_security", "terrorism", "trade", "us_military", "defense",
     "nuclear_weapons", "isis", "mexico", "immigration",
 })  # fmt: skip
-
-
-def excluded(shared: Path, repo: Path) -> set[str]:
-    ids: set[str] = set()
-    for line in (repo / "gold/test/SELECTION.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        ids.add(line.split("\t")[0])
-    for path in (shared / "gold").rglob("*.json"):
-        ids.add(Path(json.loads(path.read_text(encoding="utf-8"))["input"]["file"]).stem)
-    return ids
 
 
 def main() -> None:
@@ -66,7 +57,7 @@ def main() -> None:
     if out.exists():
         parser.error(f"{out} exists: batch {args.batch} was drawn already; choose another --batch")
     earlier = read_candidates(args.folder)
-    skip = excluded(args.shared, Path(".")) | {c["article"] for c in earlier}
+    skip = measured_articles(args.shared, Path(".")) | {c["article"] for c in earlier}
     with gzip.open(args.shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
         records = [
             r for line in fh

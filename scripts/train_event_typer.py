@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from event_data import (  # noqa: E402
     actor_test,
     located_candidates,
+    measured_articles,
     parse_record,
     read_candidates,
 )
@@ -281,6 +282,7 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
         with args.cache.open("wb") as fh:
             pickle.dump((seen, extra), fh)
     labels = read_labels(args.data)
+    measured = measured_articles(args.shared, Path("."))
     own = [
         Item(
             f.names,
@@ -294,7 +296,7 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
             cid=cid,
         )
         for cid, f in sorted(seen.items())
-        if cid in labels
+        if cid in labels and f.article not in measured
     ]
     return own, extra
 
