@@ -702,14 +702,20 @@ def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
 
 
 # Types whose act falls on the country it happens in when no one else is named ("ISIS
-# attacks in Iraq", "intervening in Syria": the annotators' recipient is the country).
-IN_PLACE_TYPES = frozenset({"ASSAULT"})
+# attacks in Iraq", "intervening in Syria", "troops deployed in northern Syria", "support in
+# Egypt": the annotators' recipient is the country); a visit's verb, too ("landed in
+# Riyadh", "arrived in Nepal"), but not a meeting's noun, whose place is its venue ("a
+# summit in Singapore", "a conference in Paris"), nor a meeting of several named parties.
+IN_PLACE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID"})
+VISITING_TYPES = frozenset({"CONSULT"})
 
 
-def _attacked_place(m: Match, index: ActorIndex) -> list[Party]:
-    """The country an attack with no named target happens in: a country (not a person or
-    a body) in an "in" phrase of the trigger or of the light verb that carries it."""
-    if m.entry.event not in IN_PLACE_TYPES:
+def _attacked_place(m: Match, index: ActorIndex, source: list[Party] | None = None) -> list[Party]:
+    """The country an act with no named target happens in: a country (not a person or a
+    body) in an "in" phrase of the trigger or of the light verb that carries it."""
+    event = m.entry.event
+    visit = event in VISITING_TYPES and _pos(m.trigger) == "V"
+    if event not in IN_PLACE_TYPES and not (visit and len({p.code for p in source or []}) < 2):
         return []
     trigger = m.trigger
     holders = [trigger]
@@ -1239,10 +1245,10 @@ def _recipient_pass(
     arguments: ArgumentModel | None = None,
 ) -> Parties | None:
     """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
-    the row's target places, the country an attack happens in, a nominal act's naming
-    modifier; the source itself for a reciprocal act), the source's own side left out, else the argument model's when it is
-    sure, as the conventions complete it; None when the row needs a recipient and the
-    event is not to be kept without one."""
+    the row's target places, the country an attack or a visit happens in, a nominal act's
+    naming modifier; the source itself for a reciprocal act), the source's own side left
+    out, else the argument model's when it is sure, as the conventions complete it; None
+    when the row needs a recipient and the event is not to be kept without one."""
     m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
     entry = m.entry
     if not targets and not reciprocal:
@@ -1257,7 +1263,7 @@ def _recipient_pass(
             targets = (
                 _host_officials(m, index, source)
                 or find_targets(m, index, source)
-                or _attacked_place(m, index)
+                or _attacked_place(m, index, source)
                 or _modifier_targets(m.trigger, entry.event, index, source)
             )
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
