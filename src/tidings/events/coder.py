@@ -485,7 +485,9 @@ def find_targets(m: Match, index: ActorIndex, source: list[Party] | None = None)
     return own_side
 
 
-def _own_side(party: Party, source: list[Party], index: ActorIndex, event: str) -> bool:
+def _own_side(
+    party: Party, source: list[Party], index: ActorIndex, event: str, spoken_of: bool = False
+) -> bool:
     """Whether a would-be recipient is the source itself or the state or body it acts for:
     the same code as a state acts, unless the two differ by name and neither is the state.
     Another actor of the source's code is someone else ("Mueller's team questioned Sam
@@ -494,8 +496,11 @@ def _own_side(party: Party, source: list[Party], index: ActorIndex, event: str) 
     a person and a body alike; on the annotated corpus events that gained 15 recipients and
     lost 4); a pronoun carries the name of the actor it refers to, so "it" or "his"
     referring back stays the source; a country, its government or its people named as such
-    is the side a leader acts for ("I have instructed our U.S. representatives"); and a
-    state's own forces are what it acts with (``_own_forces``)."""
+    is the side a leader acts for ("I have instructed our U.S. representatives"); a body
+    a speaker only says something of, not addressing it (``spoken_of``: a modal's demand),
+    is the speaker's own when one is a person and the other a body ("Schumer said Congress
+    should have a vote"); and a state's own forces are what it acts with
+    (``_own_forces``)."""
     code = _state_code(party, index, event, False).code
     if event in INSTRUMENT_TYPES and _own_forces(party, source):
         return True
@@ -504,7 +509,20 @@ def _own_side(party: Party, source: list[Party], index: ActorIndex, event: str) 
             continue
         if p.name == party.name or _the_state(p) or _the_state(party):
             return True
+        if spoken_of and len({_kind_of(p, index), _kind_of(party, index)}) > 1:
+            return True
     return False
+
+
+def _kind_of(party: Party, index: ActorIndex) -> str:
+    """The party's kind of actor; for a pronoun or a quote's speaker, which carry only the
+    code and name of whom they refer to, that actor's kind where the article names it."""
+    if party.kind:
+        return party.kind
+    for mention in index.mentions:
+        if mention.actor.name == party.name and index.code_of(mention.actor) == party.code:
+            return mention.actor.kind
+    return ""
 
 
 def _own_forces(party: Party, source: list[Party]) -> bool:
@@ -537,7 +555,7 @@ def _places(m: Match) -> tuple[str, ...]:
     if ">typer." in entry.id:
         generic = NOUN_TARGETS if entry.pos == "N" else VERB_TARGETS
         places += tuple(p for p in generic if p not in places)
-    if entry.event in ABOUT_TYPES and _pos(m.trigger) == "V" and "compsubj" not in places:
+    if entry.event in ABOUT_TYPES and entry.pos == "V" and "compsubj" not in places:
         # what a statement is about: "argues that Clinton would be a punchline", "insisted
         # Congress deliver a solution"; before what that clause acts on ("claims that Trump
         # demanded Comey's loyalty" accuses Trump)
@@ -1081,16 +1099,21 @@ def _passive_of(clause: Token) -> Token | None:
 
 
 def _asked_of(verb: Token) -> tuple[Token, Token] | None:
-    """The verb that asks and the subject it asks, when ``verb`` is an infinitive with a
+    """The verb that asks and the one it asks, when ``verb`` is an infinitive with a
     subject of its own under a verb of asking or wanting ("called for Congress to pass",
-    "wants U.S. Congress to modify a law", "pushing for the president to refocus")."""
+    "wants U.S. Congress to modify a law", "pushing for the president to refocus") or the
+    infinitive of an asking verb's object ("asked Congress to repeal the rules")."""
     if verb.dep_ not in ("ccomp", "advcl", "xcomp") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return None
     subj = child(verb, "nsubj")
     head = verb.head
-    if subj is None or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in WANTING:
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in WANTING:
+        return None
+    if subj is None and verb.dep_ == "xcomp" and head.lemma_.lower() in ASKING_VERBS:
+        subj = child(head, "dobj")  # "asked Congress to repeal the rules": the one asked
+    if subj is None:
         return None
     if verb.dep_ == "advcl" and not any(
         c.dep_ == "mark" and c.lower_ == "for" for c in verb.children
@@ -1273,7 +1296,8 @@ def _recipient_pass(
     self_directed = False
     if not reciprocal:
         named = bool(targets)
-        targets = [p for p in targets if not _own_side(p, source, index, entry.event)]
+        spoken_of = "obligation" in entry.flags
+        targets = [p for p in targets if not _own_side(p, source, index, entry.event, spoken_of)]
         # "I have instructed our representatives …": addressed to its own side, so no
         # other recipient is to be sought in the discourse.
         self_directed = named and not targets
