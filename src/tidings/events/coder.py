@@ -33,9 +33,15 @@ publication (dating.news_day: "Trump and Xi have agreed" under "the agreement an
 Saturday"). Historical events never take the publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
-MOBILIZE, which fall on the country itself. An attack that names no target falls on the
-country it happens in ("ISIS attacks in Iraq"); a lexicon row the typer retyped looks for
-its recipient in its own places, then where the typer's generic row of any type looks.
+MOBILIZE, which fall on the country itself. An attack, a deployment, aid or a visit's verb
+that names no recipient falls on the country it happens in ("ISIS attacks in Iraq", "landed
+in Riyadh"); a lexicon row the typer retyped looks for its recipient in its own places,
+then where the typer's generic row of any type looks. The recipient pass also reaches what
+the parse puts past the row's places: the doer a statement's clause is about ("argues that
+Clinton would be a punchline"), the one asked ("called for Congress to pass", "asked
+Congress to repeal"), the subject of a receiving verb ("faced accusations"), a nominal
+act's naming modifier when someone else acts ("Russia's Ukraine invasion", "the Trump-Kim
+summit", a city before an attack); a state's own forces are its instrument, not its target.
 
 A directed event (REQUEST, REJECT, ACCUSE, THREATEN, SANCTION) whose sentence names its
 actor but not its recipient is passed to ``discourse.resolve_orphans``, which may take the
