@@ -122,6 +122,7 @@ class ActorIndex:
         self.quotes = [q for q in quotes if q.speaker is not None]
         self.pair = self._main_pair()
         self._phrases: dict[int, list[Party]] = {}
+        self._gender: dict[str, bool] | None = None
 
     def phrase_parties(self, tok: Token) -> list[Party]:
         """The parties the noun phrase headed by ``tok`` names (``np_actors``), worked out
@@ -335,13 +336,65 @@ class ActorIndex:
                 found = self.mention_party(subj)
                 if found is not None and self.by_token[subj.i][0].actor.kind == "person":
                     return Party(found.code, found.name, tok.i)
-            i = bisect.bisect_left(self._starts, tok.idx) - 1
-            while i >= 0 and tok.idx - self.mentions[i].start < 600:
-                m = self.mentions[i]
-                if m.actor.kind == "person":
-                    return Party(self.code_of(m.actor), m.actor.name, tok.i)
-                i -= 1
+            return self._person_before(tok, self._clause_subjects(tok))
         return None
+
+    def unbound(self, tok: Token, named: list[Party]) -> list[Party]:
+        """The parties of a mention, unless it is an object pronoun the actors stage
+        resolved to its own clause's subject: then the person named before who is not
+        that subject, or no one."""
+        if tok.lower_ not in THIRD_PERSON or not named:
+            return named
+        bound = self._clause_subjects(tok)
+        if not any(p.name in bound for p in named):
+            return named
+        other = self._person_before(tok, bound)
+        return [other] if other is not None else []
+
+    def _person_before(self, tok: Token, bound: set[str]) -> Party | None:
+        """The last person named before the pronoun (within a few paragraphs), but the
+        people in ``bound`` and those the article refers to by a pronoun of the other
+        gender."""
+        female = tok.lower_ in ("she", "her")
+        i = bisect.bisect_left(self._starts, tok.idx) - 1
+        while i >= 0 and tok.idx - self.mentions[i].start < 600:
+            m = self.mentions[i]
+            i -= 1
+            if m.actor.kind != "person" or m.actor.name in bound:
+                continue
+            if self._genders().get(m.actor.name, female) != female:
+                continue
+            return Party(self.code_of(m.actor), m.actor.name, tok.i)
+        return None
+
+    def _genders(self) -> dict[str, bool]:
+        """Person → whether the article refers to them as "she"/"her" (the actors stage's
+        pronoun mentions), for the people it refers to by one gender only."""
+        if self._gender is None:
+            seen: dict[str, set[bool]] = {}
+            for m in self.mentions:
+                low = m.text.lower()
+                if m.how == "pronoun" and low in THIRD_PERSON:
+                    seen.setdefault(m.actor.name, set()).add(low in ("she", "her"))
+            self._gender = {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+        return self._gender
+
+    def _clause_subjects(self, pronoun: Token) -> set[str]:
+        """The names of the people an object pronoun cannot be: the subject of its own clause
+        ("Trump pressed him", "Some of Mr. Obama's advisers are urging him", "the police, who
+        detained him"), who would have been "himself" (binding: an object pronoun refers
+        outside its clause)."""
+        if pronoun.lower_ not in ("him", "her"):
+            return set()
+        if pronoun.dep_ in ("dobj", "dative", "iobj"):
+            verb = pronoun.head
+        elif pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "dative"):
+            verb = pronoun.head.head
+        else:
+            return set()
+        if verb.pos_ not in ("VERB", "AUX") or child(verb, "nsubj", "nsubjpass") is None:
+            return set()
+        return {p.name for p in verb_source(verb, self)}
 
 
 def doc_range(sent: Span, tok: Token) -> list[Token]:
@@ -397,7 +450,7 @@ def np_actors(tok: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     """The actors a noun phrase names, through modifiers and coordination."""
     out: list[Party] = []
     for t in coordination(tok):
-        named = index.mention_parties(t)
+        named = index.unbound(t, index.mention_parties(t))
         if named:
             out.extend(named)
             continue

@@ -33,9 +33,15 @@ publication (dating.news_day: "Trump and Xi have agreed" under "the agreement an
 Saturday"). Historical events never take the publication day. "Will X unless Y" is an ultimatum
 (THREATEN). A bare country
 acting is its government (SRB → SRBGOV); as a recipient too, except for ASSAULT, COERCE and
-MOBILIZE, which fall on the country itself. An attack that names no target falls on the
-country it happens in ("ISIS attacks in Iraq"); a lexicon row the typer retyped looks for
-its recipient in its own places, then where the typer's generic row of any type looks.
+MOBILIZE, which fall on the country itself. An attack, a deployment, aid or a visit's verb
+that names no recipient falls on the country it happens in ("ISIS attacks in Iraq", "landed
+in Riyadh"); a lexicon row the typer retyped looks for its recipient in its own places,
+then where the typer's generic row of any type looks. The recipient pass also reaches what
+the parse puts past the row's places: the doer a statement's clause is about ("argues that
+Clinton would be a punchline"), the one asked ("called for Congress to pass", "asked
+Congress to repeal"), the subject of a receiving verb ("faced accusations"), a nominal
+act's naming modifier when someone else acts ("Russia's Ukraine invasion", "the Trump-Kim
+summit", a city before an attack); a state's own forces are its instrument, not its target.
 
 A directed event (REQUEST, REJECT, ACCUSE, THREATEN, SANCTION) whose sentence names its
 actor but not its recipient is passed to ``discourse.resolve_orphans``, which may take the
@@ -108,6 +114,10 @@ from tidings.events.typed import (
 from tidings.events.typer import EventTyper, load_typer
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
+# Acts a state does with its forces: its own military named with them is the instrument.
+INSTRUMENT_TYPES = frozenset(
+    {"ASSAULT", "MOBILIZE", "RETREAT", "AID", "THREATEN", "AGREE", "REJECT", "COERCE"}
+)
 # Types whose recipient is the country as such, not its government, when a bare country is
 # named ("invaded Ukraine" → UKR); for every other type a state acts through its government.
 MATERIAL_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -131,6 +141,11 @@ LIGHT_VERBS = frozenset(
 # Acts made by saying something: when the typer reads a reported clause's content as one
 # of them, the reporter makes it (``_statement_source``).
 STATED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "REJECT"})
+# Stated acts whose reported clause's subject is whom they are about ("argues that Clinton
+# would be a punchline"); a warning's or a denial's clause is the speaker's own side's act
+# or the charge denied ("warned that the government will not sit on its hands", "denied that
+# Russia had violated the treaty").
+ABOUT_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT"})
 SAYING = REPORTING | {"suggest", "charge", "allege", "contend", "complain", "predict"}
 # Verbs whose passive subject feels or resolves, and so acts in what the passive states.
 EXPERIENCER_VERBS = frozenset(
@@ -143,6 +158,12 @@ ASKING_VERBS = frozenset(
     "ask urge press push pressure call encourage tell order demand implore beg invite warn "
     "advise".split()
 )
+# Verbs whose infinitive with a subject of its own is what they ask of that subject
+# ("called for Congress to pass the DREAM Act", "wants U.S. Congress to modify a law").
+WANTING = ASKING_VERBS | frozenset("want wish plead appeal lobby campaign clamor".split())
+# Verbs whose subject receives the act their object names ("faced accusations", "won the
+# endorsement of", "received threats").
+RECEIVING_VERBS = frozenset("face receive win garner draw earn suffer endure get attract".split())
 # Verbs whose "to" complement is their subject's own act, not a new one ("will begin paying",
 # "needs to shut up"): the statement the clause is reported in still carries it.
 CARRYING_VERBS = frozenset(
@@ -151,6 +172,14 @@ CARRYING_VERBS = frozenset(
 )
 # Nominal acts whose "from" names what is left, not who acts ("withdrawal from Syria").
 LEFT_FROM_TYPES = frozenset({"RETREAT"})
+# Nominal acts whose naming modifier is their target when someone else acts ("Russia's
+# Ukraine invasion", "Trump imposed China tariffs") and, for a city, where they happen ("the
+# Benghazi attack"); a country named there with no other actor acts ("U.S. sanctions").
+AIMED_MODIFIER_TYPES = frozenset({"SANCTION", "ASSAULT"})
+# Nominal meetings whose naming modifier, a person, is the other party ("the Trump-Kim
+# summit"); a body or a place there is a format or a venue ("UN talks", "Helsinki summit").
+MET_MODIFIER_TYPES = frozenset({"CONSULT"})
+AIMED_HOW = frozenset({"name", "metonym"})  # a country's name or its capital, not a demonym
 # Marks of a condition: an act under "if"/"unless" is not what the actor intends.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -462,32 +491,33 @@ def find_targets(m: Match, index: ActorIndex, source: list[Party] | None = None)
     return own_side
 
 
-def _own_side(party: Party, source: list[Party], index: ActorIndex, event: str) -> bool:
+def _own_side(
+    party: Party, source: list[Party], index: ActorIndex, event: str, spoken_of: bool = False
+) -> bool:
     """Whether a would-be recipient is the source itself or the state or body it acts for:
-    the same code as a state acts, unless the two differ by name, neither is the state,
-    and both are people or both are bodies. Another actor of the source's code is someone
-    else ("Mueller's team questioned Sam Clovis", "Sen. Chuck Schumer … I support the
-    Corker bill": both sides USAGOV, both USALEG, as the annotations code them); a pronoun
-    carries the name of the actor it refers to, so "it" or "his" referring back stays the
-    source; a country, its government or its people named as such is the side a leader
-    acts for ("I have instructed our U.S. representatives"), and a chamber the one its
-    member speaks for ("Schumer said Congress should …")."""
+    the same code as a state acts, unless the two differ by name and neither is the state.
+    Another actor of the source's code is someone else ("Mueller's team questioned Sam
+    Clovis", "Sen. Ted Cruz urged the House and Senate not to pass it", "Trump has directed
+    the Department of Justice": both sides USAGOV or USALEG, as the annotations code them,
+    a person and a body alike; on the annotated corpus events that gained 15 recipients and
+    lost 4); a pronoun carries the name of the actor it refers to, so "it" or "his"
+    referring back stays the source; a country, its government or its people named as such
+    is the side a leader acts for ("I have instructed our U.S. representatives"); a body
+    a speaker only says something of, not addressing it (``spoken_of``: a modal's demand),
+    is the speaker's own when one is a person and the other a body ("Schumer said Congress
+    should have a vote"); and a state's own forces are what it acts with
+    (``_own_forces``)."""
     code = _state_code(party, index, event, False).code
+    if event in INSTRUMENT_TYPES and _own_forces(party, source):
+        return True
     for p in source:
         if _state_code(p, index, event, True).code != code:
             continue
         if p.name == party.name or _the_state(p) or _the_state(party):
             return True
-        if len({_kind_of(p, index), _kind_of(party, index)}) > 1:
+        if spoken_of and len({_kind_of(p, index), _kind_of(party, index)}) > 1:
             return True
     return False
-
-
-def _the_state(party: Party) -> bool:
-    """A country, a people or an unnamed state body ("the government", "lawmakers")."""
-    code = party.code
-    bare = len(code) == 3 and code.isalpha()
-    return bare or party.kind in ("country", "group") or party.how == "demonym"
 
 
 def _kind_of(party: Party, index: ActorIndex) -> str:
@@ -501,16 +531,43 @@ def _kind_of(party: Party, index: ActorIndex) -> str:
     return ""
 
 
+def _own_forces(party: Party, source: list[Party]) -> bool:
+    """The source's own country's military, when a government or a country acts: what it
+    sends, strikes with or pulls back ("deployed more than 400 Army soldiers to Egypt",
+    "vowed not to send U.S. combat ground troops", "stopped a planned U.S. military strike
+    against Iran"), not whom the act is aimed at."""
+    if len(party.code) != 6 or not party.code.endswith("MIL"):
+        return False
+    return any(
+        p.code[:3] == party.code[:3] and (len(p.code) == 3 or p.code.endswith("GOV"))
+        for p in source
+    )
+
+
+def _the_state(party: Party) -> bool:
+    """A country, a people or an unnamed state body ("the government", "lawmakers")."""
+    code = party.code
+    bare = len(code) == 3 and code.isalpha()
+    return bare or party.kind in ("country", "group") or party.how == "demonym"
+
+
 def _places(m: Match) -> tuple[str, ...]:
     """The row's target places; a row the typer gave another type keeps its own places
     first, then looks where the typer's generic row of any type looks (``events.typed``):
     "Trump's call with Tsai", a call the lexicon reads as a request (its places "to",
     "on", "for") and the typer as a conversation, names its other party with "with"."""
     entry = m.entry
-    if ">typer." not in entry.id:
-        return entry.target
-    generic = NOUN_TARGETS if entry.pos == "N" else VERB_TARGETS
-    return entry.target + tuple(p for p in generic if p not in entry.target)
+    places = entry.target
+    if ">typer." in entry.id:
+        generic = NOUN_TARGETS if entry.pos == "N" else VERB_TARGETS
+        places += tuple(p for p in generic if p not in places)
+    if entry.event in ABOUT_TYPES and entry.pos == "V" and "compsubj" not in places:
+        # what a statement is about: "argues that Clinton would be a punchline", "insisted
+        # Congress deliver a solution"; before what that clause acts on ("claims that Trump
+        # demanded Comey's loyalty" accuses Trump)
+        at = places.index("comp") if "comp" in places else len(places)
+        places = places[:at] + ("saidsubj",) + places[at:]
+    return places
 
 
 def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
@@ -558,6 +615,19 @@ def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
                 subj = child(comp, "nsubj", "nsubjpass")
                 if subj is not None:
                     found = np_actors(subj, index)
+                    if found:
+                        break
+        elif place == "saidsubj":
+            for comp in _complements(trigger):
+                if comp.dep_ == "ccomp":
+                    # the doer the clause is about: its active subject or its passive's agent
+                    # ("the city was being unfairly targeted by the Trump administration",
+                    # "WikiLeaks ought to be offered the same protection": no one)
+                    passive = _passive_of(comp)
+                    found = verb_source(comp, index) if passive is None else []
+                    if passive is not None and (agent := child(passive, "agent")) is not None:
+                        by = child(agent, "pobj")
+                        found = np_actors(by, index) if by is not None else []
                     if found:
                         break
         elif place in ("comp", "xcomp"):
@@ -656,14 +726,20 @@ def _condition_subjects(trigger: Token, index: ActorIndex) -> list[Party]:
 
 
 # Types whose act falls on the country it happens in when no one else is named ("ISIS
-# attacks in Iraq", "intervening in Syria": the annotators' recipient is the country).
-IN_PLACE_TYPES = frozenset({"ASSAULT"})
+# attacks in Iraq", "intervening in Syria", "troops deployed in northern Syria", "support in
+# Egypt": the annotators' recipient is the country); a visit's verb, too ("landed in
+# Riyadh", "arrived in Nepal"), but not a meeting's noun, whose place is its venue ("a
+# summit in Singapore", "a conference in Paris"), nor a meeting of several named parties.
+IN_PLACE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID"})
+VISITING_TYPES = frozenset({"CONSULT"})
 
 
-def _attacked_place(m: Match, index: ActorIndex) -> list[Party]:
-    """The country an attack with no named target happens in: a country (not a person or
-    a body) in an "in" phrase of the trigger or of the light verb that carries it."""
-    if m.entry.event not in IN_PLACE_TYPES:
+def _attacked_place(m: Match, index: ActorIndex, source: list[Party] | None = None) -> list[Party]:
+    """The country an act with no named target happens in: a country (not a person or a
+    body) in an "in" phrase of the trigger or of the light verb that carries it."""
+    event = m.entry.event
+    visit = event in VISITING_TYPES and _pos(m.trigger) == "V"
+    if event not in IN_PLACE_TYPES and not (visit and len({p.code for p in source or []}) < 2):
         return []
     trigger = m.trigger
     holders = [trigger]
@@ -676,6 +752,58 @@ def _attacked_place(m: Match, index: ActorIndex) -> list[Party]:
             if found:
                 return found
     return []
+
+
+def _modifier_targets(
+    noun: Token, event: str, index: ActorIndex, source: list[Party] | None = None
+) -> list[Party]:
+    """The parties a nominal event's naming modifier makes its target, when someone else
+    acts: for a sanction or an attack, a country or a city named before the noun ("Russia's
+    Ukraine invasion", "imposed China tariffs", "the Paris attacks"); for a meeting, a
+    person named there ("the Trump-Kim summit" of Trump). A country named there with no
+    other actor in sight is the one acting ("U.S. sanctions"), and a meeting named by a
+    body or a place is a format or a venue ("UN talks", "the Helsinki summit")."""
+    if _pos(noun) != "N" or event not in AIMED_MODIFIER_TYPES | MET_MODIFIER_TYPES:
+        return []
+    out: list[Party] = []
+    for c in noun.children:
+        if c.dep_ != "compound":
+            continue
+        for p in index.mention_parties(c):
+            if any(q.token == p.token for q in source or []) or _own_side(
+                p, source or [], index, event
+            ):
+                continue  # the modifier named the source ("U.S. airstrikes")
+            if event in MET_MODIFIER_TYPES:
+                if p.kind == "person":
+                    out.append(p)
+            elif p.kind == "country" and p.code[:3] not in NON_STATE and p.how in AIMED_HOW:
+                out.append(p)
+    return out
+
+
+def _named_by_modifier(noun: Token, source: list[Party]) -> bool:
+    """Whether the nominal event's source came from a naming modifier ("China tariffs")."""
+    return bool(source) and all(
+        0 <= p.token < len(noun.doc)
+        and noun.doc[p.token].head.i == noun.i
+        and noun.doc[p.token].dep_ == "compound"
+        for p in source
+    )
+
+
+def _place_modifiers(noun: Token, event: str, index: ActorIndex) -> list[Party]:
+    """The cities named before an attack ("the Benghazi attack", "the Paris attacks"): where
+    it happened, never who did it."""
+    if event != "ASSAULT":
+        return []
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "compound"
+        for p in index.mention_parties(c)
+        if p.kind == "country" and p.how == "metonym"
+    ]
 
 
 # CAMEO sector codes that may stand without a country ("opposition groups" → OPP).
@@ -947,11 +1075,87 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
         if trigger.dep_ == "amod":  # "a ready ally": the noun it describes
             source = np_actors(trigger.head, index)
         return Parties(m, source, [])
+    received = _received_parties(trigger, entry, index)
+    if received is not None:
+        return Parties(m, *received)
+    asked = _asked_of(trigger) if entry.event == "REQUEST" else None
+    if asked is not None and _row_type(entry) != "REQUEST":
+        # "called for Congress to pass the DREAM Act": the caller asks it of Congress
+        source = verb_source(asked[0], index)
+        if source:
+            return Parties(m, source, np_actors(asked[1], index))
     source = _statement_source(trigger, entry, index) or verb_source(trigger, index)
     if not source and is_passive(trigger) and ("passsrc" in entry.flags or _raised(trigger)):
         subj = child(trigger, "nsubjpass")
         source = np_actors(subj, index) if subj is not None else []
     return Parties(m, source, [])
+
+
+def _passive_of(clause: Token) -> Token | None:
+    """The passive verb a clause states, itself or under a verb that only carries it ("ought
+    to be offered", "is going to be charged")."""
+    for _ in range(3):
+        if is_passive(clause):
+            return clause
+        carried = child(clause, "xcomp")
+        if carried is None or child(clause, "dobj") is not None:
+            return None
+        clause = carried
+    return None
+
+
+def _asked_of(verb: Token) -> tuple[Token, Token] | None:
+    """The verb that asks and the one it asks, when ``verb`` is an infinitive with a
+    subject of its own under a verb of asking or wanting ("called for Congress to pass",
+    "wants U.S. Congress to modify a law", "pushing for the president to refocus") or the
+    infinitive of an asking verb's object ("asked Congress to repeal the rules")."""
+    if verb.dep_ not in ("ccomp", "advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    subj = child(verb, "nsubj")
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in WANTING:
+        return None
+    if subj is None and verb.dep_ == "xcomp" and head.lemma_.lower() in ASKING_VERBS:
+        subj = child(head, "dobj")  # "asked Congress to repeal the rules": the one asked
+    if subj is None:
+        return None
+    if verb.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in verb.children
+    ):
+        return None
+    return head, subj
+
+
+def _received_parties(
+    trigger: Token, entry: Entry, index: ActorIndex
+) -> tuple[list[Party], list[Party]] | None:
+    """Source and recipient of an act its recipient is said to receive ("The White House has
+    long faced accusations", "Trump has won the endorsement of two prominent Arizonans",
+    "the United States had received threats"): the subject receives it; the giver is named
+    in a "from" or "of" phrase or a possessive of the act, if anywhere. Only where the typer
+    read the receiving verb as the act (a lexicon row places its own parties)."""
+    if (
+        _row_type(entry) == entry.event
+        or trigger.lemma_.lower() not in RECEIVING_VERBS
+        or _pos(trigger) != "V"
+        or is_passive(trigger)
+        or child(trigger, "prt") is not None  # "faced off against riot police"
+    ):
+        return None
+    subj = child(trigger, "nsubj")
+    if subj is None:
+        return None
+    acts = [c for c in trigger.children if c.dep_ == "dobj"]
+    givers = [trigger, *acts]
+    source = [p for h in givers for o in prep_objects(h, {"from"}) for p in np_actors(o, index)]
+    for act in acts:
+        if not source:
+            source = [p for o in prep_objects(act, {"of", "by"}) for p in np_actors(o, index)]
+        if not source and (poss := child(act, "poss")) is not None:
+            source = np_actors(poss, index)
+    return source, verb_source(trigger, index)
 
 
 def _raised(verb: Token) -> bool:
@@ -1009,6 +1213,8 @@ def _noun_parties(
     """A nominal event's source, no recipient yet, and whether it is reciprocal ("talks
     between A and B"); a light or setting verb's subject acts when the noun names no one."""
     source, reciprocal = noun_source(trigger, index, entry.event not in PLACE_NOUN_TYPES)
+    places = {p.token for p in _place_modifiers(trigger, entry.event, index)}
+    source = [p for p in source if p.token not in places]
     if "mediator" in entry.flags and reciprocal:
         source, reciprocal = [], False  # "mediation between A and B": A and B are mediated
     if not source and "ofsource" in entry.flags:
@@ -1019,6 +1225,9 @@ def _noun_parties(
         # promise from the Taliban": the act comes from them.
         source = [p for o in prep_objects(trigger, {"from"}) for p in np_actors(o, index)]
     carrier = light_verb(trigger) or _setting_verb(trigger, entry)
+    if carrier is not None and _named_by_modifier(trigger, source):
+        # "Trump imposed China tariffs": the one imposing acts; the modifier is the target
+        source = verb_source(carrier, index) or source
     if not source and carrier is not None:
         source = verb_source(carrier, index)
     if not source and entry.event == "CONSULT":
@@ -1065,10 +1274,10 @@ def _recipient_pass(
     arguments: ArgumentModel | None = None,
 ) -> Parties | None:
     """On whom: the parse's recipient (the doer of a condemned act, the host of a meeting,
-    the row's target places, the country an attack happens in; the source itself for a
-    reciprocal act), the source's own side left out, else the argument model's when it is
-    sure, as the conventions complete it; None when the row needs a recipient and the
-    event is not to be kept without one."""
+    the row's target places, the country an attack or a visit happens in, a nominal act's
+    naming modifier; the source itself for a reciprocal act), the source's own side left
+    out, else the argument model's when it is sure, as the conventions complete it; None
+    when the row needs a recipient and the event is not to be kept without one."""
     m, source, targets, reciprocal = parties.m, parties.source, parties.targets, parties.reciprocal
     entry = m.entry
     if not targets and not reciprocal:
@@ -1083,7 +1292,8 @@ def _recipient_pass(
             targets = (
                 _host_officials(m, index, source)
                 or find_targets(m, index, source)
-                or _attacked_place(m, index)
+                or _attacked_place(m, index, source)
+                or _modifier_targets(m.trigger, entry.event, index, source)
             )
     if not targets and (reciprocal or (entry.symmetric and len({p.code for p in source}) > 1)):
         targets, reciprocal = list(source), True
@@ -1092,7 +1302,8 @@ def _recipient_pass(
     self_directed = False
     if not reciprocal:
         named = bool(targets)
-        targets = [p for p in targets if not _own_side(p, source, index, entry.event)]
+        spoken_of = "obligation" in entry.flags
+        targets = [p for p in targets if not _own_side(p, source, index, entry.event, spoken_of)]
         # "I have instructed our representatives …": addressed to its own side, so no
         # other recipient is to be sought in the discourse.
         self_directed = named and not targets
