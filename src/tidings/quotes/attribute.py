@@ -497,11 +497,23 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
         name_key(actor.name) != name_key(ref.name)
         and (actor.kind != "organisation" or acronym)
         and not described
+        and not _fuller_in_article(actor, ref.name, body)
     ):
         coded.name = ref.name  # the article's name for whom it quotes
     if not coded.code and actor.kind != "person":  # a body the actors stage could not code
         coded.code = _described(f, ref, mentions, body, home)
     return coded
+
+
+def _fuller_in_article(actor: Actor, name: str, body: str) -> bool:
+    """The actor is a person whose name, as the article gives it, holds every word of the
+    name the quotation's cue used: "Ri said" of North Korea's "Ri Yong Ho", whose family
+    name comes first, so that the surname rule would keep the short form."""
+    if actor.kind != "person" or actor.name not in body:
+        return False
+    words = _words(name)
+    full = _words(actor.name)
+    return bool(words) and len(full) > len(words) and set(words) <= set(full)
 
 
 def _fullest(actor: Actor, mentions: list[ActorMention]) -> Actor:

@@ -69,6 +69,7 @@ DOCUMENT_NOUNS = frozenset({
     "text", "notice", "bulletin", "filing", "order", "ruling", "verdict", "decree",
     "video", "clip", "proposal", "measure",
 })  # fmt: skip
+BACK_DETERMINERS = frozenset({"the", "this", "that"})
 QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
 ONGOING_ADVERBS = frozenset({"also", "further", "later", "again"})
 ALSO_REACH = 250
@@ -144,6 +145,16 @@ def _reports(verb: Token) -> bool:
     """A verb of saying whose clause is what someone said ("said that …")."""
     cue = cue_at(verb)
     return cue is not None and cue.kind == "verb" and any(_speaks(c) for c in verb.children)
+
+
+def _refers_back(noun: Token) -> bool:
+    """A document noun that points at a text named before: "the letter", "this report",
+    "one video" (of the videos just mentioned); not "a statement", which is new."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in BACK_DETERMINERS)
+        or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in noun.children
+    )
 
 
 def _named_example(noun: Token) -> Token | None:
@@ -489,14 +500,18 @@ class Referents:
                         or (child.lemma_.lower() in BODY_NOUNS and child.lower_ != "court")
                     ):
                         return self.resolve(child)
+                if _refers_back(token):
+                    # "wrote a letter … The co-signed letter said", "He released videos … one
+                    # video says": the issuer of the same text, before any other text's
+                    # ("a statement from George Little" said nothing of the letter)
+                    issuer = self._issuer_before(token)
+                    if issuer is not None:
+                        return issuer
                 for i, ref, _ in reversed(self.subjects):  # "The G7 communique … the agreement"
                     if token.i - i > ALSO_REACH:
                         break
                     if i < token.i and self.doc[i].lemma_.lower() in DOCUMENT_NOUNS:
                         return ref
-                if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                       for c in token.children):  # fmt: skip
-                    return self._issuer_before(token)
                 return None  # the text of someone not named here: the caller looks back
             pair = self._described_pair(token)
             if pair is not None:  # "Sens. John McCain and Lindsey Graham … the senators said"
