@@ -614,6 +614,12 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if label is not None
     ]
     refs.person_keys = {name_key(m.actor.name) for m in mentions if m.actor.kind == "person"}
+    for m in mentions:
+        if m.actor.kind == "person" and m.how in ("name", "surname"):
+            for key in (name_key(m.text), name_key(m.actor.name)):
+                refs.person_codes.setdefault(key, m.actor.code)
+        elif m.how == "title" and m.actor.code:
+            refs.described_codes.append((m.start, m.end, m.actor.code))
     refs.pronoun_actors = [
         (m.start, m.end, m.actor.name, "person" if m.actor.kind == "person" else "organisation")
         for m in mentions

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.unnamed import describes_someone
 from tidings.quotes.cues import Cue, cue_at
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -70,6 +71,12 @@ DOCUMENT_NOUNS = frozenset({
     "video", "clip", "proposal", "measure",
 })  # fmt: skip
 BACK_DETERMINERS = frozenset({"the", "this", "that"})
+# Texts an article lets speak for themselves, by their kind, when no author is named ("The
+# federal complaint detailed … The document says"): "the document" is that text.
+NAMED_TEXTS = frozenset({
+    "complaint", "indictment", "affidavit", "lawsuit", "petition", "resolution",
+    "assessment", "study", "survey", "dossier", "cable", "memorandum", "testimony",
+})  # fmt: skip
 QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
 ONGOING_ADVERBS = frozenset({"also", "further", "later", "again"})
 ALSO_REACH = 250
@@ -219,6 +226,10 @@ class Referents:
         self.speakers: list[tuple[int, Referent]] = []  # persons who said something, in order
         # the actors stage's pronoun mentions: start, end, canonical name, person|organisation
         self.pronoun_actors: list[tuple[int, int, str, str]] = []
+        # the actors stage's codes: of named persons by surname key, and of the descriptions
+        # it coded (start, end, code), to tell whom "the North Korean diplomat" means
+        self.person_codes: dict[str, str] = {}
+        self.described_codes: list[tuple[int, int, str]] = []
         self._register_entities()
         self._walk_subjects()
 
@@ -411,6 +422,9 @@ class Referents:
             if same is not None:
                 return same
             skip = self._own_turn(token) if self.turns else ""  # "he" is not the speaker
+            described = self._described_subject(token.i)
+            if described is not None:
+                return described
             ref = self._latest_subject(token.i, "person", skip)
             if _goes_on_speaking(token) and not self._spoke(ref, token.i):
                 # "He also said" after a sentence whose subject said nothing ("Pompeo met
@@ -510,7 +524,12 @@ class Referents:
                 for i, ref, _ in reversed(self.subjects):  # "The G7 communique … the agreement"
                     if token.i - i > ALSO_REACH:
                         break
-                    if i < token.i and self.doc[i].lemma_.lower() in DOCUMENT_NOUNS:
+                    if i >= token.i:
+                        continue
+                    earlier = self.doc[i].lemma_.lower()
+                    if earlier in DOCUMENT_NOUNS or (
+                        earlier in NAMED_TEXTS and ref.kind == "group" and _refers_back(token)
+                    ):
                         return ref
                 return None  # the text of someone not named here: the caller looks back
             pair = self._described_pair(token)
@@ -522,12 +541,79 @@ class Referents:
             named = self._named_body(token)
             if named is not None:  # "The group said" after "the Civil Human Rights Front"
                 return named
+            earlier = self._described_before(token)
+            if earlier is not None:  # "a senior administration official … the official said"
+                return earlier
+            if token.tag_ == "NN" and token.lemma_.lower() not in BODY_NOUNS:
+                named = self._named_by_code(token)
+                if named is not None:  # "the North Korean diplomat said": Ri Yong Ho
+                    return named
             ref = self._by_title(token)
             if ref is not None:
                 return ref
             if _cannot_speak(token):
                 return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
+        return None
+
+    def _one_described(self, i: int, ref: Referent) -> bool:
+        """The subject at ``i`` is a description of one person, not named ("one senior
+        Israeli official", "the North Korean diplomat", "a local resident")."""
+        noun = self.doc[i]
+        return (
+            ref.kind == "group"
+            and noun.tag_ == "NN"
+            and noun.lemma_.lower() not in BODY_NOUNS | DOCUMENT_NOUNS
+            and describes_someone(ref.name)
+        )
+
+    def _described_subject(self, before: int) -> Referent | None:
+        """The described person a "he" or "she" refers to: the latest main-clause subject,
+        when that is one person the article describes without naming ("“It’s very hard to
+        read Assad,” one senior Israeli official said. “But we are seeing …,” he said")."""
+        for i, ref, main in reversed(self.subjects):
+            if i >= before or not main:
+                continue
+            if ref.kind == "person" or not self._one_described(i, ref):
+                return None
+            return self._named_by_code(self.doc[i]) or ref
+        return None
+
+    def _named_by_code(self, noun: Token) -> Referent | None:
+        """The person named before whom a definite description means: the latest one the
+        actors stage codes as it codes the description ("Although Pompeo had left by the
+        time Ri spoke, the North Korean diplomat pulled no punches": Ri, PRKGOV like "the
+        North Korean diplomat", not Pompeo)."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        code = next((c for start, end, c in self.described_codes
+                     if start <= noun.idx < end), "")  # fmt: skip
+        if len(code) != len("USAGOV"):
+            return None
+        for i, ref in reversed(self.person_mentions):
+            if i >= noun.i:
+                continue
+            if noun.i - i > ALSO_REACH:
+                break
+            if self.person_codes.get(ref.key) == code:
+                return self._person(ref.key, ref.start, ref.end)
+        return None
+
+    def _described_before(self, noun: Token) -> Referent | None:
+        """The described person a bare definite description points back to: the latest
+        subject described with the same noun ("But a senior administration official …
+        issued a new warning. “…,” the official said": not the Israeli official before)."""
+        if noun.tag_ != "NN" or [c.lower_ for c in noun.children] != ["the"]:
+            return None
+        lemma = noun.lemma_.lower()
+        for i, ref, _ in reversed(self.subjects):
+            if i >= noun.i:
+                continue
+            if noun.i - i > ALSO_REACH:
+                break
+            if self.doc[i].lemma_.lower() == lemma and self._one_described(i, ref) \
+                    and not any(c.lower_ == "the" for c in self.doc[i].children):  # fmt: skip
+                return ref
         return None
 
     def _named_body(self, noun: Token) -> Referent | None:
