@@ -11,8 +11,13 @@ from spacy.tokens import Span, Token
 from tidings.errors import ConfigError
 
 # Verbs between a partial quotation and its cue: "said a “political” solution is needed"
-# has one; a quoted word three clauses below the cue is the reporter's, not the speaker's.
+# has one; a quoted word three clauses below the cue is the reporter's, not the speaker's
+# ("… making such concessions for a “skinny” trade deal that fails … is not a very good
+# deal, a second person … said"). A phrase of several words reaches one clause further:
+# "Carney stressed that the civilian system has been used to try, convict and incarcerate
+# “hundreds of terrorists”" quotes Carney.
 MAX_VERBS_BETWEEN = 2
+PHRASE_WORDS = 2  # words of a quoted phrase that reaches MAX_VERBS_BETWEEN + 1 verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,8 @@ def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
         for t in quote
         if not t.is_punct and (t.head.i < quote.start or t.head.i >= quote.end or t.head == t)
     ]
+    words = sum(1 for t in quote if t.is_alpha or t.like_num)
+    reach = MAX_VERBS_BETWEEN + (1 if words >= PHRASE_WORDS else 0)
     best: tuple[int, Cue] | None = None
     for head in heads:
         node, depth = head, 0
@@ -187,7 +194,7 @@ def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             if below.dep_ in LEADING_ADJUNCTS and below.i < node.i:
                 break  # "In their latest “seven-figure project” …, the Kochs are thanking"
             between = _verbs_between(head, node)
-            if between > MAX_VERBS_BETWEEN:
+            if between > reach:
                 break
             if cue.kind == "naming" and _sets_the_scene(node):
                 break
