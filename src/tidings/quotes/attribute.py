@@ -34,11 +34,13 @@ from tidings.actors import actor_at
 from tidings.actors.unnamed import describes_someone, outlet_code, unnamed_code
 from tidings.model import Actor, ActorMention, ActorRef, Quote
 from tidings.quotes.cues import (
+    SCENE_MARKS,
     Cue,
     cue_at,
     cues_in,
     flipped_cue,
     governing_cue,
+    sentence_goes_on,
     trailing_cue,
 )
 from tidings.quotes.labels import SpeakerLabel, is_label, looks_like_title, speaker_turns
@@ -53,6 +55,9 @@ PRESS_PIECES = frozenset({"column", "piece", "op-ed", "oped", "editorial", "comm
 PUBLISHING = frozenset({"report", "write", "publish", "editorialize", "editorialise"})
 # "the Bee reported", "the Sacramento Bee reported": a name the article gives with "the".
 SHORT_OUTLET = re.compile(r"\b[Tt]he (?:[A-Z][\w.'’-]* )*$")
+# Words ending in a full stop inside a sentence: "the U.S. “will not …”".
+ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.",
+                 "Gen.", "Sen.", "Rep.", "Gov.", "No.", "vs.", "Lt.", "Col.", "Capt.", "Sgt.")
 MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
@@ -114,7 +119,9 @@ def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[
     """The reporter's words around a quotation: its sentences, outside any quotation."""
     first, last = f.outer[0].sent, f.outer[-1].sent
     start, end = first.start, last.end
-    ends_open = f.inner.text.rstrip("”\"’' ").endswith(",")
+    said = f.inner.text.rstrip("”\"’' ")
+    # “…,” he said; “… continue!” he said
+    ends_open = said.endswith(",") or sentence_goes_on(said, doc, f.outer.end)
     if ends_open and end < len(doc) and doc[end - 1].i <= f.outer[-1].i:
         end = doc[end].sent.end  # “…,” | he said: the parser split before the cue
     close = f.span.close_mark
@@ -181,6 +188,21 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
     f.speaker, f.subject = ref, subject
     if ref is not None and subject is not None:
         refs.note_speaker(subject, ref)
+
+
+def _after_full_stop(before: str, quoted: str) -> bool:
+    """The quotation opens a sentence of its own after the reporter's words ``before``
+    ("And it is vital to defeating the Islamic State, he says. “Any opportunity …”")."""
+    return before[-1] in ".!?" and quoted[:1].isupper() and not before.endswith(ABBREVIATIONS)
+
+
+def _in_scene(token: Token) -> bool:
+    """The word is in a clause that tells when or despite what ("After China proposed its
+    tariffs, Trump blamed …"): its verb introduces no one's words."""
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in a.children)
+        for a in (token, *token.ancestors)
+    )
 
 
 def _no_one(ref: Referent | None, subject: Token | None) -> bool:
@@ -688,8 +710,19 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         ):
             _inherit(f, prior)
             continue
-        lo, _ = paragraphs[s.paragraph]
-        if s.paragraph > 0 and not body[lo : s.open_mark].strip():
+        lo, hi = paragraphs[s.paragraph]
+        lead = body[lo : s.open_mark].strip()
+        if lead and _after_full_stop(lead, body[s.start : s.end]) and f.outer.start > 0:
+            # "And it is vital to defeating the Islamic State, he says. “Any opportunity …”":
+            # a quotation that is a sentence of its own is the reporter's sentence before's
+            last_sent = [t for t in doc[f.outer.start - 1].sent
+                         if lo <= t.idx < hi and not _in_scene(t)]  # fmt: skip
+            holder = _sentence_cue(doc, last_sent, quoted, refs)
+            if holder is not None:
+                _inherit(f, holder)
+                f.subject = holder.subject
+            continue
+        if s.paragraph > 0 and not lead:
             back = _paragraph_before(body, paragraphs, s.paragraph)
             if back is None:
                 continue

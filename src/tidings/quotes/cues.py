@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
 
@@ -260,7 +260,8 @@ def trailing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             break
         end += 1
     text = quote.text.rstrip("”\"’' ")
-    if not text.endswith(",") and not (end < len(doc) and doc[end].text == ","):
+    ends_open = text.endswith(",") or (end < len(doc) and doc[end].text == ",")
+    if not ends_open and not sentence_goes_on(text, doc, end):
         return None
     for t in quote:
         if any(_sets_the_scene(a) for a in t.ancestors):
@@ -278,6 +279,21 @@ def trailing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             return cue
         return None
     return None
+
+
+NAME_BEFORE_CUE = 3  # words of a speaker's name between a quotation and its cue
+
+
+def sentence_goes_on(text: str, doc: Doc, end: int) -> bool:
+    """A quotation ending in "?" or "!" whose sentence goes on after it (``end``: the token
+    after the closing mark) with its cue: "“We cannot let this continue!” he said", "“What
+    else can we do?” Milanovic said"."""
+    if not text.endswith(("?", "!")) or end >= len(doc):
+        return False
+    if doc[end].is_lower:
+        return True
+    cues = (cue_at(t) for t in doc[end + 1 : end + 1 + NAME_BEFORE_CUE])
+    return doc[end].pos_ == "PROPN" and any(c is not None and c.kind == "verb" for c in cues)
 
 
 FLIPPED_REACH = 6  # words between a cue and the quotation the parser made its head
@@ -314,5 +330,6 @@ __all__ = [
     "flipped_cue",
     "governing_cue",
     "lexicon",
+    "sentence_goes_on",
     "trailing_cue",
 ]
