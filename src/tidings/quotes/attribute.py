@@ -56,8 +56,10 @@ PUBLISHING = frozenset({"report", "write", "publish", "editorialize", "editorial
 # "the Bee reported", "the Sacramento Bee reported": a name the article gives with "the".
 SHORT_OUTLET = re.compile(r"\b[Tt]he (?:[A-Z][\w.'’-]* )*$")
 # Words ending in a full stop inside a sentence: "the U.S. “will not …”".
-ABBREVIATIONS = ("U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.",
-                 "Gen.", "Sen.", "Rep.", "Gov.", "No.", "vs.", "Lt.", "Col.", "Capt.", "Sgt.")
+ABBREVIATIONS = (
+    "U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Gen.", "Sen.",
+    "Rep.", "Gov.", "No.", "vs.", "Lt.", "Col.", "Capt.", "Sgt.",
+)  # fmt: skip
 MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back

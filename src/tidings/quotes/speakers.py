@@ -541,9 +541,9 @@ class Referents:
             named = self._named_body(token)
             if named is not None:  # "The group said" after "the Civil Human Rights Front"
                 return named
-            earlier = self._described_before(token)
-            if earlier is not None:  # "a senior administration official … the official said"
-                return earlier
+            described = self._described_before(token)
+            if described is not None:  # "a senior administration official … the official said"
+                return described
             if token.tag_ == "NN" and token.lemma_.lower() not in BODY_NOUNS:
                 named = self._named_by_code(token)
                 if named is not None:  # "the North Korean diplomat said": Ri Yong Ho
