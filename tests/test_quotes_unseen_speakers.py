@@ -200,3 +200,23 @@ def test_a_question_before_a_name_and_cue_is_theirs(nlp: Any) -> None:
         ("said", "Milanovic"),
         ("said", "Milanovic"),
     ]
+
+
+# --- words yet to be said ----------------------------------------------------------------
+
+
+def test_words_someone_is_expected_to_say_are_the_reporting_speakers(nlp: Any) -> None:
+    # r6 allsides-AGHVR8laYgEZCBZy and allsides-BzGOgCpIQKkz3ogT
+    quotes = quotes_of(
+        nlp,
+        "National Security Adviser H.R. McMaster briefed reporters on Friday.",
+        "McMaster also said Friday that Iran would be a major focus of the president's "
+        "address, with Trump expected to call out the country's \"destabilizing behavior, "
+        'including its violation of the sovereignty of nations."',
+    )
+    assert speaker_names(quotes) == ["H.R. McMaster"]
+
+
+def test_words_someone_will_say_with_no_one_reporting_them_stay_theirs(nlp: Any) -> None:
+    quotes = quotes_of(nlp, 'Trump will call out Iran\'s "destabilizing behavior" in his speech.')
+    assert speaker_names(quotes) == ["Trump"]

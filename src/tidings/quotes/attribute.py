@@ -60,6 +60,7 @@ ABBREVIATIONS = (
     "U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Gen.", "Sen.",
     "Rep.", "Gov.", "No.", "vs.", "Lt.", "Col.", "Capt.", "Sgt.",
 )  # fmt: skip
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb that tells what was said
 MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
@@ -180,7 +181,13 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
     if cue is None:
         return
     ref, subject, f.document = refs.subject_of(cue)
-    outer = _outer_cue(cue) if _no_one(ref, subject) else None
+    if _no_one(ref, subject):
+        outer = _outer_cue(cue)
+    else:
+        # "He also said Trump will likely use his address to explain that there is a
+        # “humanitarian and security crisis”": words not yet said are the reporting speaker's
+        # (only a speaker found is replaced: the phrase under a cue with no one stays out)
+        outer = _reporting_cue(cue) if ref is not None else None
     if outer is not None:
         # "He added that Hagel's resignation doesn't hint at any “major changes”": a thing
         # that hints says nothing; the verb of saying above it has the speaker.
@@ -212,6 +219,23 @@ def _no_one(ref: Referent | None, subject: Token | None) -> bool:
     court victory", "his qualifications"; :func:`tidings.actors.unnamed.describes_someone`)."""
     return ref is not None and ref.kind == "group" and subject is not None \
         and subject.pos_ == "NOUN" and not describes_someone(ref.name)  # fmt: skip
+
+
+def _reporting_cue(cue: Cue) -> Cue | None:
+    """The verb of saying that reports a cue of words yet to be said: "McMaster also said
+    Friday that Iran would be a major focus, with Trump expected to call out the country's
+    “destabilizing behavior”" quotes McMaster's account, not anything Trump has said. A
+    cue in the base form (an infinitive, after a modal) inside the clause another speaker
+    reports gives way to that speaker."""
+    if cue.kind == "phrase" or cue.token.tag_ != "VB":
+        return None
+    for token in cue.token.ancestors:
+        outer = cue_at(token)
+        if outer is None or outer.kind != "verb" or token.tag_ not in FINITE_TAGS:
+            continue
+        reported = any(c.dep_ == "ccomp" and cue.token in c.subtree for c in token.children)
+        return outer if reported else None
+    return None
 
 
 def _outer_cue(cue: Cue) -> Cue | None:
