@@ -220,3 +220,30 @@ def test_words_someone_is_expected_to_say_are_the_reporting_speakers(nlp: Any) -
 def test_words_someone_will_say_with_no_one_reporting_them_stay_theirs(nlp: Any) -> None:
     quotes = quotes_of(nlp, 'Trump will call out Iran\'s "destabilizing behavior" in his speech.')
     assert speaker_names(quotes) == ["Trump"]
+
+
+# --- names the parser hangs in the wrong place ----------------------------------------------
+
+
+def test_a_name_after_an_aside_is_the_speaker_when_the_parse_took_a_quoted_noun(nlp: Any) -> None:
+    # dev2 allsides-Exhtkb9oRNQMGEX4
+    quotes = quotes_of(
+        nlp,
+        "Rep. Dutch Ruppersberger, ranking member of the House Intelligence Committee, stood "
+        "by Obama.",
+        '"We have to do it with a coalition, the Arab coalition, the other countries in the '
+        'area," Ruppersberger, D-Maryland, said on CBS.',
+    )
+    assert speaker_names(quotes) == ["Dutch Ruppersberger"]
+
+
+def test_a_name_that_ends_its_title_is_the_speaker(nlp: Any) -> None:
+    # r6 allsides-CNJDjs7YMRBqBEKA: not the acting director named elsewhere
+    quotes = quotes_of(
+        nlp,
+        "Acting Director Michael Morell will lead the agency.",
+        "Director of National Intelligence James Clapper hailed Petraeus, saying his "
+        "\"decision to step down represents the loss of one of our nation's most respected "
+        'public servants."',
+    )
+    assert speaker_names(quotes) == ["James Clapper"]

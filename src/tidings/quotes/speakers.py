@@ -71,6 +71,7 @@ DOCUMENT_NOUNS = frozenset({
     "video", "clip", "proposal", "measure",
 })  # fmt: skip
 BACK_DETERMINERS = frozenset({"the", "this", "that"})
+TITLE_LINKS = frozenset({"of", "for", "and", "the"})  # "Director of National Intelligence"
 # Texts an article lets speak for themselves, by their kind, when no author is named ("The
 # federal complaint detailed … The document says"): "the document" is that text.
 NAMED_TEXTS = frozenset({
@@ -469,6 +470,9 @@ class Referents:
                     ent is None or ent.label_ != "PERSON"
                 ):
                     return self.resolve(child)
+        holder = self._name_closing_title(token) if ent is None else None
+        if holder is not None:  # "Director of National Intelligence James Clapper hailed"
+            return self.resolve(holder)
         if ent is not None and ent.label_ != "PERSON":
             name, start, end = _clean(ent)
             if name_key(name) in self.titles and token.pos_ == "PROPN":
@@ -616,6 +620,19 @@ class Referents:
                 return ref
         return None
 
+    def _name_closing_title(self, title: Token) -> Token | None:
+        """The name that ends a title the parser made the head of its phrase: "Director of
+        National Intelligence James Clapper" (the name hung as the object of "of")."""
+        if title.tag_ not in ("NN", "NNP") or not title.text[:1].isupper():
+            return None
+        ent = self._ent_of.get(title.right_edge.i)
+        if ent is None or ent.label_ != "PERSON" or ent.start <= title.i + 1:
+            return None
+        between = self.doc[title.i + 1 : ent.start]
+        if not all(t.is_title or t.lower_ in TITLE_LINKS for t in between):
+            return None
+        return self.doc[ent.end - 1]
+
     def _named_body(self, noun: Token) -> Referent | None:
         """The organisation a bare "the group", "the agency", "the ministry" refers back to:
         the latest one named with that word ("the agency" → Korean Central News Agency), or
@@ -736,16 +753,18 @@ class Referents:
         if i < 0 or i in self.quoted:
             return None
         token = self.doc[i]
-        if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS:
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
             return token if self._same_paragraph(token, verb) else None
         return None
 
     def _subject_before_aside(self, verb: Token) -> Token | None:
         """The name before an aside right before a finite verb that has no subject of its
-        own: "King, R-New York, said", parsed as the quotation's apposition."""
+        own outside the quotation: "King, R-New York, said", parsed as the quotation's
+        apposition; "“…, the other countries in the area,” Ruppersberger, D-Maryland, said",
+        whose parse takes a noun of the quotation for the subject."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or verb.nbor(-1).text != ",":
             return None
-        if any(c.dep_ in SPEAKER_DEPS for c in verb.children):
+        if any(c.dep_ in SPEAKER_DEPS and c.i not in self.quoted for c in verb.children):
             return None
         return self._name_before(verb)
 
