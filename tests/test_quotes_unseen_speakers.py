@@ -247,3 +247,20 @@ def test_a_name_that_ends_its_title_is_the_speaker(nlp: Any) -> None:
         'public servants."',
     )
     assert speaker_names(quotes) == ["James Clapper"]
+
+
+def test_a_full_name_taken_from_a_possessive_drops_the_possessive(nlp: Any) -> None:
+    # r6 allsides-IAbdSzoCaMsQouv2: the actors stage named him from "Suresh Rao's house"
+    paragraphs = [
+        "A mob of 150 people broke into Pastor Suresh Rao's house and beat him.",
+        '"They kicked me like they would kick a football," Pastor Rao said.',
+    ]
+    body = article_of(*paragraphs).body
+    mentions = [
+        mention(body, "Suresh Rao's", _person("Suresh Rao's", "INDREL")),
+        mention(body, "Pastor Rao", _person("Rao", "INDREL"), how="title"),
+    ]
+    quotes = quotes_of(nlp, *paragraphs, mentions=mentions)
+    assert [(q.speaker.code, q.speaker.name) for q in quotes if q.speaker] == [
+        ("INDREL", "Suresh Rao")
+    ]

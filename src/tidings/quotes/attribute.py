@@ -48,6 +48,7 @@ from tidings.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_quote_spans, para
 from tidings.quotes.speakers import DOCUMENT_NOUNS, Referent, Referents, name_key
 
 TOKEN = re.compile(r"\w+")
+POSSESSIVE_END = re.compile(r"['’]s$")
 # What a writer for the press writes: "wrote in a column", "in a piece for The Atlantic".
 PRESS_PIECES = frozenset({"column", "piece", "op-ed", "oped", "editorial", "commentary",
                           "blog", "newsletter", "article", "story"})  # fmt: skip
@@ -535,6 +536,8 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
         return ActorRef(code=_described(f, ref, mentions, body, home), name=ref.name)
     actor = _fullest(actor, mentions)
     coded = _coded(actor)
+    if actor.kind == "person":  # "Pastor Suresh Rao's house" named him, not "Suresh Rao's"
+        coded.name = POSSESSIVE_END.sub("", coded.name)
     # A body goes by its gazetteer name ("AP" → Associated Press) unless that is an acronym
     # the article spells out ("Korean Central News Agency" for KCNA); a person by the
     # article's name.
