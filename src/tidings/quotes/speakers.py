@@ -78,6 +78,7 @@ NAMED_TEXTS = frozenset({
     "complaint", "indictment", "affidavit", "lawsuit", "petition", "resolution",
     "assessment", "study", "survey", "dossier", "cable", "memorandum", "testimony",
 })  # fmt: skip
+TEXT_OR_BODY_NOUNS = BODY_NOUNS | DOCUMENT_NOUNS  # never one person described
 QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
 ONGOING_ADVERBS = frozenset({"also", "further", "later", "again"})
 ALSO_REACH = 250
@@ -567,7 +568,7 @@ class Referents:
         return (
             ref.kind == "group"
             and noun.tag_ == "NN"
-            and noun.lemma_.lower() not in BODY_NOUNS | DOCUMENT_NOUNS
+            and noun.lemma_.lower() not in TEXT_OR_BODY_NOUNS
             and describes_someone(ref.name)
         )
 
