@@ -14,8 +14,8 @@ from tidings.errors import ConfigError
 # has one; a quoted word three clauses below the cue is the reporter's, not the speaker's
 # ("… making such concessions for a “skinny” trade deal that fails … is not a very good
 # deal, a second person … said"). A phrase of several words reaches one clause further:
-# "Carney stressed that the civilian system has been used to try, convict and incarcerate
-# “hundreds of terrorists”" quotes Carney.
+# "Stimson says the judge could punish the prosecution, possibly reducing the sentence or
+# eliminating the death penalty for a “willful and brazen violation of the law”" quotes him.
 MAX_VERBS_BETWEEN = 2
 PHRASE_WORDS = 2  # words of a quoted phrase that reaches MAX_VERBS_BETWEEN + 1 verbs
 
