@@ -34,11 +34,13 @@ from tidings.actors import actor_at
 from tidings.actors.unnamed import describes_someone, outlet_code, unnamed_code
 from tidings.model import Actor, ActorMention, ActorRef, Quote
 from tidings.quotes.cues import (
+    SCENE_MARKS,
     Cue,
     cue_at,
     cues_in,
     flipped_cue,
     governing_cue,
+    sentence_goes_on,
     trailing_cue,
 )
 from tidings.quotes.labels import SpeakerLabel, is_label, looks_like_title, speaker_turns
@@ -46,6 +48,7 @@ from tidings.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_quote_spans, para
 from tidings.quotes.speakers import DOCUMENT_NOUNS, Referent, Referents, name_key
 
 TOKEN = re.compile(r"\w+")
+POSSESSIVE_END = re.compile(r"['’]s$")
 # What a writer for the press writes: "wrote in a column", "in a piece for The Atlantic".
 PRESS_PIECES = frozenset({"column", "piece", "op-ed", "oped", "editorial", "commentary",
                           "blog", "newsletter", "article", "story"})  # fmt: skip
@@ -53,6 +56,12 @@ PRESS_PIECES = frozenset({"column", "piece", "op-ed", "oped", "editorial", "comm
 PUBLISHING = frozenset({"report", "write", "publish", "editorialize", "editorialise"})
 # "the Bee reported", "the Sacramento Bee reported": a name the article gives with "the".
 SHORT_OUTLET = re.compile(r"\b[Tt]he (?:[A-Z][\w.'’-]* )*$")
+# Words ending in a full stop inside a sentence: "the U.S. “will not …”".
+ABBREVIATIONS = (
+    "U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Gen.", "Sen.",
+    "Rep.", "Gov.", "No.", "vs.", "Lt.", "Col.", "Capt.", "Sgt.",
+)  # fmt: skip
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb that tells what was said
 MIN_SINGLE_QUOTED_WORDS = 3  # single marks outside double quotes: only clear quotations
 MIN_UNCLOSED_WORDS = 3  # an unclosed quotation must be long enough to be one
 LOOK_BACK_PARAGRAPHS = 3  # how far a document-noun cue ("a statement said") looks back
@@ -114,7 +123,9 @@ def _frame(doc: Doc, f: Found, para: tuple[int, int], quoted: set[int]) -> list[
     """The reporter's words around a quotation: its sentences, outside any quotation."""
     first, last = f.outer[0].sent, f.outer[-1].sent
     start, end = first.start, last.end
-    ends_open = f.inner.text.rstrip("”\"’' ").endswith(",")
+    said = f.inner.text.rstrip("”\"’' ")
+    # “…,” he said; “… continue!” he said
+    ends_open = said.endswith(",") or sentence_goes_on(said, doc, f.outer.end)
     if ends_open and end < len(doc) and doc[end - 1].i <= f.outer[-1].i:
         end = doc[end].sent.end  # “…,” | he said: the parser split before the cue
     close = f.span.close_mark
@@ -171,7 +182,13 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
     if cue is None:
         return
     ref, subject, f.document = refs.subject_of(cue)
-    outer = _outer_cue(cue) if _no_one(ref, subject) else None
+    if _no_one(ref, subject):
+        outer = _outer_cue(cue)
+    else:
+        # "He also said Trump will likely use his address to explain that there is a
+        # “humanitarian and security crisis”": words not yet said are the reporting speaker's
+        # (only a speaker found is replaced: the phrase under a cue with no one stays out)
+        outer = _reporting_cue(cue) if ref is not None else None
     if outer is not None:
         # "He added that Hagel's resignation doesn't hint at any “major changes”": a thing
         # that hints says nothing; the verb of saying above it has the speaker.
@@ -183,11 +200,43 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
         refs.note_speaker(subject, ref)
 
 
+def _after_full_stop(before: str, quoted: str) -> bool:
+    """The quotation opens a sentence of its own after the reporter's words ``before``
+    ("And it is vital to defeating the Islamic State, he says. “Any opportunity …”")."""
+    return before[-1] in ".!?" and quoted[:1].isupper() and not before.endswith(ABBREVIATIONS)
+
+
+def _in_scene(token: Token) -> bool:
+    """The word is in a clause that tells when or despite what ("After China proposed its
+    tariffs, Trump blamed …"): its verb introduces no one's words."""
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in a.children)
+        for a in (token, *token.ancestors)
+    )
+
+
 def _no_one(ref: Referent | None, subject: Token | None) -> bool:
     """The cue's subject is a common noun for a thing, not for anyone who speaks ("the
     court victory", "his qualifications"; :func:`tidings.actors.unnamed.describes_someone`)."""
     return ref is not None and ref.kind == "group" and subject is not None \
         and subject.pos_ == "NOUN" and not describes_someone(ref.name)  # fmt: skip
+
+
+def _reporting_cue(cue: Cue) -> Cue | None:
+    """The verb of saying that reports a cue of words yet to be said: "McMaster also said
+    Friday that Iran would be a major focus, with Trump expected to call out the country's
+    “destabilizing behavior”" quotes McMaster's account, not anything Trump has said. A
+    cue in the base form (an infinitive, after a modal) inside the clause another speaker
+    reports gives way to that speaker."""
+    if cue.kind == "phrase" or cue.token.tag_ != "VB":
+        return None
+    for token in cue.token.ancestors:
+        outer = cue_at(token)
+        if outer is None or outer.kind != "verb" or token.tag_ not in FINITE_TAGS:
+            continue
+        reported = any(c.dep_ == "ccomp" and cue.token in c.subtree for c in token.children)
+        return outer if reported else None
+    return None
 
 
 def _outer_cue(cue: Cue) -> Cue | None:
@@ -487,6 +536,8 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
         return ActorRef(code=_described(f, ref, mentions, body, home), name=ref.name)
     actor = _fullest(actor, mentions)
     coded = _coded(actor)
+    if actor.kind == "person":  # "Pastor Suresh Rao's house" named him, not "Suresh Rao's"
+        coded.name = POSSESSIVE_END.sub("", coded.name)
     # A body goes by its gazetteer name ("AP" → Associated Press) unless that is an acronym
     # the article spells out ("Korean Central News Agency" for KCNA); a person by the
     # article's name.
@@ -497,11 +548,23 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
         name_key(actor.name) != name_key(ref.name)
         and (actor.kind != "organisation" or acronym)
         and not described
+        and not _fuller_in_article(actor, ref.name, body)
     ):
         coded.name = ref.name  # the article's name for whom it quotes
     if not coded.code and actor.kind != "person":  # a body the actors stage could not code
         coded.code = _described(f, ref, mentions, body, home)
     return coded
+
+
+def _fuller_in_article(actor: Actor, name: str, body: str) -> bool:
+    """The actor is a person whose name, as the article gives it, holds every word of the
+    name the quotation's cue used: "Ri said" of North Korea's "Ri Yong Ho", whose family
+    name comes first, so that the surname rule would keep the short form."""
+    if actor.kind != "person" or actor.name not in body:
+        return False
+    words = _words(name)
+    full = _words(actor.name)
+    return bool(words) and len(full) > len(words) and set(words) <= set(full)
 
 
 def _fullest(actor: Actor, mentions: list[ActorMention]) -> Actor:
@@ -602,6 +665,12 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if label is not None
     ]
     refs.person_keys = {name_key(m.actor.name) for m in mentions if m.actor.kind == "person"}
+    for m in mentions:
+        if m.actor.kind == "person" and m.how in ("name", "surname"):
+            for key in (name_key(m.text), name_key(m.actor.name)):
+                refs.person_codes.setdefault(key, m.actor.code)
+        elif m.how == "title" and m.actor.code:
+            refs.described_codes.append((m.start, m.end, m.actor.code))
     refs.pronoun_actors = [
         (m.start, m.end, m.actor.name, "person" if m.actor.kind == "person" else "organisation")
         for m in mentions
@@ -670,8 +739,19 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         ):
             _inherit(f, prior)
             continue
-        lo, _ = paragraphs[s.paragraph]
-        if s.paragraph > 0 and not body[lo : s.open_mark].strip():
+        lo, hi = paragraphs[s.paragraph]
+        lead = body[lo : s.open_mark].strip()
+        if lead and _after_full_stop(lead, body[s.start : s.end]) and f.outer.start > 0:
+            # "And it is vital to defeating the Islamic State, he says. “Any opportunity …”":
+            # a quotation that is a sentence of its own is the reporter's sentence before's
+            last_sent = [t for t in doc[f.outer.start - 1].sent
+                         if lo <= t.idx < hi and not _in_scene(t)]  # fmt: skip
+            holder = _sentence_cue(doc, last_sent, quoted, refs)
+            if holder is not None:
+                _inherit(f, holder)
+                f.subject = holder.subject
+            continue
+        if s.paragraph > 0 and not lead:
             back = _paragraph_before(body, paragraphs, s.paragraph)
             if back is None:
                 continue

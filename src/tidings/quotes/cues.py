@@ -6,13 +6,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.errors import ConfigError
 
 # Verbs between a partial quotation and its cue: "said a “political” solution is needed"
-# has one; a quoted word three clauses below the cue is the reporter's, not the speaker's.
+# has one; a quoted word three clauses below the cue is the reporter's, not the speaker's
+# ("… making such concessions for a “skinny” trade deal that fails … is not a very good
+# deal, a second person … said"). A phrase of several words reaches one clause further:
+# "Stimson says the judge could punish the prosecution, possibly reducing the sentence or
+# eliminating the death penalty for a “willful and brazen violation of the law”" quotes him.
 MAX_VERBS_BETWEEN = 2
+PHRASE_WORDS = 2  # words of a quoted phrase that reaches MAX_VERBS_BETWEEN + 1 verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,8 @@ def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
         for t in quote
         if not t.is_punct and (t.head.i < quote.start or t.head.i >= quote.end or t.head == t)
     ]
+    words = sum(1 for t in quote if t.is_alpha or t.like_num)
+    reach = MAX_VERBS_BETWEEN + (1 if words >= PHRASE_WORDS else 0)
     best: tuple[int, Cue] | None = None
     for head in heads:
         node, depth = head, 0
@@ -187,7 +194,7 @@ def governing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             if below.dep_ in LEADING_ADJUNCTS and below.i < node.i:
                 break  # "In their latest “seven-figure project” …, the Kochs are thanking"
             between = _verbs_between(head, node)
-            if between > MAX_VERBS_BETWEEN:
+            if between > reach:
                 break
             if cue.kind == "naming" and _sets_the_scene(node):
                 break
@@ -253,7 +260,8 @@ def trailing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             break
         end += 1
     text = quote.text.rstrip("”\"’' ")
-    if not text.endswith(",") and not (end < len(doc) and doc[end].text == ","):
+    ends_open = text.endswith(",") or (end < len(doc) and doc[end].text == ",")
+    if not ends_open and not sentence_goes_on(text, doc, end):
         return None
     for t in quote:
         if any(_sets_the_scene(a) for a in t.ancestors):
@@ -271,6 +279,21 @@ def trailing_cue(quote: Span, frame: list[Token]) -> Cue | None:
             return cue
         return None
     return None
+
+
+NAME_BEFORE_CUE = 3  # words of a speaker's name between a quotation and its cue
+
+
+def sentence_goes_on(text: str, doc: Doc, end: int) -> bool:
+    """A quotation ending in "?" or "!" whose sentence goes on after it (``end``: the token
+    after the closing mark) with its cue: "“We cannot let this continue!” he said", "“What
+    else can we do?” Milanovic said"."""
+    if not text.endswith(("?", "!")) or end >= len(doc):
+        return False
+    if doc[end].is_lower:
+        return True
+    cues = (cue_at(t) for t in doc[end + 1 : end + 1 + NAME_BEFORE_CUE])
+    return doc[end].pos_ == "PROPN" and any(c is not None and c.kind == "verb" for c in cues)
 
 
 FLIPPED_REACH = 6  # words between a cue and the quotation the parser made its head
@@ -307,5 +330,6 @@ __all__ = [
     "flipped_cue",
     "governing_cue",
     "lexicon",
+    "sentence_goes_on",
     "trailing_cue",
 ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.unnamed import describes_someone
 from tidings.quotes.cues import Cue, cue_at
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -69,6 +70,15 @@ DOCUMENT_NOUNS = frozenset({
     "text", "notice", "bulletin", "filing", "order", "ruling", "verdict", "decree",
     "video", "clip", "proposal", "measure",
 })  # fmt: skip
+BACK_DETERMINERS = frozenset({"the", "this", "that"})
+TITLE_LINKS = frozenset({"of", "for", "and", "the"})  # "Director of National Intelligence"
+# Texts an article lets speak for themselves, by their kind, when no author is named ("The
+# federal complaint detailed … The document says"): "the document" is that text.
+NAMED_TEXTS = frozenset({
+    "complaint", "indictment", "affidavit", "lawsuit", "petition", "resolution",
+    "assessment", "study", "survey", "dossier", "cable", "memorandum", "testimony",
+})  # fmt: skip
+TEXT_OR_BODY_NOUNS = BODY_NOUNS | DOCUMENT_NOUNS  # never one person described
 QUOTE_OR_BREAK = frozenset({",", ";", "(", "—", "–", '"', "“", "”", "'", "‘", "’", ":"})
 ONGOING_ADVERBS = frozenset({"also", "further", "later", "again"})
 ALSO_REACH = 250
@@ -146,6 +156,16 @@ def _reports(verb: Token) -> bool:
     return cue is not None and cue.kind == "verb" and any(_speaks(c) for c in verb.children)
 
 
+def _refers_back(noun: Token) -> bool:
+    """A document noun that points at a text named before: "the letter", "this report",
+    "one video" (of the videos just mentioned); not "a statement", which is new."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in BACK_DETERMINERS)
+        or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in noun.children
+    )
+
+
 def _named_example(noun: Token) -> Token | None:
     """The name a plural noun gives as its example ("banks such as Citigroup"): the one the
     article means by the group."""
@@ -208,6 +228,10 @@ class Referents:
         self.speakers: list[tuple[int, Referent]] = []  # persons who said something, in order
         # the actors stage's pronoun mentions: start, end, canonical name, person|organisation
         self.pronoun_actors: list[tuple[int, int, str, str]] = []
+        # the actors stage's codes: of named persons by surname key, and of the descriptions
+        # it coded (start, end, code), to tell whom "the North Korean diplomat" means
+        self.person_codes: dict[str, str] = {}
+        self.described_codes: list[tuple[int, int, str]] = []
         self._register_entities()
         self._walk_subjects()
 
@@ -400,6 +424,9 @@ class Referents:
             if same is not None:
                 return same
             skip = self._own_turn(token) if self.turns else ""  # "he" is not the speaker
+            described = self._described_subject(token.i)
+            if described is not None:
+                return described
             ref = self._latest_subject(token.i, "person", skip)
             if _goes_on_speaking(token) and not self._spoke(ref, token.i):
                 # "He also said" after a sentence whose subject said nothing ("Pompeo met
@@ -444,6 +471,9 @@ class Referents:
                     ent is None or ent.label_ != "PERSON"
                 ):
                     return self.resolve(child)
+        holder = self._name_closing_title(token) if ent is None else None
+        if holder is not None:  # "Director of National Intelligence James Clapper hailed"
+            return self.resolve(holder)
         if ent is not None and ent.label_ != "PERSON":
             name, start, end = _clean(ent)
             if name_key(name) in self.titles and token.pos_ == "PROPN":
@@ -489,14 +519,23 @@ class Referents:
                         or (child.lemma_.lower() in BODY_NOUNS and child.lower_ != "court")
                     ):
                         return self.resolve(child)
+                if _refers_back(token):
+                    # "wrote a letter … The co-signed letter said", "He released videos … one
+                    # video says": the issuer of the same text, before any other text's
+                    # ("a statement from George Little" said nothing of the letter)
+                    issuer = self._issuer_before(token)
+                    if issuer is not None:
+                        return issuer
                 for i, ref, _ in reversed(self.subjects):  # "The G7 communique … the agreement"
                     if token.i - i > ALSO_REACH:
                         break
-                    if i < token.i and self.doc[i].lemma_.lower() in DOCUMENT_NOUNS:
+                    if i >= token.i:
+                        continue
+                    earlier = self.doc[i].lemma_.lower()
+                    if earlier in DOCUMENT_NOUNS or (
+                        earlier in NAMED_TEXTS and ref.kind == "group" and _refers_back(token)
+                    ):
                         return ref
-                if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                       for c in token.children):  # fmt: skip
-                    return self._issuer_before(token)
                 return None  # the text of someone not named here: the caller looks back
             pair = self._described_pair(token)
             if pair is not None:  # "Sens. John McCain and Lindsey Graham … the senators said"
@@ -507,6 +546,13 @@ class Referents:
             named = self._named_body(token)
             if named is not None:  # "The group said" after "the Civil Human Rights Front"
                 return named
+            described = self._described_before(token)
+            if described is not None:  # "a senior administration official … the official said"
+                return described
+            if token.tag_ == "NN" and token.lemma_.lower() not in BODY_NOUNS:
+                named = self._named_by_code(token)
+                if named is not None:  # "the North Korean diplomat said": Ri Yong Ho
+                    return named
             ref = self._by_title(token)
             if ref is not None:
                 return ref
@@ -514,6 +560,79 @@ class Referents:
                 return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
         return None
+
+    def _one_described(self, i: int, ref: Referent) -> bool:
+        """The subject at ``i`` is a description of one person, not named ("one senior
+        Israeli official", "the North Korean diplomat", "a local resident")."""
+        noun = self.doc[i]
+        return (
+            ref.kind == "group"
+            and noun.tag_ == "NN"
+            and noun.lemma_.lower() not in TEXT_OR_BODY_NOUNS
+            and describes_someone(ref.name)
+        )
+
+    def _described_subject(self, before: int) -> Referent | None:
+        """The described person a "he" or "she" refers to: the latest main-clause subject,
+        when that is one person the article describes without naming ("“It’s very hard to
+        read Assad,” one senior Israeli official said. “But we are seeing …,” he said")."""
+        for i, ref, main in reversed(self.subjects):
+            if i >= before or not main:
+                continue
+            if ref.kind == "person" or not self._one_described(i, ref):
+                return None
+            return self._named_by_code(self.doc[i]) or ref
+        return None
+
+    def _named_by_code(self, noun: Token) -> Referent | None:
+        """The person named before whom a definite description means: the latest one the
+        actors stage codes as it codes the description ("Although Pompeo had left by the
+        time Ri spoke, the North Korean diplomat pulled no punches": Ri, PRKGOV like "the
+        North Korean diplomat", not Pompeo)."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        code = next((c for start, end, c in self.described_codes
+                     if start <= noun.idx < end), "")  # fmt: skip
+        if len(code) != len("USAGOV"):
+            return None
+        for i, ref in reversed(self.person_mentions):
+            if i >= noun.i:
+                continue
+            if noun.i - i > ALSO_REACH:
+                break
+            if self.person_codes.get(ref.key) == code:
+                return self._person(ref.key, ref.start, ref.end)
+        return None
+
+    def _described_before(self, noun: Token) -> Referent | None:
+        """The described person a bare definite description points back to: the latest
+        subject described with the same noun ("But a senior administration official …
+        issued a new warning. “…,” the official said": not the Israeli official before)."""
+        if noun.tag_ != "NN" or [c.lower_ for c in noun.children] != ["the"]:
+            return None
+        lemma = noun.lemma_.lower()
+        for i, ref, _ in reversed(self.subjects):
+            if i >= noun.i:
+                continue
+            if noun.i - i > ALSO_REACH:
+                break
+            if self.doc[i].lemma_.lower() == lemma and self._one_described(i, ref) \
+                    and not any(c.lower_ == "the" for c in self.doc[i].children):  # fmt: skip
+                return ref
+        return None
+
+    def _name_closing_title(self, title: Token) -> Token | None:
+        """The name that ends a title the parser made the head of its phrase: "Director of
+        National Intelligence James Clapper" (the name hung as the object of "of")."""
+        if title.tag_ not in ("NN", "NNP") or not title.text[:1].isupper():
+            return None
+        ent = self._ent_of.get(title.right_edge.i)
+        if ent is None or ent.label_ != "PERSON" or ent.start <= title.i + 1:
+            return None
+        between = self.doc[title.i + 1 : ent.start]
+        if not all(t.is_title or t.lower_ in TITLE_LINKS for t in between):
+            return None
+        return self.doc[ent.end - 1]
 
     def _named_body(self, noun: Token) -> Referent | None:
         """The organisation a bare "the group", "the agency", "the ministry" refers back to:
@@ -635,16 +754,18 @@ class Referents:
         if i < 0 or i in self.quoted:
             return None
         token = self.doc[i]
-        if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS:
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
             return token if self._same_paragraph(token, verb) else None
         return None
 
     def _subject_before_aside(self, verb: Token) -> Token | None:
         """The name before an aside right before a finite verb that has no subject of its
-        own: "King, R-New York, said", parsed as the quotation's apposition."""
+        own outside the quotation: "King, R-New York, said", parsed as the quotation's
+        apposition; "“…, the other countries in the area,” Ruppersberger, D-Maryland, said",
+        whose parse takes a noun of the quotation for the subject."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or verb.nbor(-1).text != ",":
             return None
-        if any(c.dep_ in SPEAKER_DEPS for c in verb.children):
+        if any(c.dep_ in SPEAKER_DEPS and c.i not in self.quoted for c in verb.children):
             return None
         return self._name_before(verb)
 
