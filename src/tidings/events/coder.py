@@ -83,13 +83,16 @@ from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
     attribution_date,
     continued_date,
+    deadline,
     has_since,
     in_lede,
+    main_clause_act,
     narrated_past,
     news_day,
     own_date,
     relative_to,
     report_date,
+    shared_date,
     state_kind,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
@@ -1187,6 +1190,8 @@ def _date_pass(
     dating = own_date(trigger, dates)
     if dating is None and clause is not trigger:
         dating = own_date(clause, dates)
+    if dating is None:
+        dating = shared_date(clause, dates)
     date: DateValue | None = None
     date_text: str | None = None
     if dating is not None:
@@ -1196,9 +1201,12 @@ def _date_pass(
             aux = "historical"
         elif aux is None and when == "future":
             aux = "future"
+    elif aux == "future" and (due := deadline(trigger, dates) or deadline(clause, dates)):
+        date, date_text = due.date, due.text  # "will impose sanctions by the end of August"
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
-    elif aux in (None, "future") and not has_since(trigger, dates):
+    elif aux is None and not has_since(trigger, dates):
+        # an announced act is not dated by its announcement: only by when it is to happen
         reported = (
             report_date(clause, dates)
             or attribution_date(clause, index.quotes, dates)
@@ -1246,6 +1254,10 @@ def _undated_day(
         news = news_day(article.paragraphs, dates, article.published)
     if news is not None and (kind is None or kind in LEDE_ACT_KINDS) and not _states_with(clause):
         return news.date, news.text
+    if aux is None and not told and kind is None and main_clause_act(clause):
+        # a later paragraph telling the story in the simple past: the lede's news day
+        news = news_day(article.paragraphs, dates, article.published)
+        return (news.date, news.text) if news is not None else (None, None)
     if told:
         # Reported as happening now (or announced now): the publication day.
         return DateValue(article.published.isoformat(), "day"), None

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.model import DateMention, DateValue, Paragraph, Quote
 
@@ -60,6 +60,28 @@ def _distance(tok: Token, trigger: Token) -> int:
     return hops
 
 
+# Prepositions that place the event relative to another one ("following yesterday's drills",
+# "ahead of Sunday's vote"): a date inside them is the other event's.
+RELATIVE_PREPS = frozenset({"following", "after", "before", "ahead", "prior", "since", "until"})
+
+
+def _relative_to_other(span: Span, trigger: Token) -> bool:
+    """Whether a preposition of ``RELATIVE_PREPS`` outside the date's own words lies between
+    the date and the trigger."""
+    tok = span.root
+    for _ in range(12):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if (
+            tok.i != trigger.i
+            and not span.start <= tok.i < span.end
+            and (tok.lower_ in RELATIVE_PREPS and tok.dep_ in ("prep", "advmod", "mark"))
+        ):
+            return True
+    return False
+
+
 def _mentions_in(tokens: set[int], trigger: Token, dates: list[DateMention]) -> list[DateMention]:
     doc = trigger.doc
     sent = trigger.sent
@@ -71,8 +93,10 @@ def _mentions_in(tokens: set[int], trigger: Token, dates: list[DateMention]) -> 
         if span is None or not any(t.i in tokens for t in span):
             continue
         # A date deep inside an argument dates that argument ("his role in the release of
-        # files in 2010"), not the event.
-        if min(_distance(t, trigger) for t in span) <= MAX_HOPS:
+        # files in 2010"), not the event; so does one another event's preposition governs.
+        if min(_distance(t, trigger) for t in span) <= MAX_HOPS and not _relative_to_other(
+            span, trigger
+        ):
             out.append(d)
     return out
 
@@ -95,6 +119,40 @@ def own_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _scheduled_date(trigger, dates)
     return None
+
+
+def _host(trigger: Token) -> Token | None:
+    """The verb whose clause the act is part of: the dated verb it is conjoined to with
+    their one subject, that its participle clause hangs on (directly or through the
+    verb's object), or whose past tense the eventive noun is the subject of."""
+    head = trigger.head
+    if head.i == trigger.i:
+        return None
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # only a past verb tells what the act did ("the tariffs would cut GDP through 2029"
+        # dates the cut)
+        told = trigger.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "VBD"
+        return head if told else None
+    if trigger.dep_ == "conj":
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        return None if own_subject else head
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "acl"):
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+            head = head.head
+        return head
+    return None
+
+
+def shared_date(trigger: Token, dates: list[DateMention]) -> Dating | None:
+    """For an act without a date of its own, the date of the clause it is part of: a verb
+    conjoined to a dated one ("Gadhafi surrendered his WMD in 2004 and opened up his
+    production facilities"), a participle clause ("Iran signed a deal in 2015 accepting
+    strict curbs"), an eventive noun subject ("In January, a Taliban attack on a Kabul
+    restaurant killed more than a dozen people")."""
+    host = _host(trigger)
+    if host is None or host.pos_ not in ("VERB", "AUX"):
+        return None
+    return own_date(host, dates)
 
 
 # Marks of an adverbial clause that happens at the same time as its main clause.
@@ -137,6 +195,17 @@ def _scheduled_date(noun: Token, dates: list[DateMention]) -> Dating | None:
             at = [d for d in found if d.relation == "at" and d.date.value]
             if at:
                 return Dating(at[0], False)
+    return None
+
+
+def deadline(trigger: Token, dates: list[DateMention]) -> DateMention | None:
+    """A "by" date in the trigger's clause: when an announced act is to be done ("would
+    impose fresh sanctions by the end of August": 2018-08; "plans to disband the caravan by
+    Wednesday"), which the gold files take as its date."""
+    found = _mentions_in(clause_tokens(trigger), trigger, dates)
+    for d in found:
+        if d.relation == "until" and d.text.lower().startswith("by ") and d.date.value:
+            return d
     return None
 
 
@@ -257,6 +326,19 @@ def narrated_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" and not auxes
 
 
+def main_clause_act(trigger: Token) -> bool:
+    """Whether the clause tells an act in the active simple past as a main clause of its
+    sentence ("Sessions described that as more of an excuse", "He ripped Trump and bemoaned
+    …"); a passive ("was slammed by commentators") or a relative clause describes rather
+    than tells the story."""
+    verb = _finite_verb(trigger)
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 # Verbs that attribute a quotation to its speaker ("…,” Geng Shuang said on Tuesday).
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "declare", "write"})
 
@@ -370,13 +452,16 @@ __all__ = [
     "attribution_date",
     "clause_tokens",
     "continued_date",
+    "deadline",
     "has_since",
     "in_lede",
+    "main_clause_act",
     "news_day",
     "own_date",
     "narrated_past",
     "relative_to",
     "report_date",
+    "shared_date",
     "state_kind",
     "stated_as_state",
 ]
