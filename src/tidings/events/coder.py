@@ -94,6 +94,7 @@ from tidings.events.dating import (
     report_date,
     shared_date,
     state_kind,
+    vaguely_past,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
@@ -1205,7 +1206,7 @@ def _date_pass(
         date, date_text = due.date, due.text  # "will impose sanctions by the end of August"
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
-    elif aux is None and not has_since(trigger, dates):
+    elif aux is None and not has_since(trigger, dates) and not vaguely_past(clause):
         # an announced act is not dated by its announcement: only by when it is to happen
         reported = (
             report_date(clause, dates)

@@ -339,6 +339,22 @@ def main_clause_act(trigger: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+# Adverbs that place an act at some undefined earlier time ("He recently addressed the
+# Security Council", "Turkey ultimately allowed Iraqi Kurdish fighters to transit").
+VAGUE_PAST = frozenset(
+    "recently previously earlier once ultimately eventually formerly lately".split()
+)
+
+
+def vaguely_past(trigger: Token) -> bool:
+    """Whether the clause says its act happened at some earlier time it does not give: the
+    act is then no news of the day."""
+    verb = _finite_verb(trigger) or trigger
+    return any(
+        c.dep_ == "advmod" and c.lower_ in VAGUE_PAST for c in (*verb.children, *trigger.children)
+    )
+
+
 # Verbs that attribute a quotation to its speaker ("…,” Geng Shuang said on Tuesday).
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "declare", "write"})
 
@@ -464,4 +480,5 @@ __all__ = [
     "shared_date",
     "state_kind",
     "stated_as_state",
+    "vaguely_past",
 ]
