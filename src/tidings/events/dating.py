@@ -250,6 +250,16 @@ def _finite_verb(trigger: Token) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+def _auxes(verb: Token) -> list[Token]:
+    """The verb's auxiliaries; a conjoined verb without its own subject and auxiliaries
+    shares its head's ("have drawn condemnation … and prompted Tillerson to confer": a
+    present perfect too)."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if own or verb.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+
+
 def state_kind(trigger: Token) -> str | None:
     """How the clause states an ongoing state or stance rather than a punctual act, or None
     for an act: "ongoing" (a head such as "continue to look into"; "ongoing-past" for
@@ -274,7 +284,7 @@ def state_kind(trigger: Token) -> str | None:
     verb = _finite_verb(trigger)
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxes(verb)
     if any(a.lower_ in ("will", "wo", "shall", "'ll") or a.tag_ == "MD" for a in auxes):
         return None
     if any(a.lemma_ == "have" and a.tag_ in PRESENT_TAGS for a in auxes):
@@ -320,7 +330,7 @@ def narrated_past(trigger: Token) -> bool:
     verb = _finite_verb(trigger)
     if verb is None:
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxes(verb)
     if verb.tag_ == "VBN" and [a.tag_ for a in auxes] == ["VBD"] and auxes[0].lemma_ == "be":
         return True  # the simple past passive ("were charged by a grand jury")
     return verb.tag_ == "VBD" and not auxes
