@@ -314,9 +314,10 @@ def _content_clause(trigger: Token) -> bool:
     tok = trigger
     for _ in range(6):
         if tok.dep_ == "ccomp":
-            return True
-        if tok.head.i == tok.i:
-            return False
+            # "it is not clear that …", "it's unlikely that …" judge; they report nothing
+            return tok.head.pos_ == "VERB"
+        if tok.head.i == tok.i or tok.dep_ in ("relcl", "acl"):
+            return False  # a relative clause describes a noun of the sentence
         tok = tok.head
     return False
 
