@@ -1,12 +1,21 @@
-"""When an event happened: the date expression of its own clause, else its report's.
+"""When an event happened: the date expression of its own clause, else its context's.
 
 A date attaches to an event when it sits in the trigger's clause (not inside a nested clause
-with its own verb) or, for a nominal event, inside its noun phrase ("Putin's September
-invitation", "Sunday's phone call"). "first talk … since May 2022" dates the earlier talk it
-recalls; a "when" clause dates the act it frames ("When the talks began Thursday, Kerry
-rejected …"). An event without a date of its own may borrow the date of the reporting
-clause ("Washington said on Wednesday it would impose …"), of a quotation's attribution in
-another sentence, or of the article's news as its lede gives it (``news_day``).
+with its own verb, nor behind a preposition that places the event relative to another one:
+"following yesterday's drills") or, for a nominal event, inside its noun phrase ("Putin's
+September invitation", "Sunday's phone call"). "first talk … since May 2022" dates the
+earlier talk it recalls; a "when" clause dates the act it frames ("When the talks began
+Thursday, Kerry rejected …"). An act without a date of its own shares the date of the clause
+it belongs to (``shared_date``: a conjoined verb, a participle clause, an eventive noun
+subject); an announced act is dated by its deadline ("by the end of August": ``deadline``),
+never by its announcement. A current act may borrow the date of the reporting clause
+("Washington said on Wednesday …"), of a quotation's attribution in another sentence, or of
+the article's news as its lede gives it (``news_day``), which a later paragraph telling the
+story in the active simple past shares too (``main_clause_act``); an act placed at some
+vague earlier time ("recently": ``vaguely_past``) takes none.
+
+Measured on 300 blind date labels of corpus events (``scripts/event_date_sample.py score``)
+and the gold files' dates.
 """
 
 from __future__ import annotations
