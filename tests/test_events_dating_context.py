@@ -198,3 +198,14 @@ def test_a_reported_statement_in_the_lede_still_takes_its_report_day(nlp) -> Non
     dates = [date_at(body, "on Friday", "2012-09-07", "day")]
     ev = only(code(nlp, body, published=dt.date(2012, 9, 7), dates=dates, actors=ACTORS), "ACCUSE")
     assert _day(ev) == "2012-09-07"
+
+
+def test_an_act_asked_for_or_planned_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus: "Investigators … have been pressing Twitter, Facebook, and YouTube to
+    # deplatform Chinese Communist Party officials"; "credible threats to murder Pope Francis"
+    doc = nlp("Investigators have been pressing Twitter and Facebook to deplatform the officials.")
+    assert dating.unrealised(_token(doc, "deplatform"))
+    doc = nlp("The Islamic State issued credible threats to murder Pope Francis.")
+    assert dating.unrealised(_token(doc, "murder"))
+    doc = nlp("Kerry met Lavrov in Geneva to discuss the chemical weapons.")  # done there
+    assert not dating.unrealised(_token(doc, "discuss"))

@@ -97,6 +97,7 @@ from tidings.events.dating import (
     report_date,
     shared_date,
     state_kind,
+    unrealised,
     vaguely_past,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
@@ -1209,7 +1210,9 @@ def _date_pass(
         date, date_text = due.date, due.text  # "will impose sanctions by the end of August"
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
-    elif aux is None and not has_since(trigger, dates) and not vaguely_past(clause):
+    elif aux is None and not (
+        has_since(trigger, dates) or vaguely_past(clause) or unrealised(clause)
+    ):
         # a current act (an announced one is not dated by its announcement)
         reported = (
             report_date(clause, dates)

@@ -375,6 +375,23 @@ def vaguely_past(trigger: Token) -> bool:
     )
 
 
+# Heads whose infinitive complement is an act wanted, planned, asked for or threatened, not
+# one done ("pressing Twitter to deplatform", "threats to murder Pope Francis").
+UNREALISED_HEADS = frozenset(
+    "plan hope intend vow pledge promise threaten threat seek aim prepare ask urge press push "
+    "pressure call demand request plea appeal effort attempt bid".split()
+)
+
+
+def unrealised(trigger: Token) -> bool:
+    """Whether the act is the infinitive complement of a head that wants, plans, asks for
+    or threatens it: it has not been done, so no day of the news dates it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    complement = trigger.dep_ in ("xcomp", "ccomp", "acl", "advcl")  # the parse varies
+    return complement and trigger.head.lemma_.lower() in UNREALISED_HEADS
+
+
 # Verbs that attribute a quotation to its speaker ("…,” Geng Shuang said on Tuesday).
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "declare", "write"})
 
@@ -500,5 +517,6 @@ __all__ = [
     "shared_date",
     "state_kind",
     "stated_as_state",
+    "unrealised",
     "vaguely_past",
 ]
