@@ -362,7 +362,8 @@ def main_clause_act(trigger: Token) -> bool:
 # Adverbs that place an act at some undefined earlier time ("He recently addressed the
 # Security Council", "Turkey ultimately allowed Iraqi Kurdish fighters to transit").
 VAGUE_PAST = frozenset(
-    "recently previously earlier once ultimately eventually formerly lately".split()
+    "recently previously earlier later subsequently once ultimately eventually formerly "
+    "lately".split()
 )
 
 
