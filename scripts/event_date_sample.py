@@ -22,13 +22,14 @@ missing (labelled, none predicted) or spurious (predicted, labelled null). A lab
 the coder does not find is dated as the coder would date it had it found it: the coder's aux
 and date passes over a row of the labelled type at the trigger (``direct``), scored apart.
 ``--labels`` takes files or glob patterns (rows without a ``date`` key, such as the
-pointers, are skipped); ``--details`` lists every date not right; ``--cache`` keeps the
+pointers, are skipped; an event labelled twice keeps its first annotation, and the count of
+disagreements is printed); ``--details`` lists every date not right; ``--cache`` keeps the
 parses between runs.
 
     python scripts/event_date_sample.py draw --seed 20261211 --events 300 \
         --show /tmp/date_show.txt
-    PYTHONPATH=src python scripts/event_date_sample.py score \
-        --labels '/tmp/s9/dates_*.jsonl' [--details] [--cache /tmp/date_parses.pkl]
+    PYTHONPATH=src python scripts/event_date_sample.py score [--details] \
+        [--labels 'data/events/dates-*.jsonl'] [--cache /tmp/date_parses.pkl]
 """
 
 from __future__ import annotations
@@ -120,15 +121,17 @@ OUTCOMES = ("right", "wrong", "missing", "spurious")
 
 def read_labels(patterns: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Label rows (those with a ``date`` key) by sample id, from files or glob patterns in
-    the order given; an event labelled twice keeps its first label. A line that is not JSON
-    (a label being written) or whose date is no calendar value is skipped with a warning
+    the order given (within a pattern, a second annotation, ``…second.jsonl``, after the
+    first ones); an event labelled twice keeps its first label. A line that is not JSON (a
+    label being written) or whose date is no calendar value is skipped with a warning
     naming it."""
     from tidings.evaluation.matching import span_of
 
     rows: dict[str, dict[str, Any]] = {}
     twice: list[bool] = []  # whether a second label of an event agrees with the first
     for pattern in patterns:
-        paths = sorted(glob.glob(pattern)) or ([pattern] if Path(pattern).is_file() else [])
+        paths = sorted(glob.glob(pattern), key=lambda p: (Path(p).stem.endswith("second"), p))
+        paths = paths or ([pattern] if Path(pattern).is_file() else [])
         if not paths:
             raise SystemExit(f"--labels {pattern}: no such file")
         for path in paths:
