@@ -20,8 +20,8 @@ Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` i
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
 aux "negation" ("did not meet" → CONSULT/negation), so a user can filter them out. Dates:
 the clause's own date (or that of a "when" clause it happens in, or of the clause the act
-belongs to: dating.shared_date); an announced act only its deadline ("by the end of
-August": dating.deadline), never its announcement's date; else, for a current event, the
+belongs to: dating.shared_date); an announced or conditional act only its deadline ("by
+the end of August": dating.deadline), never its announcement's date; else, for a current event, the
 date of the reporting clause or of a quotation's attribution, or the publication day, but
 not for a stated state or stance (present, present perfect or progressive, "continue to",
 a participle, a nominal event: dating.state_kind), nor for an act placed at a vague earlier
@@ -1206,7 +1206,9 @@ def _date_pass(
             aux = "historical"
         elif aux is None and when == "future":
             aux = "future"
-    elif aux == "future" and (due := deadline(trigger, dates) or deadline(clause, dates)):
+    elif aux in ("future", "hypothetical") and (
+        due := deadline(trigger, dates) or deadline(clause, dates)
+    ):
         date, date_text = due.date, due.text  # "will impose sanctions by the end of August"
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
