@@ -19,13 +19,16 @@ governing verb, a quote's speaker …) when it is sure; the rule id then ends in
 Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` is a refusal
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
 aux "negation" ("did not meet" → CONSULT/negation), so a user can filter them out. Dates:
-the clause's own date (or that of a "when" clause it happens in); else, for a current or
-announced event, the date of the reporting clause or of a quotation's attribution, or the
-publication day (an announced future act is dated by its announcement, as the gold files
-do), but not for a stated state or stance (present, present perfect or progressive,
-"continue to", a participle, a nominal event: dating.state_kind), nor for an act a later
-paragraph narrates in the simple past without a date (outside the lede, quotes and
-reported speech: dating.narrated_past); a pronoun subject continuing a dated sentence takes
+the clause's own date (or that of a "when" clause it happens in, or of the clause the act
+belongs to: dating.shared_date); an announced or conditional act only its deadline ("by
+the end of August": dating.deadline), never its announcement's date; else, for a current event, the
+date of the reporting clause or of a quotation's attribution, or the publication day, but
+not for a stated state or stance (present, present perfect or progressive, "continue to",
+a participle, a nominal event: dating.state_kind), nor for an act placed at a vague earlier
+time ("recently": dating.vaguely_past), nor for an act a later paragraph narrates in the
+simple past without a date (outside the lede, quotes and reported speech:
+dating.narrated_past), which takes the lede's news day only when told actively as a main
+clause (dating.main_clause_act); a pronoun subject continuing a dated sentence takes
 its day (dating.continued_date). The lede's acts (its first paragraphs; a simple past,
 participle, present perfect or past "continued to", not a present state or a noun) take
 the day the lede gives for the article's news when it gives one within a few days of
@@ -89,14 +92,19 @@ from tidings.events.conventions import ARTICLE, Conventions
 from tidings.events.dating import (
     attribution_date,
     continued_date,
+    deadline,
     has_since,
     in_lede,
+    main_clause_act,
     narrated_past,
     news_day,
     own_date,
     relative_to,
     report_date,
+    shared_date,
     state_kind,
+    unrealised,
+    vaguely_past,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
@@ -1398,6 +1406,8 @@ def _date_pass(
     dating = own_date(trigger, dates)
     if dating is None and clause is not trigger:
         dating = own_date(clause, dates)
+    if dating is None:
+        dating = shared_date(clause, dates)
     date: DateValue | None = None
     date_text: str | None = None
     if dating is not None:
@@ -1407,9 +1417,16 @@ def _date_pass(
             aux = "historical"
         elif aux is None and when == "future":
             aux = "future"
+    elif aux in ("future", "hypothetical") and (
+        due := deadline(trigger, dates) or deadline(clause, dates)
+    ):
+        date, date_text = due.date, due.text  # "will impose sanctions by the end of August"
     elif aux is None and _recalled_clause(clause):
         aux = "historical"  # "… when the UK returned the territory": recalled, undated
-    elif aux in (None, "future") and not has_since(trigger, dates):
+    elif aux is None and not (
+        has_since(trigger, dates) or vaguely_past(clause) or unrealised(clause)
+    ):
+        # a current act (an announced one is not dated by its announcement)
         reported = (
             report_date(clause, dates)
             or attribution_date(clause, index.quotes, dates)
@@ -1418,7 +1435,7 @@ def _date_pass(
         if reported is not None and relative_to(reported.date, article.published) != "past":
             date, date_text = reported.date, reported.text
         elif reported is None and article.published is not None:
-            date, date_text = _undated_day(clause, aux, index, article, dates)
+            date, date_text = _undated_day(clause, index, article, dates)
     return date, date_text, aux
 
 
@@ -1441,24 +1458,29 @@ def _states_with(clause: Token) -> bool:
 
 
 def _undated_day(
-    clause: Token, aux: str | None, index: ActorIndex, article: Article, dates: list[DateMention]
+    clause: Token, index: ActorIndex, article: Article, dates: list[DateMention]
 ) -> tuple[DateValue | None, str | None]:
-    """The day of a current or announced event whose own clause and report state none.
+    """The day of a current event whose own clause and report state none.
 
     An act the lede tells (a main clause of its first paragraphs, not a relative clause
     describing something else) is the article's news: it takes the day the lede gives for
     that news (``dating.news_day``: "said on Saturday", "announced Saturday"), else the
-    publication day. Elsewhere a stated state and an undated narrated past take no day."""
+    publication day. A later paragraph telling the story actively in the simple past takes
+    that news day too, when the lede gives one; elsewhere a stated state and an undated
+    narrated past take no day."""
     assert article.published is not None
     kind = state_kind(clause)
     told = kind is None and not _undated_narration(clause, index, article)
     news = None
-    if aux is None and clause.dep_ not in ("relcl", "acl") and in_lede(clause, article.paragraphs):
+    if clause.dep_ not in ("relcl", "acl") and in_lede(clause, article.paragraphs):
         news = news_day(article.paragraphs, dates, article.published)
     if news is not None and (kind is None or kind in LEDE_ACT_KINDS) and not _states_with(clause):
         return news.date, news.text
+    if not told and kind is None and main_clause_act(clause):
+        news = news_day(article.paragraphs, dates, article.published)
+        return (news.date, news.text) if news is not None else (None, None)
     if told:
-        # Reported as happening now (or announced now): the publication day.
+        # Reported as happening now: the publication day.
         return DateValue(article.published.isoformat(), "day"), None
     return None, None
 
