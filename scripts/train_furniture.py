@@ -250,7 +250,7 @@ def judge(page: TrainingPage) -> dict[str, float]:
 # cuts tried for the text path's keep threshold (furniture.THRESHOLD), chosen out of fold:
 # the cut that leaks fewest furniture lines of the dumps judged by the fold models while
 # their body F1 stays at MIN_BODY_F1 or more (the floor)
-CUTS = (0.0, 0.5, 0.7, 0.85, 1.0)
+CUTS = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.85, 1.0)
 MIN_BODY_F1 = 0.95
 
 

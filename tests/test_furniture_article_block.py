@@ -79,3 +79,18 @@ def test_subheading_between_paragraphs_of_a_block_stays() -> None:
     # with the keep threshold at a higher cut, the rescued heading is still kept above it
     raised = confine_to_blocks(lines, [s + 0.7 for s in scores], [False] * len(lines), 0.7)
     assert raised[2] > 0.7
+
+
+def test_box_shown_twice_is_not_rescued_as_a_subheading() -> None:
+    # a house ad's headline above the article and again between two of its paragraphs
+    # ("Grow Orders, Save Time & Eliminate Tablet Chaos"): a box, not the article's heading
+    box = "Grow your orders and save time with one tablet"
+    lines = [box, PARAGRAPH, PARAGRAPH, box, PARAGRAPH, PARAGRAPH]
+    scores = [-2.0, 3.0, 3.0, -1.5, 3.0, 3.0]
+    confined = confine_to_blocks(lines, scores, [False] * len(lines))
+    assert confined[3] < 0
+    # a short heading shown twice ("Pros", "Cons" of each product) is still a heading
+    lines = [PARAGRAPH, "Pros", PARAGRAPH, PARAGRAPH, "Pros", PARAGRAPH]
+    scores = [3.0, -1.5, 3.0, 3.0, -1.5, 3.0]
+    confined = confine_to_blocks(lines, scores, [False] * len(lines))
+    assert confined[1] > 0 and confined[4] > 0

@@ -17,10 +17,15 @@ their score is high. Parameters are data (``data/article_block.tsv``). Linear in
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
 from tidings.extract.line_features import SENTENCE_END, WORD
+
+# a line of at least this many words shown twice on the page is a box (a house ad above and
+# below the article: the filter's "one verdict per box"), never rescued as a subheading
+REPEATED_WORDS = 5
 
 
 @lru_cache(maxsize=1)
@@ -79,10 +84,17 @@ def confine_to_blocks(
     ]
     # a short unpunctuated line between two kept lines of an article block, the second of
     # them a paragraph of prose, is the article's own subheading ("Repair Plan"), not a label
-    # of the page: it goes with the block unless the filter is sure it is furniture
+    # of the page: it goes with the block unless the filter is sure it is furniture, or it
+    # is a line of several words the page shows twice (a box: a house ad's headline above the
+    # article and again inside it, which the filter judged furniture in one place)
+    copies = Counter(line.strip().lower() for line in lines)
     for k in range(1, len(lines) - 1):
         if (
             blocks[k]
+            and not (
+                copies[lines[k].strip().lower()] > 1
+                and len(WORD.findall(lines[k])) >= REPEATED_WORDS
+            )
             and cut - p["heading_rescue"] < out[k] <= cut
             and out[k - 1] > cut
             and out[k + 1] > cut
