@@ -10,8 +10,7 @@ it belongs to (``shared_date``: a conjoined verb, a participle clause, an eventi
 subject); an announced act is dated by its deadline ("by the end of August": ``deadline``),
 never by its announcement. A current act may borrow the date of the reporting clause
 ("Washington said on Wednesday …"), of a quotation's attribution in another sentence, or of
-the article's news as its lede gives it (``news_day``), which a later paragraph telling the
-story in the active simple past shares too (``main_clause_act``); an act placed at some
+the article's news as its lede gives it (``news_day``); an act placed at some
 vague earlier time ("recently": ``vaguely_past``) takes none.
 
 Measured on 300 blind date labels of corpus events (``scripts/event_date_sample.py score``)
@@ -346,19 +345,6 @@ def narrated_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" and not auxes
 
 
-def main_clause_act(trigger: Token) -> bool:
-    """Whether the clause tells an act in the active simple past as a main clause of its
-    sentence ("Sessions described that as more of an excuse", "He ripped Trump and bemoaned
-    …"); a passive ("was slammed by commentators") or a relative clause describes rather
-    than tells the story."""
-    verb = _finite_verb(trigger)
-    if verb is None or verb.tag_ != "VBD":
-        return False
-    if any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in verb.children):
-        return False
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-
-
 # Adverbs that place an act at some undefined earlier time ("He recently addressed the
 # Security Council", "Turkey ultimately allowed Iraqi Kurdish fighters to transit").
 VAGUE_PAST = frozenset(
@@ -509,7 +495,6 @@ __all__ = [
     "deadline",
     "has_since",
     "in_lede",
-    "main_clause_act",
     "news_day",
     "own_date",
     "narrated_past",
