@@ -71,13 +71,14 @@ import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import cached_parses, read_candidates  # noqa: E402
+from event_data import cached_parses, corpus_records, read_candidates  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
 from tidings.actors.agents import agent_table  # noqa: E402
@@ -218,6 +219,14 @@ def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[s
     return cached_parses(shared, wanted, cache, parse)
 
 
+def outlets(shared: Path, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Article id → (publisher, url) of its corpus record: the input metadata ``tidings``
+    passes the pipeline (the article's home country comes from them), which the parse cache
+    does not keep."""
+    return {rec["id"]: (rec.get("publisher"), rec.get("url"))
+            for rec in corpus_records(shared, ids)}  # fmt: skip
+
+
 def read_labels(folder: Path) -> dict[str, dict[str, Any]]:
     rows = {}
     for path in sorted(folder.glob("labels-*.jsonl")):
@@ -240,6 +249,7 @@ def measure(shared: Path, data: Path, cache: Path | None, articles: int = 0) -> 
         if label is not None and label["event"] != "NONE":
             by_article[pointer["article"]].append((pointer, label))
     parsed = parse_articles(shared, set(by_article), cache)
+    meta = outlets(shared, set(by_article))
     nlp = load_nlp()
     cases: list[Case] = []
     for art_id in sorted(by_article)[: articles or None]:
@@ -247,6 +257,9 @@ def measure(shared: Path, data: Path, cache: Path | None, articles: int = 0) -> 
         if entry is None:
             continue
         text, blob, article = entry[:3]
+        publisher, url = meta.get(art_id, (None, None))
+        article = replace(article, publisher=article.publisher or publisher,
+                          url=article.url or url)  # fmt: skip
         doc = Doc(nlp.vocab).from_bytes(blob)
         mentions = resolve_actors(doc, article)
         index = ActorIndex(doc, mentions, [], home=article_country(article, mentions))
