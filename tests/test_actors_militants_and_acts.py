@@ -89,3 +89,36 @@ def test_actors_unplaced_rebels_are_not_the_outlets_country(nlp) -> None:  # typ
 def test_actors_military_craft_of_a_state_are_its_forces(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In the first, U.S. drones struck one of two Islamic State targets near Raqqa."
     assert codes(mentions(nlp, text, dt.date(2015, 5, 1)))["U.S."] == "USAMIL"
+
+
+def test_actors_object_pronoun_is_not_its_clauses_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Comey reiterated that President Donald Trump pressed him. Ted Cruz is daring "
+            "Donald Trump to sue him over an ad running in South Carolina.")  # fmt: skip
+    found = mentions(nlp, text, dt.date(2017, 6, 8))
+    assert [m.actor.name for m in found if m.text == "him"] == ["James Comey", "Ted Cruz"]
+
+
+def test_actors_object_pronoun_may_be_a_possessor_in_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Some of Mr. Obama\u2019s advisers are urging him to postpone action."
+    found = mentions(nlp, text, dt.date(2014, 9, 6))
+    assert [m.actor.name for m in found if m.text == "him"] == ["Barack Obama"]
+
+
+def test_actors_reflexive_pronoun_is_its_clauses_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ted Cruz met Donald Trump on Monday. Trump later praised himself."
+    found = mentions(nlp, text, dt.date(2016, 3, 1))
+    assert [m.actor.name for m in found if m.text == "himself"] == ["Donald Trump"]
+
+
+def test_actors_the_regime_is_its_rulers_or_a_foreign_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tidings.actors import resolve_actors
+    from tidings.model import Article
+
+    text = ("The White House said the United States would act against Iran. U.S. officials "
+            "met on Monday. The regime arrested the individual. The regime of Syrian dictator "
+            "Bashar al-Assad denies using chemical weapons.")  # fmt: skip
+    article = Article(doc_id="t", title=None, body=text, published=dt.date(2018, 4, 9),
+                      publisher="Fox News")  # fmt: skip
+    found = [(m.text, m.actor.code) for m in resolve_actors(nlp(text), article)
+             if m.text.lower() == "the regime"]  # fmt: skip
+    assert found == [("The regime", "IRNGOV"), ("The regime", "SYRGOV")]

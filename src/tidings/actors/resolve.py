@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, agent_sector
 from tidings.actors.atoms import Atom, find_atoms
@@ -247,10 +247,44 @@ _INTERNATIONAL_HEADS = frozenset({"jihadists", "terrorists"})
 _JIHADIST_BEFORE = re.compile(r"\b(?:Islamist|Islamic|[Jj]ihadist)(?: [a-z]+)?\s+$")
 _MILITANT_SECTORS = frozenset({"REB", "RAD", "UAF"})
 _INSURGENT = frozenset({"REB", "OPP", "RAD"})
+# Bodies the press names so only when they are foreign ("the regime"), and " of " before
+# whoever a body belongs to.
+_FOREIGN_BODIES = frozenset({"regime"})
+_OF_AFTER = re.compile(r" of (?:the )?")
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# How an object pronoun hangs on its verb, directly or through a preposition.
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "obj"})
+_NAME_PARTS = frozenset({"compound", "flat", "det", "amod"})
+
+
+def clause_subject(pronoun: Token) -> tuple[int, ...]:
+    """Offsets of the subject of the clause whose object ``pronoun`` is ("Trump pressed
+    him", "Obama had promised him", "daring Trump to sue him": the one who controls an
+    infinitive), which a non-reflexive pronoun cannot refer to; () for any other pronoun."""
+    if pronoun.lower_.endswith("self"):
+        return ()  # "Trump praised himself"
+    if pronoun.dep_ in _OBJECTS:
+        verb = pronoun.head
+    elif pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep":
+        verb = pronoun.head.head
+    else:
+        return ()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "xcomp":
+        head = verb.head
+        subjects = [c for c in head.children if c.dep_ in _OBJECTS] or [
+            c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+    elif not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The subject's own words only: a possessor inside it may be the pronoun's referent
+    # ("Some of Mr. Obama's advisers are urging him").
+    words = [*subjects, *(c for s in subjects for c in s.children if c.dep_ in _NAME_PARTS)]
+    return tuple(t.idx for t in words)
 
 
 @dataclass(slots=True)
@@ -1868,7 +1902,8 @@ class _Article(OrganisationReader):
                 continue
             start, end = token.idx, token.idx + len(token.text)
             referent = resolver.pronoun(start, gender, sentence_of(start),
-                                        token.dep_ in ("nsubj", "nsubjpass"))  # fmt: skip
+                                        token.dep_ in ("nsubj", "nsubjpass"),
+                                        clause_subject(token))  # fmt: skip
             if referent is not None:
                 self.add(start, end, referent, "pronoun", gender)
 
@@ -1889,12 +1924,27 @@ class _Article(OrganisationReader):
                 latest = max(earlier, key=lambda f: f.end)
                 self.add(m.start(), m.end(), latest.actor, "title")
 
+    def owner_after(self, end: int) -> str | None:
+        """The country of the person or state named right after " of " at ``end`` ("the
+        regime of Bashar al-Assad", "the government of Iraq")."""
+        m = _OF_AFTER.match(self.text, end)
+        if m is None:
+            return None
+        owner = next((f for f in self.found if f.start == m.end()
+                      and f.actor.kind in ("person", "country")
+                      and f.actor.country in self.gaz.countries), None)  # fmt: skip
+        return owner.actor.country if owner is not None else None
+
     def describe(self, pending: Pending, resolver: Resolver) -> None:
         phrase = pending.phrase
         head = phrase.head
         if head.kind == "group":  # "the government": the article's main country
             prefer = "USA" if head.phrase == "administration" else None
-            country = self.dominant_country(pending.start, prefer)
+            # "The regime of Syrian dictator Bashar al-Assad": its ruler's or country's.
+            # A "regime" the words do not place is a foreign one: never the outlet's own.
+            other = self.home if head.phrase in _FOREIGN_BODIES else None
+            country = self.owner_after(pending.end) or self.dominant_country(
+                pending.start, prefer, exclude=other)  # fmt: skip
             if country:
                 sector = head.sector if head.sector not in ("*", "-") else "GOV"
                 adjective = self.gaz.adjectives.get(country, self.gaz.countries[country])
