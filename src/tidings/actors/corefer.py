@@ -1,8 +1,9 @@
 """Resolving pronouns, definite descriptions and "the two leaders" within one article.
 
 - he/him/his/she/her…: the nearest compatible person (gender from the gazetteer, the
-  honorific or the title; unknown gender fits both). Inside one sentence the subject
-  wins if the pronoun is a subject, else the nearest earlier person; otherwise the latest
+  honorific or the title; unknown gender fits both), never the subject of the clause whose
+  object the pronoun is ("Comey said Trump pressed him": Comey). Inside one sentence the
+  subject wins if the pronoun is a subject, else the nearest earlier person; otherwise the latest
   earlier sentence (up to four back) with a compatible person, preferring its subject (of
   the main or a relative clause), then a person who is not a mere modifier of a noun.
 - "the president", "the Russian leader", "the foreign minister": the nearest earlier
@@ -64,8 +65,13 @@ class Resolver:
     def before(self, offset: int) -> list[PersonRef]:
         return self.people[: bisect.bisect_left(self.starts, offset)]
 
-    def pronoun(self, offset: int, gender: str, sentence: int, is_subject: bool) -> Actor | None:
-        earlier = [p for p in self.before(offset) if p.gender in (None, gender)]
+    def pronoun(self, offset: int, gender: str, sentence: int, is_subject: bool,
+                bound: tuple[int, ...] = ()) -> Actor | None:  # fmt: skip
+        """The person a he/she pronoun refers to; ``bound`` are offsets inside the subject of
+        the pronoun's own clause when it is that clause's object, whom it cannot be ("Trump
+        pressed him" is not Trump)."""
+        earlier = [p for p in self.before(offset) if p.gender in (None, gender)
+                   and not any(p.start <= b < p.end for b in bound)]  # fmt: skip
         if not earlier:
             return None
         same = [p for p in earlier if p.sentence == sentence]

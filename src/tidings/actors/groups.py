@@ -12,6 +12,11 @@
   Republicans", "Republicans in Congress"): the legislature (USALEG), as both the dev gold
   and the corpus annotators code them; a bare "Democrats" stays the party (USAPOL).
 
+- A state named as the author of a military act ("Israeli airstrikes", "the Turkish
+  offensive", "North Korean missile tests", "Iran's missile attacks"): its armed forces
+  (ISRMIL), as the corpus annotators code the attacker; other things a state does or owns
+  ("Israeli settlement-building", "North Korean threats", "Belgian raids") stay the state's.
+
 Measured over the annotated corpus events (``scripts/measure_actor_codes.py``).
 """
 
@@ -99,6 +104,54 @@ def legislative_partisans(doc: Doc, mentions: Sequence[ActorMention]) -> list[Ac
     return out
 
 
+# Nouns of acts only armed forces carry out, read on the noun a nationality modifies and on
+# its compounds ("missile tests", "rocket fire").
+_MILITARY_ACTS = frozenset({"airstrike", "airstrikes", "strike", "strikes", "offensive",
+                            "offensives", "rocket", "rockets", "missile", "missiles",
+                            "bombing", "bombings", "bombardment", "bombardments", "shelling",
+                            "warplane", "warplanes", "drone", "drones", "warship",
+                            "warships", "bomber", "bombers"})  # fmt: skip
+_ATTACKS = frozenset({"attack", "attacks"})
+_ACT_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _military_act(noun: Token) -> bool:
+    """The noun, or a compound in front of it, names a military act; a bare "attack" only
+    when nothing calls it otherwise ("cyber attack", "political attacks")."""
+    words = {noun.lower_} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    if words & _MILITARY_ACTS:
+        return True
+    others = [c for c in noun.children if c.dep_ in ("amod", "compound")
+              and c.ent_type_ not in ("NORP", "GPE")]  # fmt: skip
+    return noun.lower_ in _ATTACKS and not others
+
+
+def military_acts(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Mentions of a state that modify a military act, recoded as its armed forces (see the
+    module docstring)."""
+    countries = load_gazetteer().countries
+    out: list[ActorMention] = []
+    for m in mentions:
+        actor = m.actor
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if (
+            actor.kind != "country"
+            or actor.country is None
+            or m.how not in ("demonym", "name")
+            or span is None
+            or span.root.dep_ not in _ACT_DEPS
+            or span.root.head.i == span.root.i
+            or not _military_act(span.root.head)
+        ):
+            out.append(m)
+            continue
+        forces = make_actor(f"{actor.name} armed forces", f"{actor.country}MIL", None, "group",
+                            countries)  # fmt: skip
+        out.append(ActorMention(text=m.text, start=m.start, end=m.end, actor=forces,
+                                how=m.how))  # fmt: skip
+    return out
+
+
 def group_mentions(doc: Doc, text: str, mentions: Sequence[ActorMention],
                    country: str | None) -> list[ActorMention]:  # fmt: skip
     """Mentions for the military groups placed by a nationality in front of them that no
@@ -135,4 +188,4 @@ def group_mentions(doc: Doc, text: str, mentions: Sequence[ActorMention],
     return out
 
 
-__all__ = ["group_mentions", "legislative_partisans"]
+__all__ = ["group_mentions", "legislative_partisans", "military_acts"]

@@ -33,8 +33,12 @@ the article's date ("President Mohamed Morsy" in a U.S. column of 2013): the cou
 nearest in the same sentence or paragraph is taken instead, else none (checked_guess,
 :mod:`tidings.actors.offices`). Bodies flagged "context" ("a state body in charge of …")
 and bare groups (rebels, protesters) take that clearly main country too, decided once every
-country mention is known; groups with none keep their bare sector (REB). A "commander" is
-police (COP) in an article that speaks of police more than of the military.
+country mention is known; groups with none keep their bare sector (REB); rebels, insurgents
+and the opposition are not guessed to be of the outlet's own country. Militants of no state
+("gunmen", "the militants", "terrorists") are the international militant group (IMG) when
+the words call them so ("Islamist militants", "ISIS militants in Libya") or the nearest
+militant body named before them is one. A "commander" is police (COP) in an article that
+speaks of police more than of the military.
 
 Conventions: offsets are body character offsets; mentions of one actor never overlap;
 a plural mention ("the two leaders") is one ActorMention per person over the same span
@@ -53,7 +57,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, agent_sector
 from tidings.actors.atoms import Atom, find_atoms
@@ -61,7 +65,7 @@ from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import Chunk, chunks, fold, phrase_keys
 from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
-from tidings.actors.groups import group_mentions, legislative_partisans
+from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
 from tidings.actors.home import home_country
 from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
@@ -232,7 +236,55 @@ _OPENERS_CAPITALISED = frozenset({"a", "an", "the", "one", "another", "senior", 
 # Dependencies of the words that modify a noun or a name before it.
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _INTRODUCED_REACH = 400  # characters between an unnamed person's description and the name
+# Militant groups named by a common noun. With no state of their own in the phrase they are
+# the international militant group (IMG) when the words say so ("Islamist militants",
+# "jihadists", "terrorists") or when the nearest militant body named before them is one
+# ("the Islamic State group … the militants"), as the corpus annotators code them; a
+# group of a place ("Syrian rebels … the militants") keeps its country.
+_MILITANT_HEADS = frozenset({"militants", "gunmen", "extremists", "insurgents", "jihadists",
+                             "terrorists", "fundamentalists", "radicals"})  # fmt: skip
+_INTERNATIONAL_HEADS = frozenset({"jihadists", "terrorists"})
+_JIHADIST_BEFORE = re.compile(r"\b(?:Islamist|Islamic|[Jj]ihadist)(?: [a-z]+)?\s+$")
+_MILITANT_SECTORS = frozenset({"REB", "RAD", "UAF"})
+_INSURGENT = frozenset({"REB", "OPP", "RAD"})
+# Bodies the press names so only when they are foreign ("the regime"), and " of " before
+# whoever a body belongs to.
+_FOREIGN_BODIES = frozenset({"regime"})
+_OF_AFTER = re.compile(r" of (?:the )?")
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# How an object pronoun hangs on its verb, directly or through a preposition.
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "obj"})
+_NAME_PARTS = frozenset({"compound", "flat", "det", "amod"})
+
+
+def clause_subject(pronoun: Token) -> tuple[int, ...]:
+    """Offsets of the subject of the clause whose object ``pronoun`` is ("Trump pressed
+    him", "Obama had promised him", "daring Trump to sue him": the one who controls an
+    infinitive), which a non-reflexive pronoun cannot refer to; () for any other pronoun."""
+    if pronoun.lower_.endswith("self"):
+        return ()  # "Trump praised himself"
+    if pronoun.dep_ in _OBJECTS:
+        verb = pronoun.head
+    elif pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep":
+        verb = pronoun.head.head
+    else:
+        return ()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "xcomp":
+        head = verb.head
+        subjects = [c for c in head.children if c.dep_ in _OBJECTS] or [
+            c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+    elif not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The subject's own words only: a possessor inside it may be the pronoun's referent
+    # ("Some of Mr. Obama's advisers are urging him").
+    words = [*subjects, *(c for s in subjects for c in s.children if c.dep_ in _NAME_PARTS)]
+    return tuple(t.idx for t in words)
 
 
 @dataclass(slots=True)
@@ -276,7 +328,12 @@ class _Article(OrganisationReader):
         self.gaz: Gazetteer = load_gazetteer()
         self.dictionary = dictionary
         self.chs = chunks(self.text)
-        self.persons = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
+        # A possessive the parser left inside a name ("Mr. Obama’s May 23 speech") is not
+        # part of it: the gazetteer's "Obama" must not be dropped as inside a longer name.
+        self.persons = {e.start_char: (e[-2].idx + len(e[-2].text)
+                                       if len(e) > 1 and e[-1].lower_ in _POSSESSIVES
+                                       else e.end_char)
+                        for e in doc.ents if e.label_ == "PERSON"}  # fmt: skip
         self.found: list[Found] = []
         self.pending: list[Pending] = []
         self.unknown: dict[str, Found] = {}  # folded name → first mention of an unknown person
@@ -416,6 +473,10 @@ class _Article(OrganisationReader):
                     return None, org_name, sector or ""
         if country is None and org_code is not None:
             return None, org_name, org_code  # an IGO/EUR body: its own code
+        if org_code == "IMG" and sector in _MILITANT_SECTORS:
+            return None, org_name, org_code  # "ISIS militants in Libya": the group's own
+        if org_code is None and self.jihadist(phrase, country):
+            return None, "international militant group", "IMG"
         if country is None and "usa" in head.flags:
             # "Assistant Secretary of State X" holds no office the gazetteer checks.
             span = phrase.name_span if not phrase.rank and not phrase.former else None
@@ -425,6 +486,27 @@ class _Article(OrganisationReader):
                 and head.phrase not in _RANK_AND_FILE:  # fmt: skip
             return country, org_name, "ELI"  # CAMEO's elites: former officials
         return country, org_name, sector or "GOV"
+
+    def jihadist(self, phrase: Phrase, country: str | None) -> bool:
+        """Militants of no state that the words call international ("Islamist militants in
+        Tunisia", "two radical Islamist gunmen", "terrorists"); a nationality of their own
+        ("Chechen terrorists", "Shiite Iraqi militants") keeps them a country's."""
+        if phrase.head.phrase not in _MILITANT_HEADS or any(
+                a.kind in ("country", "adjective", "metonym") for a in phrase.owners):  # fmt: skip
+            return False
+        before = self.text[max(0, phrase.start - 40) : phrase.start]
+        if _JIHADIST_BEFORE.search(before):
+            return True
+        return country is None and phrase.head.phrase in _INTERNATIONAL_HEADS
+
+    def militant_referent(self, group: Found) -> bool:
+        """The nearest militant body named before the group, within reach, is an
+        international militant group ("The Islamic State group … The militants")."""
+        earlier = [f for f in self.found if f.end <= group.start
+                   and group.start - f.end <= _REFERENCE_REACH
+                   and (f.actor.code == "IMG"
+                        or (f.actor.sector in _MILITANT_SECTORS and f.actor.country))]  # fmt: skip
+        return bool(earlier) and max(earlier, key=lambda f: f.end).actor.code == "IMG"
 
     def own_owners(self, phrase: Phrase) -> list[Atom]:
         """The phrase's left owners, without an organisation of another country that a
@@ -747,12 +829,14 @@ class _Article(OrganisationReader):
                    for f in self.found)  # fmt: skip
 
     def dominant_country(self, offset: int, prefer: str | None = None,
-                         clear: bool = False, people: bool = True) -> str | None:  # fmt: skip
+                         clear: bool = False, people: bool = True,
+                         exclude: str | None = None) -> str | None:  # fmt: skip
         """The country mentioned most before ``offset`` (``prefer`` if mentioned at all);
         with ``clear``, only when it leads the next one; ``people`` False leaves out the
-        countries of people's mentions."""
+        countries of people's mentions; ``exclude`` is a country not to count."""
         counts = Counter(f.actor.country for f in self.found
                          if f.start < offset and f.actor.country in self.gaz.countries
+                         and f.actor.country != exclude
                          and (people or f.actor.kind != "person"))  # fmt: skip
         if prefer and counts.get(prefer):
             return prefer
@@ -847,19 +931,31 @@ class _Article(OrganisationReader):
             if f.actor.code:
                 continue
             country = self.peer_country(f.institution, f.start) if f.institution else None
+            if fallback == _SECTOR_ONLY and sector in _MILITANT_SECTORS \
+                    and fold(f.actor.name.split()[-1]) in _MILITANT_HEADS \
+                    and self.militant_referent(f):  # fmt: skip
+                f.actor = make_actor(f.actor.name, "IMG", None, f.actor.kind,
+                                     self.gaz.countries)  # fmt: skip
+                continue
             if fallback != _PEERS_ONLY and country is None:
                 guess = fallback[:3] if fallback != _SECTOR_ONLY else ""
                 if not guess and fallback == _SECTOR_ONLY:
                     # "The rebels" after "Syrian rebels": the group the article placed.
                     guess = self.placed_before(f, sector) or ""
-                country = guess or self.dominant_country(f.start, clear=True)
+                # Rebels, insurgents and the opposition the words do not place are seldom of
+                # the outlet's own country: of 22 corpus groups guessed American from a
+                # story's American officials, one was ("rebels the U.S. plans to train" are
+                # Syrian).
+                other = self.home if fallback == _SECTOR_ONLY and sector in _INSURGENT else None
+                country = guess or self.dominant_country(f.start, clear=True, exclude=other)
                 if country is None and not self.countries_before(f.start):
                     # Named before any country ("President X said … in Kenya", "Rebels
                     # attacked … Ukrainian troops"): the country the text is clearly about,
                     # as a place or a state; for a person, another person's nationality
                     # ("welcomed South African leader Y") says nothing of this one's.
                     country = self.dominant_country(len(self.text) + 1, clear=True,
-                                                    people=f.actor.kind != "person")  # fmt: skip
+                                                    people=f.actor.kind != "person",
+                                                    exclude=other)  # fmt: skip
                 country = self.checked_guess(country, self.titled.get(id(f)), f.actor.name,
                                              f.start)  # fmt: skip
             if country is None:
@@ -1806,7 +1902,8 @@ class _Article(OrganisationReader):
                 continue
             start, end = token.idx, token.idx + len(token.text)
             referent = resolver.pronoun(start, gender, sentence_of(start),
-                                        token.dep_ in ("nsubj", "nsubjpass"))  # fmt: skip
+                                        token.dep_ in ("nsubj", "nsubjpass"),
+                                        clause_subject(token))  # fmt: skip
             if referent is not None:
                 self.add(start, end, referent, "pronoun", gender)
 
@@ -1827,12 +1924,27 @@ class _Article(OrganisationReader):
                 latest = max(earlier, key=lambda f: f.end)
                 self.add(m.start(), m.end(), latest.actor, "title")
 
+    def owner_after(self, end: int) -> str | None:
+        """The country of the person or state named right after " of " at ``end`` ("the
+        regime of Bashar al-Assad", "the government of Iraq")."""
+        m = _OF_AFTER.match(self.text, end)
+        if m is None:
+            return None
+        owner = next((f for f in self.found if f.start == m.end()
+                      and f.actor.kind in ("person", "country")
+                      and f.actor.country in self.gaz.countries), None)  # fmt: skip
+        return owner.actor.country if owner is not None else None
+
     def describe(self, pending: Pending, resolver: Resolver) -> None:
         phrase = pending.phrase
         head = phrase.head
         if head.kind == "group":  # "the government": the article's main country
             prefer = "USA" if head.phrase == "administration" else None
-            country = self.dominant_country(pending.start, prefer)
+            # "The regime of Syrian dictator Bashar al-Assad": its ruler's or country's.
+            # A "regime" the words do not place is a foreign one: never the outlet's own.
+            other = self.home if head.phrase in _FOREIGN_BODIES else None
+            country = self.owner_after(pending.end) or self.dominant_country(
+                pending.start, prefer, exclude=other)  # fmt: skip
             if country:
                 sector = head.sector if head.sector not in ("*", "-") else "GOV"
                 adjective = self.gaz.adjectives.get(country, self.gaz.countries[country])
@@ -2034,6 +2146,7 @@ def resolve_actors(doc: Doc, article: Article,
     """Every mention of a political actor in the body, in text order."""
     if not article.body:
         return []
-    mentions = legislative_partisans(doc, _Article(doc, article, dictionary).run())
+    found = _Article(doc, article, dictionary).run()
+    mentions = military_acts(doc, legislative_partisans(doc, found))
     groups = group_mentions(doc, article.body, mentions, home_country(article))
     return sorted([*mentions, *groups], key=lambda m: (m.start, m.end)) if groups else mentions
