@@ -29,6 +29,9 @@ DETERMINERS = frozenset({"the", "a", "an"})
 SUBORDINATE_WORDS = frozenset({"assistant", "deputy", "vice", "acting", "associate",
                                "principal", "interim"})  # fmt: skip
 _BREAKS = frozenset(',;:()[]"“”\n!?')
+# Capitalised words a place name may take between "former" and a title ("Former New York
+# Governor").
+_PLACE_WORDS = 3
 # "the country's president": a possessive that refers back rather than naming a country.
 _ANAPHORIC_OWNERS = frozenset({"country", "nation", "kingdom", "republic", "state", "territory",
                                "island", "city"})  # fmt: skip
@@ -155,13 +158,20 @@ class PhraseBuilder:
                     phrase.rank = self.text[chs[j].start : chs[j].end]
                 j -= 1
                 continue
-            if chs[j].capitalised and j >= 1 and chs[j - 1].key in FORMER_WORDS \
-                    and gap_ok(self.text, chs[j - 1], chs[j]):  # fmt: skip
-                # "Former Arkansas Gov. Mike Huckabee": a state or city the gazetteer does
-                # not know between "former" and the title.
+            place = j  # "Former Arkansas Gov.", "Former New York Governor"
+            while place > j - _PLACE_WORDS and place >= 1 and chs[place].capitalised \
+                    and chs[place - 1].key not in FORMER_WORDS \
+                    and gap_ok(self.text, chs[place - 1], chs[place]):  # fmt: skip
+                place -= 1
+            if chs[j].capitalised and place >= 1 and chs[place - 1].key in FORMER_WORDS \
+                    and all(c.capitalised for c in chs[place : j + 1]) \
+                    and gap_ok(self.text, chs[place - 1], chs[place]):  # fmt: skip
+                # "Former Arkansas Gov. Mike Huckabee", "Former New York Governor George
+                # Pataki": a state or city the gazetteer does not know between "former" and
+                # the title.
                 phrase.former = True
-                phrase.start = chs[j - 1].start
-                j -= 2
+                phrase.start = chs[place - 1].start
+                j = place - 2
                 continue
             if self.text[chs[j].start : chs[j].end] == "Under" and j + 1 == first:
                 phrase.rank = "Under"

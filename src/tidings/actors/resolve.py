@@ -145,6 +145,16 @@ _STANCE = re.compile(r"\b(?:pro|anti)[-‑–]$", re.I)
 # "opposition from Republicans", "opposition to the deal": opposing, not the opposition.
 _OPPOSING = re.compile(r"\s+(?:from|by|to|against|among|within)\b")
 _ETHNIC = re.compile(r"\bethnic $", re.I)
+# Words that open a clause, not the rest of a noun phrase, after "and" or a comma.
+_CLAUSE_WORDS = frozenset({"who", "which", "that", "said", "says", "told", "but"})
+# The end of what an apposition says of a person, "and" included ("a former U.N. ambassador
+# and New Mexico governor").
+_FORMER_STOP = re.compile(r"[;:()\"“”\n]|,\s|(?<!\b[A-Z])\.(?:\s|$)|"
+                          r" (?:who|which|that|said|says|told|but) ")  # fmt: skip
+_HYPHENS = frozenset({"-", "‑", "–"})
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# Spaces a page set before the comma that follows a name.
+_STRAY_SPACE = re.compile(r"[ \u00a0]+(?=,)")
 # What the article says of a person it names: an apposition (", a professor at …", ", the
 # former special envoy to Ukraine") or a relative clause (", who formerly served as U.S.
 # ambassador to …"); a past tense or "formerly" makes a state office a former one.
@@ -169,6 +179,7 @@ _BODY_REFERENCE = re.compile(
 # State servants who are no elite when former ("a former Russian agent" poisoned in Salisbury
 # is a civilian now, not an ex-official: CAMEO's ELI is for former officials and leaders).
 _RANK_AND_FILE = frozenset({"agent", "agents", "soldier", "soldiers", "troops", "servicemen",
+                            "sailor", "sailors",
                             "policemen", "police officers", "commandos", "spies"})  # fmt: skip
 # Words that end the head of a description's noun phrase.
 _HEAD_ENDS = frozenset({"of", "at", "for", "with", "to", "in", "on", "from", "under", "who",
@@ -227,6 +238,9 @@ _FIELD_NOUN = re.compile(r" (?:expert|scholar|specialist|analyst|researcher|watc
 # "NAME at|with BODY": the body is an employer when it is no state's (resolve.affiliation).
 _AT_WORK = re.compile(r" (?:at|with) (?=(?:the )?[A-Z])")
 _WORKPLACES = frozenset({"BUS", "EDU", "MED", "NGO"})
+# Sectors of ranks a person keeps as a title after leaving the service ("Maj.", "Gen.").
+_RANKED = frozenset({"MIL", "COP"})
+_RANK_REACH = 16  # characters of rank titles between a job's description and the name
 # Roles held at firms far more than anywhere else: with an employer no gazetteer knows,
 # named before them ("a Boeing analyst"), the employer is a company.
 _FIRM_ROLES = frozenset({"analyst", "analysts", "strategist", "strategists", "executive",
@@ -304,6 +318,76 @@ def _government_heads() -> dict[str, str]:
     return {row[0]: row[1].strip() for row in rows if len(row) >= 2}
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name → gender ("m" | "f"), read from the gazetteer's people (people.tsv): the
+    first word of every name whose holders all have one gender ("Anne" f, "Matthew" m). A
+    small list (some 550 names, from the people news names most), but it lets "she" pass over
+    a man the gazetteer does not know; a name it lacks leaves the gender open, as before."""
+    seen: dict[str, set[str]] = {}
+    for person in load_gazetteer().people:
+        first = person.name.split()[0] if person.name.split() else ""
+        if person.gender and len(first) > 2 and first[:1].isupper() and "." not in first:
+            seen.setdefault(fold(first), set()).add(person.gender)
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
+def name_gender(name: str) -> str | None:
+    """The gender a person's name tells: an honorific ("Ms. Berg" f), else a given name the
+    gazetteer's people hold with one gender only; None when neither says."""
+    words = name.replace(".", " ").split()
+    if not words:
+        return None
+    honorific = _HONORIFIC_GENDER.get(words[0].lower())
+    if honorific is not None:
+        return honorific
+    return _given_names().get(fold(words[0])) if len(words) > 1 else None
+
+
+def _ranked_names(doc: Doc, persons: dict[int, int]) -> dict[int, int]:
+    """Surnames after a military or police rank that the entity recogniser left untagged
+    ("General Campbell said at the time of the October raid", in an article that named him
+    in full before the page's text begins): start → end of the surname, read as a person.
+    The rank is a capitalised title of an armed or police force (titles.tsv: "General",
+    "Gen.", "Col."); the name one or two proper nouns no entity claims, with no capitalised
+    word running on."""
+    found: dict[int, int] = {}
+    titles = load_gazetteer().titles
+    # A one-word organisation right after a rank is the recogniser's misreading of a name
+    # ("General Campbell": ORG); bodies named after a rank hold it ("General Motors").
+    covered = {t.i for e in doc.ents for t in e if len(e) > 1 or e.label_ != "ORG"}
+    claimed = {t.i for e in doc.ents for t in e}
+    for rank in doc[:-1]:
+        if not rank.text[:1].isupper() or rank.i in claimed:
+            continue
+        title = titles.get(" ".join(phrase_keys(rank.text)))
+        if title is None or title.kind != "person" or title.sector not in _RANKED:
+            continue
+        name = [
+            t
+            for t in doc[rank.i + 1 : rank.i + 3]
+            if t.pos_ == "PROPN"
+            and t.is_title
+            and t.i not in covered
+            and t.is_alpha
+            and " ".join(phrase_keys(t.text)) not in titles
+        ]  # fmt: skip  "Lt. Gen."
+        if not name or name[0].i != rank.i + 1:
+            continue
+        if len(name) == 2 and name[1].i != name[0].i + 1:
+            name = name[:1]
+        after = doc[name[-1].i + 1] if name[-1].i + 1 < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.is_alpha:
+            continue  # "General Dynamics Corp": a name that runs on is a body's
+        if after is not None and not name[-1].whitespace_ and not after.is_punct \
+                or after is not None and after.text in _HYPHENS:  # fmt: skip
+            continue  # "Gen. In-Bum Chun": a name the words after it go on with
+        start = name[0].idx
+        if start not in persons:
+            found[start] = name[-1].idx + len(name[-1].text)
+    return found
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
@@ -334,6 +418,7 @@ class _Article(OrganisationReader):
                                        if len(e) > 1 and e[-1].lower_ in _POSSESSIVES
                                        else e.end_char)
                         for e in doc.ents if e.label_ == "PERSON"}  # fmt: skip
+        self.persons.update(_ranked_names(doc, self.persons))
         self.found: list[Found] = []
         self.pending: list[Pending] = []
         self.unknown: dict[str, Found] = {}  # folded name → first mention of an unknown person
@@ -1038,9 +1123,12 @@ class _Article(OrganisationReader):
                 self.add(start, end, known.actor, "surname", known.gender)
                 continue
             actor = make_actor(name, "", None, "person", self.gaz.countries)
-            appositive = self.appositive(end)
-            described = self.described_appositive(end)
-            employed = self.affiliation(end)
+            # "Anne Richard , assistant secretary of state": what follows the name is read
+            # from its comma, whatever the spacing before it.
+            tail = self.name_end(end)
+            appositive = self.appositive(tail)
+            described = self.described_appositive(tail)
+            employed = self.affiliation(tail)
             if employed is not None:
                 actor = make_actor(name, employed[0], employed[1], "person", self.gaz.countries)
             elif appositive is not None:
@@ -1060,7 +1148,7 @@ class _Article(OrganisationReader):
             if owner is not None:
                 actor = make_actor(name, owner.code, None, "person", self.gaz.countries)
             if not actor.code:
-                said = self.description_of(end)
+                said = self.description_of(tail)
                 partner = self.persons.get(end + 5) if self.text[end : end + 5] == " and " else None
                 if said is None and partner is not None:
                     # "Juan Carlos Hidalgo and Ian Vasquez, two Latin America policy experts at
@@ -1073,14 +1161,18 @@ class _Article(OrganisationReader):
                         # unless it names someone else ("a spokesman for Sen. Claire
                         # McCaskill": the senator is not her spokesman).
                         if f.how == "title" and f.actor.kind == "person" \
-                                and end < f.start < d_stop \
+                                and tail < f.start < d_stop \
                                 and f.actor.name not in self.text[f.start : f.end]:  # fmt: skip
                             f.actor = actor
+            if actor.code:
+                elite = self.former_elite(actor.code, tail)
+                if elite is not None:
+                    actor = make_actor(name, elite, actor.role, "person", self.gaz.countries)
             if actor.code in ("", "CVL", f"{self.home}CVL"):
                 # "said Ahmed Saleh, 34, in Ramallah", "X, a resident of Kramatorsk,
                 # Ukraine": where the article puts an ordinary person, not the outlet's
                 # country (a USA Today reporter quoting a Gazan).
-                place = self.placed_at(end)
+                place = self.placed_at(tail)
                 if place is not None:
                     actor = make_actor(name, f"{place}CVL", actor.role, "person",
                                        self.gaz.countries)  # fmt: skip
@@ -1089,8 +1181,46 @@ class _Article(OrganisationReader):
                     if national is not None:
                         actor = make_actor(name, national, actor.role, "person",
                                            self.gaz.countries)  # fmt: skip
-            self.add(start, end, actor, "name")
+            self.add(start, end, actor, "name", name_gender(name))
             self.unknown.setdefault(fold(name), self.found[-1])
+
+    def former_elite(self, code: str, end: int) -> str | None:
+        """ELI of the person's country when the apposition or relative clause after the name
+        says the office is behind them, "former" anywhere in it ("Bill Richardson, a former
+        U.N. ambassador and New Mexico governor"; "who formerly served as U.S. ambassador"):
+        CAMEO's elites, as the gold codes former officials. The country is the code's, else
+        one a title in the description names, else the article's. None when the description
+        says nothing of a former office or the office is no state's or party's."""
+        rel = _RELATIVE.match(self.text, end)
+        m = rel or _APPOSITION.match(self.text, end)
+        if m is None:
+            return None
+        stop_at = _FORMER_STOP.search(self.text, m.end(), min(len(self.text), m.end() + 160))
+        stop = stop_at.start() if stop_at else min(len(self.text), m.end() + 160)
+        keys = [c.key for c in chunks(self.text[m.end() : stop])]
+        past = rel is not None and (rel.group("adv") in _PAST or rel.group("verb") in _PAST)
+        if not (FORMER_WORDS & set(keys) or past) or _RANK_AND_FILE & set(keys):
+            return None
+        country, sector = (code[:3], code[3:]) if code[:3] in self.gaz.countries else ("", code)
+        if sector == "ELI":
+            return None
+        if sector not in FORMER_ELITE and sector != "IGO":
+            return None  # a former professor is still an academic
+        if not country or country in REGIONS:
+            titled = [f.actor.code[:3] for f in self.found
+                      if f.how == "title" and f.actor.kind == "person"
+                      and m.end() <= f.start < stop
+                      and f.actor.code[:3] in self.gaz.countries
+                      and f.actor.code[:3] not in REGIONS]  # fmt: skip
+            country = titled[0] if titled else (
+                self.home or self.dominant_country(end, clear=True) or "")  # fmt: skip
+        return f"{country}ELI" if country else None
+
+    def name_end(self, end: int) -> int:
+        """Where the words after a name begin: past stray spaces before a comma ("Anne
+        Richard , assistant secretary of state", pages that set a space before punctuation)."""
+        stray = _STRAY_SPACE.match(self.text, end)
+        return stray.end() if stray is not None else end
 
     def description_before(self, start: int, end: int) -> tuple[str, str | None] | None:
         """Code and role from what the article says of a person right before the name: the
@@ -1201,10 +1331,11 @@ class _Article(OrganisationReader):
             name_start = f.start
         else:
             return None
-        employed = self.affiliation(f.end)
+        tail = self.name_end(f.end)
+        employed = self.affiliation(tail)
         if employed is not None and employed[0][:3] in self.gaz.countries:
             return employed
-        after = self.description_of(f.end)
+        after = self.description_of(tail)
         if after is not None and after[0][:3] in self.gaz.countries:
             return after[0], after[1]
         before = self.description_before(name_start, f.end)
@@ -1225,7 +1356,7 @@ class _Article(OrganisationReader):
                 continue
             if not self.text[f.start : f.end].endswith(f.actor.name):
                 continue
-            said = self.description_of(f.end)
+            said = self.description_of(self.name_end(f.end))
             if said is None or said[0][:3] not in self.gaz.countries:
                 continue
             actor = make_actor(f.actor.name, said[0], f.actor.role or said[1], "person",
@@ -1233,6 +1364,38 @@ class _Article(OrganisationReader):
             for other in self.found:
                 if other.actor is f.actor:
                     other.actor = actor
+
+    def employed_ranks(self) -> None:
+        """A rank after the description of the person's work ("CBS analyst Maj. Mike Lyons",
+        "Fox News contributor Lt. Col. Oliver North"): the work the article gives is what
+        the person is now (a rank of someone who comments for a network is a retired one),
+        so the description's code outranks the rank's."""
+        jobs = {f.end: f for f in self.found if f.how == "title" and f.actor.kind == "person"
+                and f.actor.sector in _WORKPLACES and f.actor.code[:3] in self.gaz.countries
+                and f.actor.name not in self.text[f.start : f.end]}  # fmt: skip
+        for f in self.found:
+            if f.how not in ("title", "name") or f.actor.kind != "person" \
+                    or f.actor.sector not in _RANKED \
+                    or not self.text[f.start : f.end].endswith(f.actor.name):  # fmt: skip
+                continue
+            job = next((j for end, j in jobs.items() if f.start - _RANK_REACH <= end < f.start
+                        and self.rank_between(end, f.start)), None)  # fmt: skip
+            if job is None:
+                continue
+            person = f.actor
+            actor = make_actor(person.name, job.actor.code, job.actor.role, "person",
+                               self.gaz.countries)  # fmt: skip
+            for other in self.found:
+                if other.actor is person or other is job:
+                    other.actor = actor
+
+    def rank_between(self, start: int, end: int) -> bool:
+        """The words in [start, end) are a rank and nothing else ("Maj.", "Lt. Col.", "retired
+        Gen."): their last word is an agent noun of an armed or police force (Phoenix agents)."""
+        keys = [c.key for c in chunks(self.text[start:end])]
+        found = agent_sector(keys)
+        return bool(keys) and found is not None and found[0] in _RANKED \
+            and found[2] == len(keys)  # fmt: skip
 
     def affiliation(self, end: int) -> tuple[str, str | None] | None:
         """Code and role from "NAME, <titles> at|with|of|for <organisation>" ("Jane
@@ -1365,7 +1528,35 @@ class _Article(OrganisationReader):
             current = self.described_code(now.end(), later.start() if later else limit, end)
             if current is not None:
                 return current
-        return self.described_code(start, stop, end, rel)
+        said = self.described_code(start, stop, end, rel)
+        while said is None and stop_at is not None and self.runs_on(stop_at.start(),
+                                                                    stop_at.end()):  # fmt: skip
+            # "director of the counterterrorism and intelligence program at the Washington
+            # Institute", "the executive director of the large, pro-Israel evangelical group
+            # Christians United for Israel": the noun phrase goes on past the stop.
+            stop_at = _DESCRIPTION_STOP.search(self.text, stop_at.end(), limit)
+            said = self.described_code(start, stop_at.start() if stop_at else limit, end, rel)
+        return said
+
+    def runs_on(self, start: int, end: int) -> bool:
+        """The "and" or comma in [start, end) joins words inside one noun phrase, as the parse
+        reads them: nouns or adjectives on both sides of "and" ("counterterrorism and
+        intelligence program"), adjectives before a comma ("the large, pro-Israel group"),
+        and no verb or clause after it."""
+        mark = self.text[start:end]
+        if mark.strip() not in (",", "and"):
+            return False
+        before = self.doc.char_span(max(0, start - 1), start, alignment_mode="expand")
+        end += len(self.text[end:]) - len(self.text[end:].lstrip(" "))
+        after = self.doc.char_span(end, min(len(self.text), end + 1), alignment_mode="expand")
+        if not before or not after:
+            return False
+        left, right = before[-1], after[0]
+        if right.pos_ not in ("NOUN", "ADJ", "PROPN") or right.lower_ in _CLAUSE_WORDS:
+            return False
+        if mark.strip() == ",":
+            return left.pos_ == "ADJ" and left.dep_ == "amod"
+        return left.pos_ in ("NOUN", "ADJ", "PROPN")
 
     def described_code(self, start: int, stop: int, end: int,
                        rel: re.Match[str] | None = None, name: str = ""
@@ -1473,8 +1664,8 @@ class _Article(OrganisationReader):
             # A named employer the gazetteer cannot place ("a law professor at Santa Clara
             # University"): the outlet's own country, not a guess from the story's topic.
             country = self.unplaced_country()
-        if former and sector in FORMER_ELITE:
-            sector = "ELI"
+        if former and sector in FORMER_ELITE and not _RANK_AND_FILE & set(keys):
+            sector = "ELI"  # a former soldier is a veteran, no elite
         role = self.text[start:stop].strip() or None
         return (f"{country}{sector}" if country else sector), role, (start, stop)
 
@@ -2008,6 +2199,7 @@ class _Article(OrganisationReader):
         self.place_deferred()
         self.ner_people()
         self.described_titles()
+        self.employed_ranks()
         self.speaking_for()
         self.surnames()
         self.identities()
