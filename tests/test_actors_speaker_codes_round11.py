@@ -185,3 +185,14 @@ def test_a_homeland_security_official_is_government(nlp: Any) -> None:
     )
     _, quotes = actors_and_quotes(nlp, text, "Fox News", dt.date(2013, 5, 9))
     assert speaker_of(quotes, "At no time") == ("USAGOV", "Kurt Schwartz")
+
+
+def test_former_said_of_someone_else_is_not_the_persons(nlp: Any) -> None:
+    # Written for this test, after the corpus's "a spokesman for …" descriptions.
+    text = (
+        '"The governor will not comment," said Jane Ortiz, a spokeswoman for former Gov. '
+        "Rick Perry."
+    )
+    found, _ = actors_and_quotes(nlp, text, "USA TODAY", dt.date(2016, 3, 1))
+    ortiz = next(m for m in found if m.text == "Jane Ortiz")
+    assert ortiz.actor.sector != "ELI"

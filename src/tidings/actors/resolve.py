@@ -1198,8 +1198,11 @@ class _Article(OrganisationReader):
         stop_at = _FORMER_STOP.search(self.text, m.end(), min(len(self.text), m.end() + 160))
         stop = stop_at.start() if stop_at else min(len(self.text), m.end() + 160)
         keys = [c.key for c in chunks(self.text[m.end() : stop])]
+        # The person's own nouns, before a preposition names someone else ("a spokesman for
+        # former Gov. X" is no former official).
+        own = keys[: next((i for i, k in enumerate(keys) if i and k in _HEAD_ENDS), len(keys))]
         past = rel is not None and (rel.group("adv") in _PAST or rel.group("verb") in _PAST)
-        if not (FORMER_WORDS & set(keys) or past) or _RANK_AND_FILE & set(keys):
+        if not (FORMER_WORDS & set(own) or past) or _RANK_AND_FILE & set(own):
             return None
         country, sector = (code[:3], code[3:]) if code[:3] in self.gaz.countries else ("", code)
         if sector == "ELI":
@@ -1625,7 +1628,10 @@ class _Article(OrganisationReader):
             sector = "EDU"
         if not sector or sector == "IGO":
             return None
-        former = bool(FORMER_WORDS & set(keys[: found[1] if found else len(keys)])) or bool(
+        # "Former" said of the person, before the head noun and any preposition ("a spokeswoman
+        # for former Gov. Rick Perry" is no former official).
+        before_head = [c.key for c in words if start + c.start < prep]
+        former = bool(FORMER_WORDS & set(before_head[: found[1] if found else None])) or bool(
             rel and (rel.group("adv") in _PAST or rel.group("verb") in _PAST))  # fmt: skip
         # "the secretary of homeland security under President Barack Obama" (in 2020): an
         # office held under a leader who is out of office at the article's date.
