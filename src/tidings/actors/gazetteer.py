@@ -283,6 +283,17 @@ def _holders(people: list[Person]) -> dict[tuple[str, str], list[Person]]:
 
 
 @lru_cache(maxsize=1)
+def _people_by_name() -> dict[str, Person]:
+    return {person.name: person for person in load_gazetteer().people}
+
+
+def known_person(name: str) -> Person | None:
+    """The built-in gazetteer's person of that canonical name, with their dated offices
+    (later stages read it: an event codes a person by the office held on its date)."""
+    return _people_by_name().get(name)
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The built-in gazetteer, read once per process."""
     trie = Trie()

@@ -45,6 +45,10 @@ Clinton would be a punchline"), the one asked ("called for Congress to pass", "a
 Congress to repeal"), the subject of a receiving verb ("faced accusations"), a nominal
 act's naming modifier when someone else acts ("Russia's Ukraine invasion", "the Trump-Kim
 summit", a city before an attack); a state's own forces are its instrument, not its target.
+A person the gazetteer knows with dated offices is coded by the office held on a past
+event's date, a former official ELI (``events.standing``: "In 2010, President Barack Obama
+sent National Guard troops" is USAGOV's in a 2018 article); the rule id then ends in
+"+office-then".
 
 A directed event (REQUEST, REJECT, ACCUSE, THREATEN, SANCTION) whose sentence names its
 actor but not its recipient is passed to ``discourse.resolve_orphans``, which may take the
@@ -57,6 +61,7 @@ Scoring that codes sentences by another scheme's rules passes its own ``conventi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -108,6 +113,7 @@ from tidings.events.dating import (
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
 from tidings.events.refusals import refusing_clauses, requested_act
+from tidings.events.standing import STANDING_RULE, Period, event_period, parties_then
 from tidings.events.typed import (
     NOUN_TARGETS,
     VERB_TARGETS,
@@ -947,8 +953,10 @@ def _event(
     if parties is None:
         return None
     stance = _aux_pass(parties.m, inner or [], aux_reader)
-    date, date_text, aux = _date_pass(parties.m.trigger, stance, index, article, dates)
-    return _build(parties, stance, aux, date, date_text, index, lexicon)
+    trigger = parties.m.trigger
+    date, date_text, aux = _date_pass(trigger, stance, index, article, dates)
+    then = event_period(date, date_text, aux, trigger, dates, article.published)
+    return _build(parties, stance, aux, date, date_text, index, lexicon, then, article.published)
 
 
 def _source_pass(
@@ -1490,8 +1498,11 @@ def _build(
     date_text: str | None,
     index: ActorIndex,
     lexicon: Lexicon,
+    then: Period | None = None,
+    published: dt.date | None = None,
 ) -> Event:
-    """The event: mode and context, the parties as states act, and the sentence's text."""
+    """The event: mode and context, the parties as states act and as coded on a past event's
+    date (``events.standing``), and the sentence's text."""
     m, source, targets = parties.m, parties.source, parties.targets
     trigger, entry, event_type = m.trigger, m.entry, stance.event_type
     mode, context = _mode_and_context(m, lexicon, event_type)
@@ -1503,6 +1514,8 @@ def _build(
     if event_type == "MOBILIZE" and (mode == "weapons" or not targets):
         actors = [_weapons_tester(p, src) for p, src in zip(actors, source, strict=True)]
     recipients = [_state_code(p, index, event_type, parties.reciprocal) for p in targets]
+    actors, recoded = parties_then(actors, then, published)
+    recipients, recoded_recipients = parties_then(recipients, then, published)
     if parties.reciprocal:
         actors = recipients = _dedupe_parties(actors)
     sent = trigger.sent
@@ -1521,7 +1534,9 @@ def _build(
         sentence_end=sent.end_char,
         text=_span_text(trigger.doc, tokens, sent.start, sent.end),
         trigger=trigger.text,
-        rule=entry.id + "".join(f"+model-{role}" for role in parties.by_model),
+        rule=entry.id
+        + "".join(f"+model-{role}" for role in parties.by_model)
+        + (STANDING_RULE if recoded or recoded_recipients else ""),
         cameo=lexicon.cameo_code(event_type, mode),
     )
 
