@@ -170,7 +170,8 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
 
 
 def matrix(rows: list[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    r, c = [], []
+    r: list[int] = []
+    c: list[int] = []
     for n, row in enumerate(rows):
         cols = {vocabulary[f] for f in row if f in vocabulary}
         r.extend([n] * len(cols))
