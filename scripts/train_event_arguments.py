@@ -7,8 +7,10 @@ article goes through extract → nlp → actors → quotes as in the pipeline; e
 coder can see in the trigger's sentence (``argument_model.units``) is one example, labelled
 source or recipient when its phrase overlaps the annotator's ``source`` / ``recipient``
 text (the occurrence nearest the trigger; among overlapping phrases, those whose head lies
-inside the text), else none. Never trained or tuned on ``gold/test``, ``../shared/gold`` or
-the PLOVER gold-standard sentences (the candidates were drawn away from all of them).
+inside the text), else none. Never trained or tuned on ``gold/test``, ``../shared/gold``,
+``gold/dev2`` or the PLOVER gold-standard sentences (the candidates were drawn away from all
+of them; those of ``gold/dev2``'s articles drawn before it was made are left out:
+``event_data.measured_articles``).
 
 Prints grouped 5-fold cross-validation (folds by article) of source and recipient accuracy:
 the coder's rules (its own passes over the lexicon row at the trigger retyped to the
@@ -41,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import cached_parses, read_candidates  # noqa: E402
+from event_data import cached_parses, measured_articles, read_candidates  # noqa: E402
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
@@ -86,6 +88,7 @@ class Example:
     codes: list[frozenset[str]]  # each party's codes, a bare country also as its government
     gold: dict[str, frozenset[str] | None] = field(default_factory=dict)  # None: unaligned
     rules: dict[str, frozenset[str]] = field(default_factory=dict)
+    cid: str = ""  # the candidate's id
 
 
 def state_codes(codes: Iterable[str]) -> frozenset[str]:
@@ -198,7 +201,9 @@ def article_examples(
         source, targets = rule_parties(trigger, event, index, lexicon)
         rules = {SOURCE: codes_of(source), RECIPIENT: codes_of(targets)}
         codes = [unit_codes(u) for u in found]
-        out.append(Example(pointer["article"], event, rows, labels, codes, gold, rules))
+        out.append(
+            Example(pointer["article"], event, rows, labels, codes, gold, rules, pointer["id"])
+        )
     return out
 
 
@@ -377,10 +382,11 @@ def read_labels(folder: Path) -> dict[str, dict[str, Any]]:
 
 def examples_from(args: argparse.Namespace) -> list[Example]:
     labels = read_labels(args.data)
+    measured = measured_articles(args.shared, Path("."))
     pointers = [
         p
         for p in read_candidates(args.data)
-        if labels.get(p["id"], {}).get("event", "NONE") != "NONE"
+        if labels.get(p["id"], {}).get("event", "NONE") != "NONE" and p["article"] not in measured
     ]
     by_article: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for p in pointers:

@@ -32,7 +32,7 @@ from scipy import sparse
 from spacy.tokens import Doc, DocBin, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import cached_parses, read_candidates  # noqa: E402
+from event_data import cached_parses, measured_articles, read_candidates  # noqa: E402
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
 from tidings.actors import resolve_actors  # noqa: E402
@@ -119,12 +119,16 @@ class Item:
     rule: str  # the rules' aux mode
     ruled: bool  # a negation or a settling date: the coder keeps the rules' mode
     group: str  # the article
+    cid: str = ""  # the candidate's id
 
 
 def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
     labels = read_rows(data, "labels-*.jsonl")
     events = {i: r for i, r in labels.items() if r.get("event") not in (None, "NONE")}
-    pointers = [p for p in read_candidates(data) if p["id"] in events]
+    measured = measured_articles(shared, Path("."))
+    pointers = [
+        p for p in read_candidates(data) if p["id"] in events and p["article"] not in measured
+    ]
     parsed = parse_articles(shared, {p["article"] for p in pointers}, cache)
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in pointers:
@@ -161,12 +165,13 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
             rule = rule_aux(clause, trigger, ctx)
             features = aux_features(trigger, clause, ctx)
             ruled = rule == "negation" or date_relation(trigger, clause, ctx) in SETTLING
-            out.append(Item(features, gold, rule, ruled, art))
+            out.append(Item(features, gold, rule, ruled, art, p["id"]))
     return out
 
 
 def matrix(rows: list[list[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    r, c = [], []
+    r: list[int] = []
+    c: list[int] = []
     for n, row in enumerate(rows):
         cols = {vocabulary[f] for f in row if f in vocabulary}
         r.extend([n] * len(cols))
