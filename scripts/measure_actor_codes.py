@@ -103,6 +103,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -255,6 +256,18 @@ def outlets(shared: Path, ids: set[str]) -> dict[str, tuple[str | None, str | No
             for rec in corpus_records(shared, ids)}  # fmt: skip
 
 
+def restored(
+    entry: Parsed, meta: tuple[str | None, str | None], nlp: Language
+) -> tuple[str, Doc, Article]:
+    """A cached article as the pipeline sees it: the record's text, the parsed body, and the
+    article with the publisher and url (``outlets``) the cache does not keep."""
+    text, blob, article = entry[:3]
+    publisher, url = meta
+    article = replace(article, publisher=article.publisher or publisher,
+                      url=article.url or url)  # fmt: skip
+    return text, Doc(nlp.vocab).from_bytes(blob), article
+
+
 def read_labels(folder: Path) -> dict[str, dict[str, Any]]:
     rows = {}
     for path in sorted(folder.glob("labels-*.jsonl")):
@@ -284,11 +297,7 @@ def measure(shared: Path, data: Path, cache: Path | None, articles: int = 0) -> 
         entry = parsed.get(art_id)
         if entry is None:
             continue
-        text, blob, article = entry[:3]
-        publisher, url = meta.get(art_id, (None, None))
-        article = replace(article, publisher=article.publisher or publisher,
-                          url=article.url or url)  # fmt: skip
-        doc = Doc(nlp.vocab).from_bytes(blob)
+        text, doc, article = restored(entry, meta.get(art_id, (None, None)), nlp)
         mentions = resolve_actors(doc, article)
         index = ActorIndex(doc, mentions, [], home=article_country(article, mentions))
         for pointer, label in by_article[art_id]:

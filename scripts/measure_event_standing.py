@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from measure_actor_codes import (  # noqa: E402
     outlets,
     parse_articles,
     read_labels,
+    restored,
     state_codes,
     trigger_token,
 )
@@ -98,11 +98,7 @@ def main() -> None:
         entry = parsed.get(art_id)
         if entry is None:
             continue
-        text, blob, article = entry[:3]
-        publisher, url = meta.get(art_id, (None, None))
-        article = replace(article, publisher=article.publisher or publisher,
-                          url=article.url or url)  # fmt: skip
-        doc = Doc(nlp.vocab).from_bytes(blob)
+        text, doc, article = restored(entry, meta.get(art_id, (None, None)), nlp)
         mentions = resolve_actors(doc, article)
         runs = {flag: coded(doc, article, flag) for flag in (False, True)}
         for pointer, label in by_article[art_id]:
