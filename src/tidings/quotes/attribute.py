@@ -658,7 +658,7 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
             tokens = doc.char_span(label.start, label.label_end, alignment_mode="expand")
             if tokens is not None:  # a label is no one's subject: not "David Greene said"
                 quoted.update(range(tokens.start, tokens.end))
-    refs = Referents(doc, quoted, body)
+    refs = Referents(doc, quoted, body, mentions)
     refs.turns = [
         (lo, hi, name_key(label.name))
         for (lo, hi), label in zip(paragraphs, turns, strict=True)

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.corefer import PRONOUNS as PRONOUN_GENDERS
+from tidings.actors.gazetteer import known_person, load_gazetteer
+from tidings.actors.resolve import name_gender
 from tidings.actors.unnamed import describes_someone
+from tidings.model import ActorMention
 from tidings.quotes.cues import Cue, cue_at
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -102,6 +107,31 @@ def name_key(text: str) -> str:
         return ""
     last = unicodedata.normalize("NFKD", words[-1].lower())
     return "".join(c for c in last if not unicodedata.combining(c)).strip(".,;:’'")
+
+
+def title_gender(word: str) -> str | None:
+    """The gender a title before a name tells ("Mrs.", "Congresswoman", "King"): the
+    gazetteer's titles.tsv flags."""
+    title = load_gazetteer().titles.get(word.lower().rstrip("."))
+    if title is None:
+        return None
+    return "f" if "female" in title.flags else "m" if "male" in title.flags else None
+
+
+def person_genders(mentions: Sequence[ActorMention]) -> dict[str, set[str]]:
+    """Surname key → the genders the actors stage's person mentions tell: the gazetteer
+    person's ("Trump": Donald Trump, m), else the given name or honorific of the name."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.actor.kind != "person" or m.how not in ("name", "surname"):
+            continue
+        person = known_person(m.actor.name)
+        gender = (person.gender if person else None) or name_gender(m.actor.name)
+        gender = gender or name_gender(m.text)
+        if gender:
+            for key in {name_key(m.text), name_key(m.actor.name)} - {""}:
+                found.setdefault(key, set()).add(gender)
+    return found
 
 
 def _speaks(subject: Token) -> bool:
@@ -204,11 +234,18 @@ class Referent:
     kind: str  # person | organisation | body (a described organisation) | group
     key: str = ""  # surname key for persons
 
+    def fits(self, gender: str | None, genders: dict[str, str]) -> bool:
+        """A pronoun of this gender may mean this referent: a person of that gender or of
+        none the article tells ("she" never means Donald Trump; "he" may mean "Lee")."""
+        return not gender or self.kind != "person" or genders.get(self.key, gender) == gender
+
 
 class Referents:
     """Resolves cue subjects to the persons and bodies of one article."""
 
-    def __init__(self, doc: Doc, quoted: set[int], text: str) -> None:
+    def __init__(
+        self, doc: Doc, quoted: set[int], text: str, people: Sequence[ActorMention] = ()
+    ) -> None:
         self.doc = doc
         self.text = text  # the body (Doc.text would join every token on each access)
         self.quoted = quoted  # token indices inside quotations: not the reporter's words
@@ -232,7 +269,15 @@ class Referents:
         # it coded (start, end, code), to tell whom "the North Korean diplomat" means
         self.person_codes: dict[str, str] = {}
         self.described_codes: list[tuple[int, int, str]] = []
+        # persons the actors stage named where the recogniser saw none: a pronoun's last
+        # resort, as the recogniser's persons are (not the subjects of its own sentence)
+        self.unrecognised_people: list[tuple[int, Referent]] = []
+        # surname key → "m" | "f", where the article's names, titles and the actors stage's
+        # people agree on one gender; a pronoun passes over a person of the other
+        self._gender_evidence = person_genders(people)
+        self.genders: dict[str, str] = {}
         self._register_entities()
+        self._register_people(people)
         self._walk_subjects()
 
     # --- registry -----------------------------------------------------------------------
@@ -263,6 +308,7 @@ class Referents:
                     if child.dep_ == "appos":
                         words |= {t.lower_ for t in child.subtree}
                 self.titles.setdefault(key, set()).update(words)
+                self._note_gender(key, ent, name)
                 self.person_mentions.append((ent.start, Referent(name, start, end, "person", key)))
             elif ent.label_ in ORG_LABELS:
                 name, start, end = _clean(ent)
@@ -274,6 +320,35 @@ class Referents:
                     self.given_names.setdefault(word.lower(), key)
         for key in self.titles:
             self.full_names.setdefault(key, key.title())
+        self.genders = {k: next(iter(g)) for k, g in self._gender_evidence.items() if len(g) == 1}
+
+    def _register_people(self, people: Sequence[ActorMention]) -> None:
+        """The persons the actors stage names where the entity recogniser saw no person
+        ("Nikki Haley" run into a page's link text, taken for a body): mentions a pronoun
+        may look back to."""
+        for m in people:
+            if m.actor.kind != "person" or m.how not in ("name", "surname"):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or any(
+                t.i in self.quoted or (t.i in self._ent_of and self._ent_of[t.i].label_ == "PERSON")
+                for t in span
+            ):
+                continue  # a person of the recogniser's, registered already
+            ref = self._person(name_key(m.text), m.start, m.end)
+            self.unrecognised_people.append((span.start, ref))
+        self.unrecognised_people.sort(key=lambda x: x[0])
+
+    def _note_gender(self, key: str, ent: Span, name: str) -> None:
+        """What this mention of a person tells of their gender: the title just before the
+        name ("Mrs. DeLuca", "Congresswoman Maxine Waters"), the gazetteer person of that
+        name, or a given name the gazetteer holds with one gender ("Nikki Haley")."""
+        before = self.doc[ent.start - 1] if ent.start else None
+        gender = title_gender(before.text) if before is not None else None
+        person = known_person(name)
+        gender = gender or (person.gender if person else None) or name_gender(name)
+        if gender:
+            self._gender_evidence.setdefault(key, set()).add(gender)
 
     def _family_name(self, ent: Span) -> str:
         """The surname a given name takes from the relative it is named as: "Foley's mother
@@ -326,20 +401,32 @@ class Referents:
         kind: str,
         skip: str = "",
         kinds: frozenset[str] = frozenset(),
+        gender: str | None = None,
     ) -> Referent | None:
         wanted = kinds or {kind}
         for i, ref in reversed(items):
-            if i < before and ref.kind in wanted and not (skip and ref.key == skip):
+            if (
+                i < before
+                and ref.kind in wanted
+                and not (skip and ref.key == skip)
+                and ref.fits(gender, self.genders)
+            ):
                 return ref
         return None
 
     def _latest_subject(
-        self, before: int, kind: str, skip: str = "", kinds: frozenset[str] = frozenset()
+        self,
+        before: int,
+        kind: str,
+        skip: str = "",
+        kinds: frozenset[str] = frozenset(),
+        gender: str | None = None,
     ) -> Referent | None:
         """The latest main-clause subject of that kind, else the latest subject at all."""
         mains = [(i, ref) for i, ref, main in self.subjects if main]
-        ref = self._latest(mains, before, kind, skip, kinds)
-        return ref or self._latest([(i, r) for i, r, _ in self.subjects], before, kind, skip, kinds)
+        ref = self._latest(mains, before, kind, skip, kinds, gender)
+        everyone = [(i, r) for i, r, _ in self.subjects]
+        return ref or self._latest(everyone, before, kind, skip, kinds, gender)
 
     def _spoke(self, ref: Referent | None, before: int) -> bool:
         """The latest subject mention of this referent is the subject of a verb of saying,
@@ -427,14 +514,17 @@ class Referents:
             described = self._described_subject(token.i)
             if described is not None:
                 return described
-            ref = self._latest_subject(token.i, "person", skip)
+            gender = PRONOUN_GENDERS.get(lower)  # "she" passes over a man named since
+            ref = self._latest_subject(token.i, "person", skip, gender=gender)
             if _goes_on_speaking(token) and not self._spoke(ref, token.i):
                 # "He also said" after a sentence whose subject said nothing ("Pompeo met
                 # Netanyahu"): the last one who spoke
-                speaker = self._latest(self.speakers, token.i, "person", skip)
+                speaker = self._latest(self.speakers, token.i, "person", skip, gender=gender)
                 if speaker is not None and token.i - self._index_of(speaker) <= ALSO_REACH:
                     return speaker
-            ref = ref or self._latest(self.person_mentions, token.i, "person", skip)
+            if ref is None:
+                named = sorted(self.person_mentions + self.unrecognised_people, key=lambda x: x[0])
+                ref = self._latest(named, token.i, "person", skip, gender=gender)
             return ref or self._actor_of(token)  # "The president … He continued:"
         if lower == "they":
             pair = self._conjoined_people(token.i)
