@@ -523,8 +523,8 @@ class Referents:
                 if speaker is not None and token.i - self._index_of(speaker) <= ALSO_REACH:
                     return speaker
             if ref is None:
-                named = sorted(self.person_mentions + self.unrecognised_people, key=lambda x: x[0])
-                ref = self._latest(named, token.i, "person", skip, gender=gender)
+                people = sorted(self.person_mentions + self.unrecognised_people, key=lambda x: x[0])
+                ref = self._latest(people, token.i, "person", skip, gender=gender)
             return ref or self._actor_of(token)  # "The president … He continued:"
         if lower == "they":
             pair = self._conjoined_people(token.i)
