@@ -31,13 +31,12 @@ from spacy.tokens import Doc, Token
 sys.path.insert(0, str(Path(__file__).parent))
 from event_data import read_candidates  # noqa: E402
 from train_event_arguments import (  # noqa: E402
-    aligned,
     codes_of,
     parse_articles,
     read_labels,
     right,
+    role_gold,
     trigger_token,
-    unit_codes,
 )
 
 from tidings.actors.home import article_country  # noqa: E402
@@ -87,12 +86,7 @@ def article_rows(record: tuple[Any, ...], nlp: Any, annotated: list[Any]) -> lis
                                "pos": trigger.pos_, "sentence": trigger.sent.text}  # fmt: skip
         for role in (SOURCE, RECIPIENT):
             surface = label.get(role)
-            hits = aligned(trigger.sent, surface, trigger, found)
-            gold: frozenset[str] | None = frozenset()
-            if surface and hits:
-                gold = frozenset().union(*(unit_codes(found[k]) for k in hits))
-            elif surface:
-                gold = None  # named in words the coder cannot see as a party
+            hits, gold = role_gold(trigger, surface, found)
             row[role] = {
                 "text": surface,
                 "gold": None if gold is None else sorted(gold),

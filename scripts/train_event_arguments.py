@@ -166,6 +166,19 @@ def aligned(sent: Span, surface: str | None, trigger: Token, found: Sequence[Uni
     return inside or overlapping
 
 
+def role_gold(
+    trigger: Token, surface: str | None, found: list[Any]
+) -> tuple[list[int], frozenset[str] | None]:
+    """The parties the annotator's words for a role cover, and their codes: empty when the
+    annotator named no one, None when the words name no party the coder can see."""
+    hits = aligned(trigger.sent, surface, trigger, found)
+    if not surface:
+        return hits, frozenset()
+    if hits:
+        return hits, frozenset().union(*(unit_codes(found[k]) for k in hits))
+    return hits, None
+
+
 def article_examples(
     text: str,
     doc: Doc,
@@ -188,16 +201,9 @@ def article_examples(
         labels = [LABELS.index(NONE)] * len(found)
         gold: dict[str, frozenset[str] | None] = {}
         for role in (RECIPIENT, SOURCE):  # a phrase both: the source wins
-            surface = label.get(role)
-            hits = aligned(trigger.sent, surface, trigger, found)
+            hits, gold[role] = role_gold(trigger, label.get(role), found)
             for k in hits:
                 labels[k] = LABELS.index(role)
-            if not surface:
-                gold[role] = frozenset()
-            elif hits:
-                gold[role] = frozenset().union(*(unit_codes(found[k]) for k in hits))
-            else:
-                gold[role] = None  # named in words the coder cannot see as a party
         source, targets = rule_parties(trigger, event, index, lexicon)
         rules = {SOURCE: codes_of(source), RECIPIENT: codes_of(targets)}
         codes = [unit_codes(u) for u in found]

@@ -22,14 +22,15 @@ Measured over the annotated corpus events (``scripts/measure_actor_codes.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.fold import phrase_keys
 from tidings.actors.gazetteer import load_gazetteer, make_actor
 from tidings.actors.unnamed import head_sector_of, unnamed_code
-from tidings.model import ActorMention
+from tidings.model import Actor, ActorMention
 
 # A phrase's head must be a noun that heads its phrase: a modifier ("police station") or a
 # name is the business of the other passes.
@@ -84,23 +85,33 @@ def legislative_partisans(doc: Doc, mentions: Sequence[ActorMention]) -> list[Ac
     sit in a legislature, recoded as that legislature's country LEG, as the gold codes
     "House Democrats" and "Republicans in Congress"; a bare "Democrats" stays the party."""
     countries = load_gazetteer().countries
-    out: list[ActorMention] = []
-    for m in mentions:
+
+    def legislature(m: ActorMention, span: Span) -> Actor | None:
         actor = m.actor
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if (
             actor.sector != "POL"
             or actor.kind == "person"
             or actor.country is None
-            or span is None
             or not span.root.tag_.endswith("S")
             or not _legislative(span.root)
         ):
-            out.append(m)
-            continue
-        recoded = make_actor(actor.name, f"{actor.country}LEG", actor.role, "group", countries)
-        out.append(ActorMention(text=m.text, start=m.start, end=m.end, actor=recoded,
-                                how=m.how))  # fmt: skip
+            return None
+        return make_actor(actor.name, f"{actor.country}LEG", actor.role, "group", countries)
+
+    return _recoded(doc, mentions, legislature)
+
+
+def _recoded(
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    recode: Callable[[ActorMention, Span], Actor | None],
+) -> list[ActorMention]:
+    """The mentions, each with the actor ``recode`` gives it on its span, if any."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        actor = recode(m, span) if span is not None else None
+        out.append(m if actor is None else replace(m, actor=actor))
     return out
 
 
@@ -130,26 +141,22 @@ def military_acts(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMenti
     """Mentions of a state that modify a military act, recoded as its armed forces (see the
     module docstring)."""
     countries = load_gazetteer().countries
-    out: list[ActorMention] = []
-    for m in mentions:
+
+    def armed_forces(m: ActorMention, span: Span) -> Actor | None:
         actor = m.actor
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if (
             actor.kind != "country"
             or actor.country is None
             or m.how not in ("demonym", "name")
-            or span is None
             or span.root.dep_ not in _ACT_DEPS
             or span.root.head.i == span.root.i
             or not _military_act(span.root.head)
         ):
-            out.append(m)
-            continue
-        forces = make_actor(f"{actor.name} armed forces", f"{actor.country}MIL", None, "group",
-                            countries)  # fmt: skip
-        out.append(ActorMention(text=m.text, start=m.start, end=m.end, actor=forces,
-                                how=m.how))  # fmt: skip
-    return out
+            return None
+        return make_actor(f"{actor.name} armed forces", f"{actor.country}MIL", None, "group",
+                          countries)  # fmt: skip
+
+    return _recoded(doc, mentions, armed_forces)
 
 
 def group_mentions(doc: Doc, text: str, mentions: Sequence[ActorMention],
