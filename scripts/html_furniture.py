@@ -44,21 +44,25 @@ class CachedPage:
     url: str | None
     lines: list[str] | None  # None: the HTML path found no article before the model step
     truth: dict[str, Any]
+    byline: str | None = None  # the page's byline, which the prompt rules read at the end
 
     @property
     def fold(self) -> str:
         return f"fold{fold_of(site_of(self.url or self.id))}"
 
 
-def capture(page_id: str, raw: bytes, url: str | None) -> list[str] | None:
-    """The lines the HTML path hands to the furniture model (None when it fails before)."""
+def capture(page_id: str, raw: bytes, url: str | None) -> dict[str, Any]:
+    """The lines the HTML path hands to the furniture model (None when it fails before) and
+    the page's byline."""
     from tidings.sources.html import html_document
 
-    seen: list[list[str]] = []
+    seen: list[dict[str, Any]] = []
 
-    def record(lines: list[str], _url: str | None) -> tuple[list[str], list[str]]:
-        seen.append(list(lines))
-        return drop_prompts(lines)
+    def record(
+        lines: list[str], _url: str | None, byline: str | None = None
+    ) -> tuple[list[str], list[str]]:
+        seen.append({"lines": list(lines), "byline": byline})
+        return drop_prompts(lines, byline)
 
     original = html.clean_lines
     html.clean_lines = record  # type: ignore[assignment]
@@ -68,7 +72,7 @@ def capture(page_id: str, raw: bytes, url: str | None) -> list[str] | None:
         pass
     finally:
         html.clean_lines = original  # type: ignore[assignment]
-    return seen[0] if seen else None
+    return seen[0] if seen else {"lines": None, "byline": None}
 
 
 def load(shared: Path, cache: Path, limit: int | None) -> list[CachedPage]:
@@ -81,12 +85,13 @@ def load(shared: Path, cache: Path, limit: int | None) -> list[CachedPage]:
     for source, pages in sets:
         for n, (page, truth) in enumerate(pages, 1):
             path = cache / f"{source}-{page.id}.json"
-            if path.exists():
-                lines = json.loads(path.read_text("utf-8"))
-            else:
-                lines = capture(page.id, page.raw, page.url)
-                path.write_text(json.dumps(lines), "utf-8")
-            out.append(CachedPage(page.id, source, page.url, lines, truth))
+            found = json.loads(path.read_text("utf-8")) if path.exists() else None
+            if not isinstance(found, dict):  # absent, or cached before bylines were kept
+                found = capture(page.id, page.raw, page.url)
+                path.write_text(json.dumps(found), "utf-8")
+            out.append(
+                CachedPage(page.id, source, page.url, found["lines"], truth, found["byline"])
+            )
             if n % 50 == 0:
                 print(f"{source}: {n} pages", file=sys.stderr, flush=True)
     return out
@@ -99,7 +104,7 @@ def page_text(page: CachedPage, scores: list[float], threshold: float | None) ->
     lines = page.lines
     if threshold is not None:
         lines = [ln for ln, s in zip(lines, scores, strict=True) if s >= threshold]
-    paragraphs, _ = drop_prompts(lines)
+    paragraphs, _ = drop_prompts(lines, page.byline)
     if html._words(paragraphs) < html.MIN_ARTICLE_WORDS:
         return ""
     return "\n\n".join(paragraphs)
@@ -160,7 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default="../shared", type=Path)
     parser.add_argument(
-        "--cache", default=Path.home() / ".cache" / "tidings" / "html-lines", type=Path,
+        "--cache", default=Path.home() / ".cache" / "tidings" / "html-lines-bylines", type=Path,
         help="Where the HTML path's lines before the model step are kept between runs.",
     )  # fmt: skip
     parser.add_argument("--limit", type=int, default=None, help="First N pages of each set.")

@@ -219,7 +219,7 @@ def judge(page: TrainingPage) -> dict[str, float]:
     """One page through the text path with the model in use: its body F1, furniture lines
     and leaks (as ``tidings eval`` counts them), and its line confusion."""
     parts = furniture.split_article("\n".join(page.lines), url=page.url)
-    paragraphs, _ = drop_prompts(parts.paragraphs)
+    paragraphs, _ = drop_prompts(parts.paragraphs, parts.byline)
     body = "\n\n".join(paragraphs)
     gold_lines = matching.body_lines(page.body)
     predicted = matching.body_lines(body)

@@ -100,4 +100,22 @@ def test_runner_scores_tidings_on_both_layouts(tmp_path: Path) -> None:
     assert ours["author_agreement"] == 1.0
     assert figures["resiliparse"]["title_agreement"] is None  # it reports no metadata
     table = bench.markdown(figures)
-    assert table.count("\n| tidings |") == 1 and "| resiliparse |" in table
+    # one row in the main table, one in the table by site fold (peers have none there)
+    assert table.count("\n| tidings |") == 2 and table.count("\n| resiliparse |") == 1
+
+
+def test_figures_are_given_by_site_fold(tmp_path: Path) -> None:
+    from tidings.extract.sites import FOLDS, fold_of, site_of
+
+    zyte, wcxb = write_sets(tmp_path)
+    figures = bench.run(zyte, wcxb, tools=["tidings"])
+    folds = figures["tidings"]["by_fold"]
+    assert [d["fold"] for d in folds] == list(range(FOLDS))
+    # the one page of each set sits in its site's fold, and only there
+    home = fold_of(site_of("https://h.test/1"))
+    assert folds[home]["wcxb_pages"] == 1 and folds[home]["zyte_pages"] == 1
+    assert folds[home]["wcxb_f1"] == figures["tidings"]["wcxb_f1"]
+    assert folds[home]["wcxb_leaked"] == 0.0
+    assert all(d["wcxb_pages"] == 0 and d["wcxb_f1"] is None for d in folds if d["fold"] != home)
+    table = bench.markdown(figures)
+    assert "By site fold" in table and table.count("\n| tidings |") == 2

@@ -94,3 +94,21 @@ def test_a_closing_call_of_two_sentences_is_the_site_speaking() -> None:
     assert 40 < len(call.split()) <= 60
     kept, dropped = drop_prompts([*REPORT, call])
     assert kept == REPORT and dropped == [call]
+
+
+def test_a_closing_disclaimer_goes_with_what_follows() -> None:
+    small_print = [
+        "Disclaimer: this post is for general informational purposes only.",
+        "Past performance is no guarantee of future results.",
+    ]
+    kept, dropped = drop_prompts([*REPORT, *small_print])
+    assert kept == REPORT and dropped == small_print
+    views = "The views expressed by the authors of this blog are their own."
+    assert drop_prompts([*REPORT, views])[0] == REPORT
+
+
+def test_a_disclaimer_inside_the_article_stays() -> None:
+    # the article may report on small print; only the end of the text is judged
+    line = "The bank's disclaimer says the figures are for informational purposes only."
+    lines = [REPORT[0], line, *REPORT[1:]]
+    assert drop_prompts(lines)[0] == lines

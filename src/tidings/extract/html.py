@@ -227,11 +227,14 @@ def html_date(tree: lxml_html.HtmlElement, url: str | None, extensive: bool = Tr
         return None
 
 
-def clean_lines(lines: list[str], url: str | None) -> tuple[list[str], list[str]]:
+def clean_lines(
+    lines: list[str], url: str | None, byline: str | None = None
+) -> tuple[list[str], list[str]]:
     """(article lines, furniture lines) of the extractor's text: the furniture model drops
-    the lines it is sure are page furniture, then the prompt rules the labels and boxes."""
+    the lines it is sure are page furniture, then the prompt rules the labels and boxes
+    (and the bio of the byline's authors at the end)."""
     kept, dropped = drop_sure_furniture(lines, url)
-    paragraphs, prompts = drop_prompts(kept)
+    paragraphs, prompts = drop_prompts(kept, byline)
     return paragraphs, [*dropped, *prompts]
 
 
@@ -262,7 +265,8 @@ def extract_html_article(doc: Document) -> Article:
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
     if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
         lines = lines[1:]  # the headline repeated as the first line
-    paragraphs, furniture = clean_lines(lines, url)
+    byline = _fill(meta.author, getattr(fallback, "author", None), hints.get("author"))
+    paragraphs, furniture = clean_lines(lines, url, byline)
     if _words(paragraphs) < MIN_ARTICLE_WORDS:
         raise InputError("no article text found in the page", source=doc.source)
     published = _fill(parse_published(page_date), parse_published(meta.published),
@@ -271,7 +275,7 @@ def extract_html_article(doc: Document) -> Article:
         doc.content_hash,
         paragraphs,
         title=title,
-        byline=_fill(meta.author, getattr(fallback, "author", None), hints.get("author")),
+        byline=byline,
         # trafilatura falls back to the bare host name, weaker than a publisher hint
         publisher=_fill(
             meta.publisher, hints.get("publisher"), getattr(fallback, "sitename", None)

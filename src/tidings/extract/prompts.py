@@ -10,8 +10,9 @@ Three kinds of rule, from the narrowest view to the widest:
   lines (≤ :data:`MAX_WORDS` words), so a sentence of reporting that happens to mention a
   newsletter is kept; paid-link disclosures, a photo viewer's text and footnotes (which end
   with "↩") at any length;
-- a line at an edge of the text (:func:`is_edge_furniture`, :func:`is_closing_furniture`):
-  datelines, credits, the site's own voice and calls to contact it, an "about us" blurb;
+- a line at an edge of the text (:func:`is_edge_furniture`, :func:`is_closing_furniture`,
+  :func:`is_author_bio`): datelines, credits, the site's own voice and calls to contact it,
+  an "about us" blurb, a legal disclaimer, the bio of the byline's author;
 - a box of lines: a rail of links under its heading, the pitch above a button, everything
   from a closing box's first line or from a request for the reader's verdict to the end.
 
@@ -146,9 +147,37 @@ ABOUT_US = re.compile(
     r"writer|journalist|reporter|editor|columnist|correspondent|contributor|blogger)\b|"
     r"^[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4} is headquartered in\b"
 )
+# A legal disclaimer closing the page ("Disclaimer: …", "The views expressed by the authors
+# of this blog are their own …", "… is intended for general information purposes only",
+# "… not a substitute for medical advice"): the publisher's small print, not the story.
+# Only judged at the end of the text.
+DISCLAIMER = re.compile(
+    r"^disclaimer\b|"
+    r"\bfor (?:general )?(?:informational|information|educational) purposes only\b|"
+    r"\bis intended (?:for|as) general information\b|"
+    r"\bviews (?:expressed|are)\b.{0,60}\b(?:their|his|her|the authors?['’]?s?) own\b|"
+    r"\b(?:not|never) (?:be )?(?:intended as|a substitute for|constitute|considered) "
+    r"(?:\w+ ){0,3}(?:legal|financial|medical|investment|tax|professional) advice\b",
+    re.IGNORECASE,
+)
 # The heading of such a closing box ("About the author", "About Northwind").
 ABOUT_HEADING = re.compile(
     r"^(?i:about) (?:(?i:the) )?(?:(?i:authors?|us)|[A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,2})$"
+)
+# The page's own author introduced near its end ("Karina Cohen is the owner of CR Maids …",
+# "Mirel Zaman is the health and fitness director at PS"): the box about the writer, whatever
+# the role. Tied to the byline's names, so a closing sentence about anyone else stays.
+AUTHOR_BIO_VERBS = (
+    r"(?:is|was|has|had|holds|joined|leads|serves|works|worked|writes|wrote|covers|"
+    r"co-?founded|founded|started|began|lives|spent|brings)"
+)
+AUTHOR_BIO_WORDS = 8
+BYLINE_SPLIT = re.compile(r"\s*(?:[,;|&/]|\band\b)\s*")
+BYLINE_PREFIX = re.compile(r"^(?i:by|written by|posted by|author:?)\s+")
+NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# a byline's part that names a role or a desk, not a person ("Staff Writers", "News Desk")
+ROLE_WORD = re.compile(
+    r"^(?i:staff|writers?|editors?|reporters?|contributors?|correspondents?|team|desk|news)$"
 )
 # The author's name and role heading a closing bio box ("Ann Lee, Senior Technology Writer").
 NAME_ROLE = re.compile(
@@ -357,15 +386,49 @@ def is_edge_furniture(line: str) -> bool:
 
 
 def is_closing_furniture(line: str) -> bool:
-    """The closing box about the site or the author, or its heading (judged at the end)."""
+    """The closing box about the site or the author, its heading, or the publisher's legal
+    disclaimer (judged at the end)."""
     text = _bare(line)
     words = len(WORD.findall(text))
     if words <= 4 and ABOUT_HEADING.match(text) or words <= 12 and NAME_ROLE.match(text):
         return True
-    return words <= EDGE_MAX_WORDS and bool(ABOUT_US.match(text))
+    return words <= EDGE_MAX_WORDS and (
+        bool(ABOUT_US.match(text)) or DISCLAIMER.search(text) is not None
+    )
 
 
-def _edge_flags(lines: list[str], flags: list[bool], order: range, closing: bool) -> None:
+def author_names(byline: str | None) -> list[str]:
+    """The people's full names in a byline ("By Ann Lee and Bo Park, Staff Writers" →
+    ["Ann Lee", "Bo Park"]): parts of two to four capitalised words."""
+    names = []
+    for part in BYLINE_SPLIT.split(BYLINE_PREFIX.sub("", (byline or "").strip())):
+        words = part.split()
+        if (
+            2 <= len(words) <= 4
+            and all(NAME_WORD.match(w) for w in words)
+            and not any(ROLE_WORD.match(w) for w in words)
+        ):
+            names.append(" ".join(words))
+    return names
+
+
+def is_author_bio(line: str, names: list[str]) -> bool:
+    """A sentence about one of the page's authors, opening with the name and what they
+    are or have done ("Ann Lee, a former nurse, has written …")."""
+    if not names:
+        return False
+    text = _bare(line)
+    if len(WORD.findall(text)) < AUTHOR_BIO_WORDS:
+        return False
+    return any(
+        re.match(rf"{re.escape(name)}(?:, [^,]{{1,80}},)? {AUTHOR_BIO_VERBS}\b", text)
+        for name in names
+    )
+
+
+def _edge_flags(
+    lines: list[str], flags: list[bool], order: range, closing: bool, authors: list[str]
+) -> None:
     """Mark edge furniture from one end inwards. The edge is the first EDGE lines of
     content, counted past the furniture already found: a dateline under a share bar and a
     bio above a "Learn more" button are still at the edge. At the end, the closing box
@@ -379,7 +442,7 @@ def _edge_flags(lines: list[str], flags: list[bool], order: range, closing: bool
         line = lines[i]
         if not WORD.search(line):
             continue
-        if closing and is_closing_furniture(line):
+        if closing and (is_closing_furniture(line) or is_author_bio(line, authors)):
             if not boxed:
                 flags[i:] = [True] * (len(lines) - i)
                 boxed = True
@@ -436,16 +499,17 @@ def _without_jump_labels(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, labels
 
 
-def drop_prompts(lines: list[str]) -> tuple[list[str], list[str]]:
+def drop_prompts(lines: list[str], byline: str | None = None) -> tuple[list[str], list[str]]:
     """(kept lines, dropped furniture lines); lines without a single word (table rules,
-    separators) go too."""
+    separators) go too. ``byline`` names the page's authors, whose bio closes many pages."""
+    authors = author_names(byline)
     lines, dropped = _without_jump_labels(lines)
     flags = [is_prompt(line) or line.rstrip().endswith(FOOTNOTE_RETURN) for line in lines]
     _rail_flags(lines, flags)
     _pitch_flags(lines, flags)
     _closing_feedback_flags(lines, flags)
-    _edge_flags(lines, flags, range(len(lines)), closing=False)
-    _edge_flags(lines, flags, range(len(lines) - 1, -1, -1), closing=True)
+    _edge_flags(lines, flags, range(len(lines)), closing=False, authors=authors)
+    _edge_flags(lines, flags, range(len(lines) - 1, -1, -1), closing=True, authors=authors)
     kept: list[str] = []
     for line, furniture in zip(lines, flags, strict=True):
         if WORD.search(line):

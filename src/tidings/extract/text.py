@@ -16,14 +16,15 @@ def extract_text_article(doc: Document) -> Article:
 
     hints = doc.hints
     parts = split_article(doc.content, title_hint=hints.get("title"), url=hints.get("url"))
-    paragraphs, prompts = drop_prompts(parts.paragraphs)
+    byline = hints.get("author") or parts.byline
+    paragraphs, prompts = drop_prompts(parts.paragraphs, byline)
     return Article.from_paragraphs(
         doc.content_hash,
         paragraphs,
         # a headline's no-break spaces and doubled spaces are layout, not words
         title=hints.get("title") or (" ".join(parts.title.split()) if parts.title else None),
         credit=parts.credit,
-        byline=hints.get("author") or parts.byline,
+        byline=byline,
         publisher=hints.get("publisher"),
         url=hints.get("url"),
         published=parse_date(hints.get("published")),
