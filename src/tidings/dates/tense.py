@@ -22,6 +22,9 @@ Tense = Literal["past", "present", "future"]
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
 PAST_AUX = frozenset({"was", "were", "did", "had", "has", "have", "'d", "’d"})
 PRESENT_AUX = frozenset({"is", "are", "am", "do", "does", "'s", "'re", "’s", "’re"})
+# Modals that, before a bare verb, speak of what is still to come ("Tuesday's speech should
+# be an opportunity", "they could meet on Friday"); with "have" they look back.
+PROSPECTIVE_MODALS = frozenset({"should", "could", "may", "might", "must", "can", "ca"})
 # Verbs and adjectives whose infinitive complement is something still to happen.
 PLANNING_HEADS = words("planning_head")
 FORWARD_MODIFIERS = words("forward_modifier")
@@ -40,6 +43,8 @@ def _finite_tense(verb: Token, direct: bool = True) -> Tense | None:
         return "future"
     if auxes & PAST_AUX:
         return "past"
+    if auxes & PROSPECTIVE_MODALS and verb.tag_ == "VB":
+        return "future"
     if auxes & PRESENT_AUX:
         # "is meeting on Monday": the present progressive states an arrangement, when the
         # date belongs to the verb itself (not "is awaiting a response to the September
