@@ -5,8 +5,9 @@ publication date depending on the verb that governs it ("Iran seized the tanker 
 Friday" / "the leaders will meet on Monday"). We walk up the dependency tree from the
 expression to the first verb and read its auxiliaries and tag. Infinitives take the
 tense of the verb they depend on, and verbs of planning ("scheduled to", "expected to",
-"plans to") make them future. A noun with a forward-looking modifier on the way up
-("the upcoming summit … in June") also makes the expression future.
+"plans to", "agreed to", "has to") make them future; so does a modal before a bare verb
+("should be", "could meet"; "should have met" looks back). A noun with a forward-looking
+modifier on the way up ("the upcoming summit … in June") also makes the expression future.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 A date attaches to an event when it sits in the trigger's clause (not inside a nested clause
 with its own verb, nor behind a preposition that places the event relative to another one:
-"following yesterday's drills") or, for a nominal event, inside its noun phrase ("Putin's
-September invitation", "Sunday's phone call"). "first talk … since May 2022" dates the
+"following yesterday's drills", nor modifying another noun, whose event it dates: "denied
+its involvement in a September attack") or, for a nominal event, inside its noun phrase
+("Putin's September invitation", "Sunday's phone call"). "first talk … since May 2022" dates the
 earlier talk it recalls; a "when" clause dates the act it frames ("When the talks began
 Thursday, Kerry rejected …"). An act without a date of its own shares the date of the clause
 it belongs to (``shared_date``: a conjoined verb, a participle clause, an eventive noun
@@ -475,14 +476,14 @@ NEWS_WINDOW_DAYS = 3
 
 
 def _dates_other_event(doc: Doc, d: DateMention) -> bool:
-    """Whether the date names the time of a noun's event or sits behind a preposition
-    placing another event ("following yesterday's drills"): not the day of the news."""
+    """Whether the date sits behind a preposition placing another event before or after
+    the news ("following yesterday's drills"): not the day of the news. A date naming the
+    time of a noun is kept: the lede's "Saturday's killing" is the day its reactions are
+    news."""
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    if _names_other_noun(span, root):
-        return True
     return any(
         t.lower_ in RELATIVE_PREPS and t.dep_ in ("prep", "advmod", "mark") for t in root.ancestors
     )
