@@ -49,6 +49,16 @@ def test_a_quoted_first_person_act_is_the_news(nlp) -> None:  # type: ignore[no-
     assert _day(ev) == PUBLISHED
 
 
+def test_a_relative_clause_inside_a_quote_describes_and_takes_no_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After a dev2 quote ("We are all challenged by a young man who lost an election"): the
+    # relative clause describes a participant; it is not the speaker's news.
+    body = LEDE + '\n\n"We are all challenged by Borduria, which attacked Carpania," Lind said.'
+    words = "We are all challenged by Borduria, which attacked Carpania,"
+    quote = quote_of(body, words, "ATLGOV", "Anna Lind")
+    ev = only(code(nlp, body, quotes=[quote]), "ASSAULT")
+    assert ev.date is None
+
+
 def test_a_pronoun_continuing_a_dated_act_shares_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
     body = LEDE + (
         "\n\nLind on Wednesday accused Borduria of intimidation. She urged Carpania to resist."

@@ -3,8 +3,10 @@
 Conventions (each is a choice; tests pin them down):
 
 * Weekdays: "on Sunday" is the most recent Sunday on or before the reference, unless the
-  governing verb is future or present ("will meet on Monday", "the summit opens on
-  Tuesday") or the preposition is "by"/"until": then the next one on or after it.
+  governing verb is future ("will meet on Monday", a modal before a bare verb: "Tuesday's
+  speech should be …", or an infinitive under a planning head: "has to say in his
+  Tuesday address", "agreed to meet") or the preposition is "by"/"until": then the next
+  one on or after it.
   "last Tuesday" is the most recent strictly before, "next Friday" the first strictly after.
 * Weeks are ISO weeks (Monday to Sunday). A paper published on a Sunday writes "this week"
   for the week that starts the next day, so on a Sunday "this week" (not in the past

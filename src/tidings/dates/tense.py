@@ -5,8 +5,9 @@ publication date depending on the verb that governs it ("Iran seized the tanker 
 Friday" / "the leaders will meet on Monday"). We walk up the dependency tree from the
 expression to the first verb and read its auxiliaries and tag. Infinitives take the
 tense of the verb they depend on, and verbs of planning ("scheduled to", "expected to",
-"plans to") make them future. A noun with a forward-looking modifier on the way up
-("the upcoming summit … in June") also makes the expression future.
+"plans to", "agreed to", "has to") make them future; so does a modal before a bare verb
+("should be", "could meet"; "should have met" looks back). A noun with a forward-looking
+modifier on the way up ("the upcoming summit … in June") also makes the expression future.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ Tense = Literal["past", "present", "future"]
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
 PAST_AUX = frozenset({"was", "were", "did", "had", "has", "have", "'d", "’d"})
 PRESENT_AUX = frozenset({"is", "are", "am", "do", "does", "'s", "'re", "’s", "’re"})
+# Modals that, before a bare verb, speak of what is still to come ("Tuesday's speech should
+# be an opportunity", "they could meet on Friday"); with "have" they look back.
+PROSPECTIVE_MODALS = frozenset({"should", "could", "may", "might", "must", "can", "ca"})
 # Verbs and adjectives whose infinitive complement is something still to happen.
 PLANNING_HEADS = words("planning_head")
 FORWARD_MODIFIERS = words("forward_modifier")
@@ -40,6 +44,8 @@ def _finite_tense(verb: Token, direct: bool = True) -> Tense | None:
         return "future"
     if auxes & PAST_AUX:
         return "past"
+    if auxes & PROSPECTIVE_MODALS and verb.tag_ == "VB":
+        return "future"
     if auxes & PRESENT_AUX:
         # "is meeting on Monday": the present progressive states an arrangement, when the
         # date belongs to the verb itself (not "is awaiting a response to the September

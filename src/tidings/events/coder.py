@@ -1481,7 +1481,7 @@ def _undated_day(
     told = kind is None and not _undated_narration(clause, index, article)
     news = None
     if clause.dep_ not in ("relcl", "acl") and in_lede(clause, article.paragraphs):
-        news = news_day(article.paragraphs, dates, article.published)
+        news = news_day(article.paragraphs, dates, article.published, clause.doc)
     if news is not None and (kind is None or kind in LEDE_ACT_KINDS) and not _states_with(clause):
         return news.date, news.text
     if told:
@@ -1553,9 +1553,12 @@ def _weapons_tester(party: Party, named: Party) -> Party:
 
 
 def _undated_narration(clause: Token, index: ActorIndex, article: Article) -> bool:
-    """An act told in the simple past after the lede and outside any quote: the text does
-    not say when it happened (a quote or the lede reports the news itself)."""
-    return narrated_past(clause) and not _quoted(clause, index) and not _lede(clause, article)
+    """An act told in the simple past after the lede and outside any quote, or in a
+    relative clause of a quote: the text does not say when it happened (a quote or the
+    lede reports the news itself; a relative clause describes a participant: "a young man
+    who lost an election")."""
+    told_in_quote = _quoted(clause, index) and clause.dep_ not in ("relcl", "acl")
+    return narrated_past(clause) and not told_in_quote and not _lede(clause, article)
 
 
 def _lede(tok: Token, article: Article) -> bool:

@@ -2,8 +2,9 @@
 
 A date attaches to an event when it sits in the trigger's clause (not inside a nested clause
 with its own verb, nor behind a preposition that places the event relative to another one:
-"following yesterday's drills") or, for a nominal event, inside its noun phrase ("Putin's
-September invitation", "Sunday's phone call"). "first talk … since May 2022" dates the
+"following yesterday's drills", nor modifying another noun, whose event it dates: "denied
+its involvement in a September attack") or, for a nominal event, inside its noun phrase
+("Putin's September invitation", "Sunday's phone call"). "first talk … since May 2022" dates the
 earlier talk it recalls; a "when" clause dates the act it frames ("When the talks began
 Thursday, Kerry rejected …"). An act without a date of its own shares the date of the clause
 it belongs to (``shared_date``: a conjoined verb, a participle clause, an eventive noun
@@ -23,7 +24,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.model import DateMention, DateValue, Paragraph, Quote
 
@@ -90,6 +91,34 @@ def _relative_to_other(span: Span, trigger: Token) -> bool:
     return False
 
 
+# How a date modifies a noun it names the time of ("yesterday's drills", "a September
+# attack", "the 2012 meeting"): that noun's event, not the clause's.
+NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
+# Nouns a date modifies to name a time, not another event ("Monday night", "the 2012 season").
+TIME_NOUNS = frozenset(
+    "morning afternoon evening night day week weekend month year season time period "
+    "quarter term session decade century anniversary".split()
+)
+
+
+def _names_other_noun(span: Span, trigger: Token) -> bool:
+    """Whether the date modifies a noun other than the trigger ("following yesterday's
+    drills", "denied its involvement in a September attack"): it dates that noun's event.
+    The trigger's direct object is an exception: a reaction to "Friday's announcement"
+    ("ripped Friday's announcement") is told as that day's news."""
+    root = span.root
+    head = root.head
+    if head.i == root.i or head.i == trigger.i or span.start <= head.i < span.end:
+        return False
+    if head.dep_ == "dobj" and head.head.i == trigger.i:
+        return False
+    return (
+        root.dep_ in NOUN_MODIFIERS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in TIME_NOUNS
+    )
+
+
 def _mentions_in(tokens: set[int], trigger: Token, dates: list[DateMention]) -> list[DateMention]:
     doc = trigger.doc
     sent = trigger.sent
@@ -102,8 +131,10 @@ def _mentions_in(tokens: set[int], trigger: Token, dates: list[DateMention]) -> 
             continue
         # A date deep inside an argument dates that argument ("his role in the release of
         # files in 2010"), not the event; so does one another event's preposition governs.
-        if min(_distance(t, trigger) for t in span) <= MAX_HOPS and not _relative_to_other(
-            span, trigger
+        if (
+            min(_distance(t, trigger) for t in span) <= MAX_HOPS
+            and not _relative_to_other(span, trigger)
+            and not _names_other_noun(span, trigger)
         ):
             out.append(d)
     return out
@@ -444,13 +475,33 @@ LEDE_PARAGRAPHS = 4
 NEWS_WINDOW_DAYS = 3
 
 
+def _dates_other_event(doc: Doc, d: DateMention) -> bool:
+    """Whether the date sits behind a preposition placing another event before or after
+    the news ("following yesterday's drills"): not the day of the news. A date naming the
+    time of a noun is kept: the lede's "Saturday's killing" is the day its reactions are
+    news."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return any(
+        t.lower_ in RELATIVE_PREPS and t.dep_ in ("prep", "advmod", "mark") for t in root.ancestors
+    )
+
+
 def news_day(
-    paragraphs: Sequence[Paragraph], dates: list[DateMention], published: dt.date | None
+    paragraphs: Sequence[Paragraph],
+    dates: list[DateMention],
+    published: dt.date | None,
+    doc: Doc | None = None,
 ) -> DateMention | None:
     """The day the lede gives for the article's news: the first day-precision date in the
     first ``LEDE_PARAGRAPHS`` paragraphs that falls on the publication day or up to
     ``NEWS_WINDOW_DAYS`` before it ("said on Saturday", "the agreement announced
-    Saturday"). None when the lede dates nothing recent: its acts are then not placed."""
+    Saturday"), passing over, when the parse ``doc`` is given, a date of another event
+    ("North Korea has threatened the United States, yet again, following yesterday's
+    American led B-2 stealth bomber drills": the threat is the day's news, not the drills').
+    None when the lede dates nothing recent: its acts are then not placed."""
     if published is None or not paragraphs:
         return None
     lede_end = paragraphs[min(LEDE_PARAGRAPHS, len(paragraphs)) - 1].end
@@ -458,6 +509,8 @@ def news_day(
         if d.start >= lede_end:
             break
         if d.relation != "at" or d.date.precision != "day" or not d.date.value:
+            continue
+        if doc is not None and _dates_other_event(doc, d):
             continue
         day = d.date.first_day()
         if day is not None and dt.timedelta(0) <= published - day <= dt.timedelta(
