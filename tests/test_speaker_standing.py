@@ -158,3 +158,12 @@ def test_a_caption_after_a_known_name_is_no_description(nlp: Any) -> None:
             "the United States was \"not going to unilaterally disarm.\"")  # fmt: skip
     found, _ = _run(nlp, text, dt.date(2013, 1, 31))
     assert {m.actor.code for m in found if m.actor.name == "Chuck Hagel"} == {"USAELI"}
+
+
+def test_a_past_president_named_with_his_title_is_the_president_he_was(nlp: Any) -> None:
+    # r7 allsides-8pbUOe7vB49H5FHK (2012-10-22): his words of the 1980s.
+    text = ("Credit for America’s global leadership role belongs to both parties.\n\nAs "
+            "President Ronald Reagan said about U.S. international engagement, “We cannot "
+            "play innocents abroad in a world that is not innocent.”")  # fmt: skip
+    _, quotes = _run(nlp, text, dt.date(2012, 10, 22))
+    assert _speaker(quotes, "We cannot") == ("USAGOV", "Ronald Reagan")

@@ -74,7 +74,7 @@ from tidings.actors.gazetteer import (
 )
 from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
 from tidings.actors.home import home_country
-from tidings.actors.offices import ruled_out
+from tidings.actors.offices import office_titled, ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector, head_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
@@ -825,6 +825,12 @@ class _Article(OrganisationReader):
         person = atom.entry.person
         if person is not None:
             gender = person.gender or gender
+            held = None if phrase.former else office_titled(person, phrase.head, self.day)
+            if held is not None:
+                # "As President Ronald Reagan said", "In 1919, President Woodrow Wilson
+                # ordered": the office the title names, of the person's own country, not a
+                # guess that the gazetteer's holder of the day rules out.
+                code, role = held.code, held.role
         # The gazetteer knows no office on this date: trust the title in the text, and
         # keep that reading for the rest of the article ("Trump" after "President Trump").
         # A "former" title agrees with the gazetteer's ELI ("former United Nations Ambassador
