@@ -1,6 +1,6 @@
 """Speakers coded by their standing on the date of their words (issue 11, round 8): words the
-article dates in the past are the office then held; a declared candidate is POL; heads of
-intelligence services SPY and of the FBI COP; what the article says of a person the
+article dates in the past are the office then held, and so is a past office the title names;
+heads of intelligence services SPY and of the FBI COP; what the article says of a person the
 gazetteer knows only later; a firm's manager BUS. Sentences shortened from the corpus
 (../shared/corpus/allsides-10k.jsonl.gz, ids given) and the development speaker samples
 (data/quotes/speaker_sample*.jsonl)."""
@@ -66,21 +66,12 @@ def test_words_dated_before_every_known_office_keep_the_standing_at_publication(
     nlp: Any,
 ) -> None:
     # corpus allsides-fTjXXkQhgCMBdAuM (2016-10-20): in 2004 she was a senator, an office
-    # the gazetteer does not list, so the candidate of the article's date stays.
+    # the gazetteer does not list, so her standing of the article's date stays (a former
+    # official who runs, ELI).
     text = ("Hillary Clinton spoke in Ohio.\n\nClinton said in 2004, “We need people like "
             "George Soros, who is fearless and willing to step up when it counts.”")  # fmt: skip
     _, quotes = _run(nlp, text, dt.date(2016, 10, 20))
-    assert _speaker(quotes, "We need") == ("USAPOL", "Hillary Clinton")
-
-
-def test_a_declared_candidate_who_held_office_is_pol(nlp: Any) -> None:
-    # speaker_sample allsides-cuHUkMpg8O4382Ip (2016-06-24): the candidate, not the former
-    # secretary of state.
-    text = ("Hillary Clinton spoke in Ohio.\n\nClinton also suggested the vote should "
-            "strengthen her appeal, saying the uncertainty “only underscores the need for "
-            "calm, steady, experienced leadership in the White House.”")  # fmt: skip
-    _, quotes = _run(nlp, text, dt.date(2016, 6, 24))
-    assert _speaker(quotes, "only underscores") == ("USAPOL", "Hillary Clinton")
+    assert _speaker(quotes, "We need") == ("USAELI", "Hillary Clinton")
 
 
 def test_a_candidate_the_article_calls_by_the_office_left_is_eli(nlp: Any) -> None:

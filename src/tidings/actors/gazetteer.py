@@ -33,6 +33,10 @@ class Office:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+# A state's sectors (as agents.STATE_SECTORS): a former holder is a former official.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
 def _candidacy(office: Office) -> bool:
     """A run for office ("Democratic presidential candidate"), not an office."""
     return office.code[3:] == "POL" and "candidate" in (office.role or "").lower()
@@ -54,16 +58,22 @@ class Person:
 
     def actor_on(self, day: dt.date, countries: dict[str, str]) -> Actor:
         """The Actor for this person on ``day``: the office's code, or <country>ELI. A
-        declared candidate is POL, a former official too while the campaign lasts (Hillary
-        Clinton in 2016, Jeb Bush after June 2015): the corpus annotators code the run, not
-        the office left (data/events/labels-*.jsonl: 20 candidates POL, none ELI), and so does
-        the speaker sample (data/quotes/speaker_sample.jsonl q073). One who still holds an
-        office keeps it: a sitting senator who runs is still a senator (LEG)."""
+        candidate who held a state office before is a former official (CAMEO's ELI; the
+        gold README codes a person by the office held on the date, a former official ELI):
+        a candidacy is no office. One who still holds an office keeps it."""
         office = self.office_on(day)
         if office is not None and _candidacy(office):
+            # A sitting senator who runs is still a senator (LEG), not a party figure.
             sitting = [o for o in self.offices if o.holds(day) and not _candidacy(o)]
             if sitting:
                 office = max(sitting, key=lambda o: o.start or dt.date.min)
+        if office is not None and _candidacy(office):
+            held = [o for o in self.offices if o.end is not None and o.end < day
+                    and not _candidacy(o) and o.code[3:] in _STATE_SECTORS]  # fmt: skip
+            if held and office.code[:3] in countries:
+                last = max(held, key=lambda o: o.end or dt.date.min)
+                role = f"former {last.role}, {office.role}" if last.role else office.role
+                return make_actor(self.name, f"{office.code[:3]}ELI", role, "person", countries)
         if office is not None:
             return make_actor(self.name, office.code, office.role, "person", countries)
         # Out of office: the nearest office before the day, else the first one.

@@ -838,15 +838,7 @@ class _Article(OrganisationReader):
         # only witness of the office then held ("Florida Senator Marco Rubio", not the
         # gazetteer's office of today).
         undated_title = not self.dated and code[:3] in self.gaz.countries and not phrase.former
-        # A candidate the article calls by the office left ("Democratic frontrunner and
-        # former Secretary of State Hillary Rodham Clinton", April 2015) is the former
-        # official it describes (data/quotes/speaker_sample_r5.jsonl q097).
-        # A title without a country ("former Vice President Joe Biden") is of the person's.
-        former_candidate = phrase.former and actor.sector == "POL" \
-            and (code.endswith("ELI") or not code)  # fmt: skip
-        if former_candidate and not code and actor.country:
-            code = f"{actor.country}ELI"
-        if (actor.sector == "ELI" or not actor.code or undated_title or former_candidate) and code \
+        if (actor.sector == "ELI" or not actor.code or undated_title) and code \
                 and phrase.head.sector != "-" \
                 and not (phrase.former and actor.sector == "ELI"):  # fmt: skip
             actor = make_actor(actor.name, code, role, "person", self.gaz.countries)
