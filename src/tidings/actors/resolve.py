@@ -823,6 +823,7 @@ class _Article(OrganisationReader):
         if actor is None:
             return False
         person = atom.entry.person
+        held = None
         if person is not None:
             gender = person.gender or gender
             held = None if phrase.former else office_titled(person, phrase.head, self.day)
@@ -842,7 +843,9 @@ class _Article(OrganisationReader):
                 and phrase.head.sector != "-" \
                 and not (phrase.former and actor.sector == "ELI"):  # fmt: skip
             actor = make_actor(actor.name, code, role, "person", self.gaz.countries)
-            if person is not None:
+            if person is not None and held is None:
+                # An office held before witnesses this mention only: "Obama said Tuesday"
+                # after "President Obama's 2014 order" is the former president.
                 self.overrides.setdefault(id(person), actor)
         elif person is not None and id(person) in self.overrides:
             actor = self.overrides[id(person)]
