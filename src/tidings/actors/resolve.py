@@ -74,7 +74,7 @@ from tidings.actors.gazetteer import (
 )
 from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
 from tidings.actors.home import home_country
-from tidings.actors.offices import office_titled, ruled_out
+from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector, head_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
@@ -823,15 +823,8 @@ class _Article(OrganisationReader):
         if actor is None:
             return False
         person = atom.entry.person
-        held = None
         if person is not None:
             gender = person.gender or gender
-            held = None if phrase.former else office_titled(person, phrase.head, self.day)
-            if held is not None:
-                # "As President Ronald Reagan said", "In 1919, President Woodrow Wilson
-                # ordered": the office the title names, of the person's own country, not a
-                # guess that the gazetteer's holder of the day rules out.
-                code, role = held.code, held.role
         # The gazetteer knows no office on this date: trust the title in the text, and
         # keep that reading for the rest of the article ("Trump" after "President Trump").
         # A "former" title agrees with the gazetteer's ELI ("former United Nations Ambassador
@@ -843,9 +836,7 @@ class _Article(OrganisationReader):
                 and phrase.head.sector != "-" \
                 and not (phrase.former and actor.sector == "ELI"):  # fmt: skip
             actor = make_actor(actor.name, code, role, "person", self.gaz.countries)
-            if person is not None and held is None:
-                # An office held before witnesses this mention only: "Obama said Tuesday"
-                # after "President Obama's 2014 order" is the former president.
+            if person is not None:
                 self.overrides.setdefault(id(person), actor)
         elif person is not None and id(person) in self.overrides:
             actor = self.overrides[id(person)]

@@ -18,6 +18,12 @@ Beijing in September, Mr. Tillerson said"). It must end well before publication 
 rarely change within weeks) and fall within the person's known offices or after them (what
 they were before their first known office is unknown). The day read is the middle of what
 the expression covers.
+
+A title before the speaker's name that names an office the person held before and not on
+the article's date witnesses it as well: "As President Ronald Reagan said, “We cannot play
+innocents abroad”" (2012) is the president's (USAGOV); "former President Jimmy Carter" is
+not. The actors stage keeps such a mention at the person's standing at publication, as the
+gold conventions code an article's actors.
 """
 
 from __future__ import annotations
@@ -27,12 +33,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from tidings.actors.gazetteer import Person, known_person, load_gazetteer
+from tidings.actors.fold import fold
+from tidings.actors.gazetteer import Office, Person, known_person, load_gazetteer
+from tidings.actors.offices import office_titled
 from tidings.dates import mentions_against
 from tidings.model import ActorRef, Article, DateMention, Quote
 
 # Dependencies of a clause or phrase that describes a participant rather than the act.
 _DESCRIBING = frozenset({"relcl", "acl", "appos", "parataxis", "ccomp", "xcomp", "advcl"})
+# Words that make a title a past one: the gazetteer's ELI already says so.
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "late"})
+# How far before a name a title is read: characters, then words.
+_TITLE_REACH = 60
+_TITLE_WORDS = 4
 # Days a date must end before publication to be read as another standing's.
 _WELL_BEFORE = dt.timedelta(days=60)
 
@@ -80,6 +93,28 @@ def _day_said(doc: Doc, quote: Quote, dates: list[DateMention], quoted: list[tup
     return None
 
 
+def _titled_office(body: str, quote: Quote, person: Person, published: dt.date) -> Office | None:
+    """The past office a title right before the speaker's name names ("President Ronald
+    Reagan"), unless the words call it former."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    surnames = {w for name in (person.name, *person.surnames) for w in fold(name).split()}
+    named = fold(body[quote.speaker_start : quote.speaker_end]).split()
+    inside = named[: next((k for k, w in enumerate(named) if w in surnames), len(named))]
+    if inside and len(inside) == len(named):
+        return None  # no name of the person in the span: nothing to read a title from
+    line = body[max(0, quote.speaker_start - _TITLE_REACH) : quote.speaker_start]
+    before = [*fold(line.split("\n")[-1]).split()[-_TITLE_WORDS:], *inside]
+    titles = load_gazetteer().titles
+    for k in range(len(before)):
+        title = titles.get(" ".join(before[k:]))
+        if title is not None:
+            if _FORMER & set(before[max(0, k - 2) : k]):
+                return None
+            return office_titled(person, title, published)
+    return None
+
+
 def _known_then(person: Person, day: dt.date) -> bool:
     """The gazetteer knows what the person was on ``day``: in office, or out of one held
     before."""
@@ -107,9 +142,15 @@ def dated_speakers(doc: Doc, article: Article, quotes: list[Quote]) -> list[Quot
     for n, person in people.items():
         quote = quotes[n]
         day = _day_said(doc, quote, dates, quoted, published)
-        if day is None or not _known_then(person, day) or quote.speaker is None:
+        titled = _titled_office(article.body, quote, person, published)
+        if quote.speaker is None:
             continue
-        code = person.actor_on(day, countries).code
+        if day is not None and _known_then(person, day):
+            code = person.actor_on(day, countries).code
+        elif titled is not None:
+            code = titled.code
+        else:
+            continue
         if code != quote.speaker.code:
             out[n] = replace(quote, speaker=ActorRef(code=code, name=quote.speaker.name))
     return out
