@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tidings.actors.fold import name_words
-from tidings.actors.gazetteer import Gazetteer, Person, Title
+from tidings.actors.gazetteer import Gazetteer, Office, Person, Title
 
 # Heads' titles that are no single office: "opposition leader X", "party leaders".
 _LOOSE_HEADS = frozenset({"leader", "leaders", "head of state", "heads of state"})
@@ -54,10 +54,30 @@ def office_holders(gaz: Gazetteer, country: str, title: Title, day: dt.date) -> 
         office = person.office_on(day)
         if office is None or not office.role or office.code[:3] != country:
             continue
-        role = _role_name(office.role)
-        if role == word or role.startswith((f"{word} of ", f"{word} for ")):
+        if _names_office(word, office):
             found.append(person)
     return found
+
+
+def _names_office(word: str, office: Office) -> bool:
+    """The title word names the office ("president" → "President of the United States")."""
+    if not office.role:
+        return False
+    role = _role_name(office.role)
+    return role == word or role.startswith((f"{word} of ", f"{word} for "))
+
+
+def office_titled(person: Person, title: Title, day: dt.date) -> Office | None:
+    """The latest office before ``day`` that the title names, of a person out of office on
+    ``day``: "President Ronald Reagan" in 2012 is the president he was (the title names
+    the office held when he acted or spoke), not a former official. None when the title
+    names no single office or none the person held."""
+    if not single_office(title) or person.office_on(day) is not None:
+        return None
+    word = title.phrase.replace("defense", "defence")
+    held = [o for o in person.offices
+            if o.end is not None and o.end < day and _names_office(word, o)]  # fmt: skip
+    return max(held, key=lambda o: o.end or dt.date.min) if held else None
 
 
 def _near(a: str, b: str) -> bool:

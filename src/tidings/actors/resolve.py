@@ -64,7 +64,14 @@ from tidings.actors.atoms import Atom, find_atoms
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import Chunk, chunks, fold, phrase_keys
-from tidings.actors.gazetteer import Gazetteer, Person, Title, load_gazetteer, make_actor
+from tidings.actors.gazetteer import (
+    Gazetteer,
+    Person,
+    Title,
+    known_person,
+    load_gazetteer,
+    make_actor,
+)
 from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
 from tidings.actors.home import home_country
 from tidings.actors.offices import ruled_out
@@ -157,12 +164,18 @@ _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _STRAY_SPACE = re.compile(r"[ \u00a0]+(?=,)")
 # What the article says of a person it names: an apposition (", a professor at …", ", the
 # former special envoy to Ukraine") or a relative clause (", who formerly served as U.S.
-# ambassador to …"); a past tense or "formerly" makes a state office a former one.
+# ambassador to …", ", who manages a heating and air conditioning company": a firm's man, BUS);
+# a past tense or "formerly" makes a state office a former one; one who runs for an office
+# does not hold it.
 _APPOSITION = re.compile(r", (?:(?:currently|now|also) )?(?:(?:an?|the) )?")
 _RELATIVE = re.compile(r", who (?:(?P<adv>formerly|previously|once|later|now|currently|also) )?"
                        r"(?P<verb>serves|served|is|was|works|worked|had been|has been|"
-                       r"became|remains|studies|studied|teaches|taught|researches|covers) "
+                       r"became|remains|studies|studied|teaches|taught|researches|covers|"
+                       r"manages|managed|owns|owned|runs(?! for\b)|ran(?! for\b)) "
                        r"(?:as )?(?:(?:an?|the) )?")  # fmt: skip
+# An apposition or relative clause that may recode a person the gazetteer knows: ", who",
+# an article, or a lowercase noun (", press secretary for …"), not a capitalised word.
+_KNOWN_DESCRIBED = re.compile(r", (?:who |an? |the |[a-z])")
 # Definite descriptions of a body named earlier: noun → (its sectors, a word its name or role
 # must hold, if any).
 _BODY_KINDS: dict[str, tuple[frozenset[str], str | None]] = {
@@ -200,7 +213,8 @@ _LOCATED = re.compile(r",? (?:based )?in (?:the )?")
 _INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "EUR"})
 # Nouns of research work: a programme's director is an academic (EDU).
 _PROGRAMME = frozenset({"program", "programme", "programs", "programmes"})
-_PAST = frozenset({"served", "was", "worked", "had been", "formerly", "previously", "once"})
+_PAST = frozenset({"served", "was", "worked", "had been", "formerly", "previously", "once",
+                   "managed", "owned", "ran"})  # fmt: skip
 # A description ends at punctuation or a sentence's end ("U.S. ambassador" runs on) or at the
 # next clause.
 _DESCRIPTION_STOP = re.compile(
@@ -1368,6 +1382,46 @@ class _Article(OrganisationReader):
                 if other.actor is f.actor:
                     other.actor = actor
 
+    def described_known_people(self) -> None:
+        """People the gazetteer knows but not as what they were on the article's date, coded
+        from the apposition or relative clause after their name: before their first known
+        office the gazetteer cannot tell what they were ("Moon Jae-in, the leading
+        candidate", April 2017: POL, not a future president's ELI), and after their last
+        one a state office the article gives is one the dictionary lacks ("Sergey Kislyak,
+        a member of Russia's Federation Council"). A description that says "former" agrees
+        with the gazetteer's ELI and changes nothing."""
+        done: set[str] = set()
+        for f in list(self.found):
+            if f.how not in ("name", "surname") or f.actor.kind != "person" \
+                    or f.actor.name in done:  # fmt: skip
+                continue
+            person = known_person(f.actor.name)
+            if person is None or not person.offices:
+                continue
+            standing = person.actor_on(self.day, self.gaz.countries)
+            if standing.code != f.actor.code or standing.sector != "ELI":
+                continue  # in office, or coded from the article's own words already
+            tail = self.name_end(f.end)
+            if not _KNOWN_DESCRIBED.match(self.text, tail):
+                continue  # "Hagel, Senators clash at hearing": a caption, no apposition
+            said = self.description_of(tail)
+            if said is None or said[0][:3] not in self.gaz.countries:
+                continue
+            unknown_then = all(o.start is not None and o.start > self.day for o in person.offices)
+            sector = said[0][3:]
+            if not sector or (not unknown_then and sector not in STATE_SECTORS):
+                continue
+            done.add(f.actor.name)
+            # The country the words name, else the person's own: a description without one
+            # ("the leading candidate") takes the article's country, not Moon's.
+            country = self.place_named(*said[2]) or standing.country or said[0][:3]
+            actor = make_actor(f.actor.name, f"{country}{sector}", said[1], "person",
+                               self.gaz.countries)  # fmt: skip
+            old = f.actor
+            for other in self.found:
+                if other.actor.name == old.name and other.actor.code == old.code:
+                    other.actor = actor
+
     def employed_ranks(self) -> None:
         """A rank after the description of the person's work ("CBS analyst Maj. Mike Lyons",
         "Fox News contributor Lt. Col. Oliver North"): the work the article gives is what
@@ -2205,6 +2259,7 @@ class _Article(OrganisationReader):
         self.place_deferred()
         self.ner_people()
         self.described_titles()
+        self.described_known_people()
         self.employed_ranks()
         self.speaking_for()
         self.surnames()
