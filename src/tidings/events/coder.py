@@ -1568,9 +1568,12 @@ def _build(
 def _people(party: Party) -> Party:
     """Protesters named by their country alone are its people, not its state: "tens of
     thousands of Egyptians marched" is EGYCVL (as the gold and 89 of the corpus's 113
-    annotated protests code them; 2 code the bare country)."""
+    annotated protests code them; 2 code the bare country). A country named as such stays
+    itself (a row retyped out of its own sense keeps its states)."""
     code = party.code
-    if len(code) != 3 or not code.isalpha() or code in NON_STATE | SECTOR_ONLY:
+    if party.how != "demonym" or len(code) != 3 or not code.isalpha():
+        return party
+    if code in NON_STATE | SECTOR_ONLY:
         return party
     return Party(code + "CVL", party.name, party.token, party.how, party.kind)
 
