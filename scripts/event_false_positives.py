@@ -30,8 +30,8 @@ Matched predictions whose date is wrong are counted apart (they cost only the da
 ``../shared/corpus``) and runs the coder over each article they come from; every coded
 event whose trigger is an annotated candidate is compared with the label: ``NONE`` →
 spurious; else its type, source, recipient (codes meet, as ``argument_errors.py`` and
-``train_event_arguments.py`` count them; a role whose annotated words name no party the
-coder can see is not judged) and aux. The typer trained on these candidates, so its type
+``train_event_arguments.py`` count them, the annotator's own code for the party counting
+too; a role whose annotated words name no party the coder can see is not judged) and aux. The typer trained on these candidates, so its type
 answers here are in sample and flatter: the arguments (the rules' answer) are the point.
 Counted by event type and by rule id.
 
@@ -63,6 +63,7 @@ from train_event_arguments import (  # noqa: E402
     read_labels,
     right,
     role_gold,
+    state_codes,
     trigger_token,
 )
 
@@ -359,6 +360,9 @@ def judge(ev: Event, label: dict[str, Any], trigger: Token, index: ActorIndex) -
         _, gold = role_gold(trigger, label.get(role), found)
         if gold is None:
             continue  # the annotated party is none the coder can see
+        if gold and label.get(f"{role}_code"):
+            # the annotator's own code counts too ("North Korea" tests missiles: PRKMIL)
+            gold = gold | state_codes([str(label[f"{role}_code"])])
         answer = codes_of(parties)  # type: ignore[arg-type]
         if not right(answer, gold):
             if not gold:

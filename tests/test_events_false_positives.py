@@ -88,3 +88,68 @@ def test_an_attack_at_home_keeps_its_place(pipeline: Any, tmp_path: Path) -> Non
         e for e in pipeline_events(pipeline, tmp_path, text, "2016-05-02") if e.event == "ASSAULT"
     ]
     assert events and all(e.recipient for e in events)
+
+
+def _classifier() -> Any:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import event_false_positives
+
+    return event_false_positives
+
+
+def _event(
+    kind: str, actor: str, recipient: str | None, start: int, end: int, trigger: str = "urged"
+) -> Any:
+    from tidings.model import ActorRef, Event
+
+    return Event(
+        event=kind,
+        actor=[ActorRef(actor, actor)],
+        recipient=[ActorRef(recipient, recipient)] if recipient else [],
+        sentence_start=start,
+        sentence_end=end,
+        trigger=trigger,
+        rule="request.urge",
+    )
+
+
+def _gold(kind: str, actor: str, recipient: str | None, text: str) -> dict[str, Any]:
+    return {
+        "event": kind,
+        "actor": [{"code": actor}],
+        "recipient": [{"code": recipient}] if recipient else [],
+        "text": text,
+        "required": True,
+    }
+
+
+def test_the_classes_of_a_wrong_event() -> None:
+    fp = _classifier()
+    body = "Democrats urged Obama to act. Russia denied it. Nothing happened."
+    first, second = (0, 29), (30, 47)
+    golds = [
+        _gold("REQUEST", "USAPOL", "USAGOV", "Democrats urged Obama to act"),
+        _gold("REJECT", "RUSGOV", "USAGOV", "Russia denied it"),
+    ]
+    right = _event("REQUEST", "USAPOL", "USAGOV", *first)
+    cases = {
+        ("spurious", ""): _event("REQUEST", "USAPOL", "USAGOV", 48, 66),
+        ("wrong type", "parties right"): _event("ACCUSE", "USAPOL", "USAGOV", *first, "act"),
+        ("wrong recipient", "the source"): _event("REJECT", "RUSGOV", "RUSGOV", *second),
+        ("wrong recipient", "missing"): _event("REJECT", "RUSGOV", None, *second),
+        ("wrong source", "reversed"): _event("REJECT", "USAGOV", "USAGOV", *second),
+    }
+    for expected, ev in cases.items():
+        assert fp.classify(ev, [right, ev], golds, body) == expected
+    again = _event("REQUEST", "USALEG", "USAGOV", *first, "act")  # the act coded twice
+    assert fp.classify(again, [right, again], golds, body) == ("duplicate", "act already matched")
+    twin = _event("ACCUSE", "USAPOL", "USAGOV", *first)  # its trigger typed twice
+    assert fp.classify(twin, [right, twin], golds, body) == ("duplicate", "same trigger")
+
+
+def test_the_held_out_set_is_refused() -> None:
+    fp = _classifier()
+    with pytest.raises(SystemExit):
+        fp.gold_report(["gold/test"], Path("../shared"), details=False)
