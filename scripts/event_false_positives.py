@@ -31,9 +31,10 @@ Matched predictions whose date is wrong are counted apart (they cost only the da
 event whose trigger is an annotated candidate is compared with the label: ``NONE`` →
 spurious; else its type, source, recipient (codes meet, as ``argument_errors.py`` and
 ``train_event_arguments.py`` count them, the annotator's own code for the party counting
-too; a role whose annotated words name no party the coder can see is not judged) and aux. The typer trained on these candidates, so its type
-answers here are in sample and flatter: the arguments (the rules' answer) are the point.
-Counted by event type and by rule id.
+too; a role whose annotated words name no party the coder can see is not judged) and aux.
+The typer trained on these candidates, so its type answers here are in sample and flatter:
+the arguments (the rules' answer) are the point. Counted by event type, by rule id and by
+how the parties were found (the rule id's suffixes: "+model-source", "+counterpart" …).
 
     python scripts/event_false_positives.py gold [gold/dev2 ../shared/gold/dev ...] [--details]
     python scripts/event_false_positives.py corpus [--parsed /tmp/args.pkl] [--limit N]
