@@ -275,7 +275,9 @@ def fit(
     x = matrix(items, vocabulary, dense_weight, encoder_weight, static_weight)
     y = np.array([it.label for it in items])
     w = np.array([it.weight for it in items])
-    wts, b = fit_softmax(x, y, len(LABELS), c, weights=w)
+    # the parser's, the encoder's and the static vectors' columns are dense
+    tail = x.shape[1] - len(vocabulary)
+    wts, b = fit_softmax(x, y, len(LABELS), c, weights=w, dense_tail=tail)
     return EventTyper(LABELS, vocabulary, wts, b, dense_weight, encoder_weight, static_weight)
 
 
@@ -442,7 +444,7 @@ def main() -> None:
     scored_items = [it for it, keep in zip(own, scored, strict=True) if keep]
     if args.cv_out is not None:
         np.savez_compressed(
-            args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds,
+            args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds[scored],
             ids=np.array([it.cid for it in scored_items]),
             triggers=np.array([it.sentence[slice(*it.trigger)] for it in scored_items]),
         )  # fmt: skip

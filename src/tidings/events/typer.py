@@ -4,7 +4,9 @@ or NONE, with a probability.
 A multinomial logistic regression over the candidate's features (``typer_features``):
 words of the trigger, its arguments and its sentence (a vocabulary of the features seen at
 least twice in training), what the CAMEO verb dictionary
-and tidings' lexicon say of the trigger, and the parser's contextual vectors. It was trained
+and tidings' lexicon say of the trigger, the parser's contextual vectors, and (for weights
+trained with them) what the sentence and the trigger mean as read through static word-piece
+vectors distilled from all-MiniLM-L6-v2 (``static_vectors``: a table lookup). It was trained
 by ``scripts/train_event_typer.py`` on candidates annotated for tidings (``data/events/``)
 plus NGEC's synthetic PLOVER stories; weights live in ``data/typer.npz`` and its model card
 in ``data/typer.md``. Inference is one sparse-dense product per sentence: no extra model,

@@ -1,6 +1,7 @@
 """What the event typer sees of a candidate: words of the trigger and its arguments, what the
-CAMEO verb dictionary and tidings' lexicon say of the trigger, the clause's shape, and the
-parser's own contextual vectors.
+CAMEO verb dictionary and tidings' lexicon say of the trigger, the clause's shape, the
+parser's own contextual vectors, and the sentence and trigger read through static word-piece
+vectors (``static_vectors``).
 
 The CAMEO verb dictionary (``data/cameo_verbs.tsv``, converted from PETRARCH2's
 CAMEO.2.0.txt, MIT) gives ~1,500 verbs and ~3,100 patterns a PLOVER type through
