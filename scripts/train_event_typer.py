@@ -15,7 +15,12 @@ Three variants measured and not shipped (figures in the model card): ``--sense-f
 ``--no-lexicon-feature`` (better on the PLOVER gold-standard sentences alone, worse in the
 coder), and ``--encoder-weight`` (the sentence encoder's features, ``events.encoder``;
 needs ``data/minilm.npz`` from ``scripts/convert_minilm.py``): better on both, but several
-times the cost of the spaCy pass.
+times the cost of the spaCy pass. ``--static-weight`` gives the typer the static vectors
+distilled from the same encoder (``events.static_vectors``, ``scripts/distill_static_vectors.py``):
+a table lookup at run time.
+
+``--folds 0,1`` scores only those folds (and skips the final fit unless ``--out`` is given),
+to compare variants quickly; the model card's figures use all five.
 
 Prints grouped 5-fold cross-validation (folds by article) on the annotated candidates — the
 typer alone, the lexicon alone, and both as the coder combines them — then fits on
@@ -60,6 +65,7 @@ from tidings.events.candidates import Candidate, candidates  # noqa: E402
 from tidings.events.coder import match  # noqa: E402
 from tidings.events.encoder import SentenceEncoder, load_encoder  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
+from tidings.events.static_vectors import StaticVectors, load_static_vectors  # noqa: E402
 from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
@@ -93,6 +99,7 @@ class Item:
     sentence: str  # the candidate's sentence, for the sentence encoder
     trigger: tuple[int, int]  # the trigger's characters in ``sentence``
     encoded: np.ndarray | None = None  # the sentence encoder's features (ENCODER_DIM)
+    static: np.ndarray | None = None  # the static vectors' features (2 x their dims)
     cid: str = ""  # the annotated candidate's id ("" for NGEC's)
 
 
@@ -190,7 +197,11 @@ def sentence_and_trigger(cand: Candidate) -> tuple[str, tuple[int, int]]:
 
 
 def matrix(
-    items: list[Item], vocabulary: dict[str, int], dense_weight: float, encoder_weight: float = 0.0
+    items: list[Item],
+    vocabulary: dict[str, int],
+    dense_weight: float,
+    encoder_weight: float = 0.0,
+    static_weight: float = 0.0,
 ) -> sparse.csr_matrix:
     """The same matrix ``EventTyper.matrix`` builds, from stored feature names and vectors."""
     rows, cols, vals = [], [], []
@@ -205,10 +216,29 @@ def matrix(
         cols.extend((width + nz).tolist())
         vals.extend((item.dense[nz] * dense_weight).tolist())
     x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(items), width + DENSE_DIM))
-    if not encoder_weight:
+    blocks = [x]
+    if encoder_weight:
+        blocks.append(sparse.csr_matrix(np.stack([it.encoded for it in items]) * encoder_weight))
+    if static_weight:
+        blocks.append(sparse.csr_matrix(np.stack([it.static for it in items]) * static_weight))
+    if len(blocks) == 1:
         return x
-    encoded = np.stack([it.encoded for it in items]) * encoder_weight
-    return sparse.hstack([x, sparse.csr_matrix(encoded, dtype=np.float64)], format="csr")
+    return sparse.hstack(blocks, format="csr", dtype=np.float64)
+
+
+def typer_matrix(items: list[Item], typer: EventTyper) -> sparse.csr_matrix:
+    """The items' matrix with a fitted typer's vocabulary and weights of its dense blocks."""
+    return matrix(
+        items, typer.vocabulary, typer.dense_weight, typer.encoder_weight, typer.static_weight
+    )
+
+
+def static_items(items: list[Item], vectors: StaticVectors) -> None:
+    """Fill each item's ``static`` as ``typer_features.static_features`` computes it from
+    the candidate: the sentence's vector, then the trigger's."""
+    for it in items:
+        sentence, (trigger,) = vectors.text_and_spans(it.sentence, [it.trigger])
+        it.static = np.concatenate([sentence, trigger])
 
 
 def encode_items(items: list[Item], encoder: SentenceEncoder, batch: int = 512) -> None:
@@ -232,16 +262,23 @@ def encode_items(items: list[Item], encoder: SentenceEncoder, batch: int = 512) 
 
 
 def fit(
-    items: list[Item], c: float, min_count: int, dense_weight: float, encoder_weight: float = 0.0
+    items: list[Item],
+    c: float,
+    min_count: int,
+    dense_weight: float,
+    encoder_weight: float = 0.0,
+    static_weight: float = 0.0,
 ) -> EventTyper:
     """Weighted multinomial logistic regression (L2, strength 1/C as in scikit-learn), by
     L-BFGS over the vocabulary of the training items."""
     vocabulary = vocabulary_of([it.names for it in items], min_count)
-    x = matrix(items, vocabulary, dense_weight, encoder_weight)
+    x = matrix(items, vocabulary, dense_weight, encoder_weight, static_weight)
     y = np.array([it.label for it in items])
     w = np.array([it.weight for it in items])
-    wts, b = fit_softmax(x, y, len(LABELS), c, weights=w)
-    return EventTyper(LABELS, vocabulary, wts, b, dense_weight, encoder_weight)
+    # the parser's, the encoder's and the static vectors' columns are dense
+    tail = x.shape[1] - len(vocabulary)
+    wts, b = fit_softmax(x, y, len(LABELS), c, weights=w, dense_tail=tail)
+    return EventTyper(LABELS, vocabulary, wts, b, dense_weight, encoder_weight, static_weight)
 
 
 def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -305,7 +342,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--data", type=Path, default=Path("data/events"))
-    parser.add_argument("--out", type=Path, default=Path("src/tidings/events/data/typer.npz"))
+    parser.add_argument("--out", type=Path, help="where the weights go (default the "
+                        "package's typer.npz; with --folds, nowhere unless given)")  # fmt: skip
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=2, help="processes for the six fits")
@@ -319,6 +357,13 @@ def main() -> None:
     parser.add_argument("--ngec-weight", type=float, default=0.3)
     parser.add_argument("--encoder-weight", type=float, default=0.0, help="scale of the "
                         "sentence encoder's features (0: the typer does without them)")  # fmt: skip
+    parser.add_argument("--static-weight", type=float, default=0.0, help="scale of the static "
+                        "vectors' features (0: the typer does without them)")  # fmt: skip
+    parser.add_argument("--static-vectors", type=Path, help="a table of static vectors "
+                        "other than the packaged one (distill_static_vectors.py)")  # fmt: skip
+    parser.add_argument("--static-dims", type=int, help="keep the table's first N dimensions "
+                        "(its leading principal components)")  # fmt: skip
+    parser.add_argument("--folds", help="score only these folds, e.g. 0,1 (default all five)")
     parser.add_argument("--no-ngec", action="store_true")
     parser.add_argument("--cache", type=Path, help="keep the parsed features here (re-runs "
                         "that only change the fit skip the parsing)")  # fmt: skip
@@ -326,6 +371,13 @@ def main() -> None:
                         "labels and lexicon types here (.npz), to choose the coder's "
                         "thresholds on them")  # fmt: skip
     args = parser.parse_args()
+    run_folds = list(range(5))
+    if args.folds is not None:
+        run_folds = [int(f) for f in args.folds.split(",") if f.strip().isdigit()]
+        if not run_folds or any(f not in range(5) for f in run_folds):
+            sys.exit(f"--folds {args.folds}: give folds 0 to 4, separated by commas")
+    if args.out is None and args.folds is None:
+        args.out = Path("src/tidings/events/data/typer.npz")
     own, extra = features(args)
     if args.no_ngec:
         extra = []
@@ -343,6 +395,21 @@ def main() -> None:
             sys.exit("--encoder-weight needs src/tidings/events/data/minilm.npz "
                      "(scripts/convert_minilm.py)")  # fmt: skip
         encode_items(own + extra, encoder)
+    if args.static_weight:
+        vectors = (
+            StaticVectors.from_bytes(args.static_vectors.read_bytes())
+            if args.static_vectors is not None
+            else load_static_vectors()
+        )
+        if vectors is None:
+            sys.exit("--static-weight needs src/tidings/events/data/static_vectors.npz "
+                     "(scripts/distill_static_vectors.py) or --static-vectors")  # fmt: skip
+        if args.static_dims is not None:
+            vectors = StaticVectors(
+                sorted(vectors.tokenizer.ids, key=vectors.tokenizer.ids.__getitem__),
+                vectors.table[:, : args.static_dims],
+            )
+        static_items(own + extra, vectors)
     y = np.array([it.label for it in own])
     lexicon = np.array([LABELS.index(it.lexicon) if it.lexicon else 0 for it in own])
     print(
@@ -356,27 +423,30 @@ def main() -> None:
     folds = np.array([fold_of[it.group] for it in own])
     probs = np.zeros((len(own), len(LABELS)))
     # the five folds and the final fit are independent: run them side by side
-    settings = (args.c, args.min_count, args.dense_weight, args.encoder_weight)
+    settings = (
+        args.c, args.min_count, args.dense_weight, args.encoder_weight, args.static_weight
+    )  # fmt: skip
     with ProcessPoolExecutor(args.jobs, mp_context=get_context("fork")) as pool:
-        final = pool.submit(fit, own + extra, *settings)
+        final = pool.submit(fit, own + extra, *settings) if args.out is not None else None
         held = {
             f: pool.submit(
                 fit, [it for it, k in zip(own, folds, strict=True) if k != f] + extra, *settings
             )
-            for f in range(5)
+            for f in run_folds
         }
         for f, job in held.items():
             typer = job.result()
             test = [it for it, k in zip(own, folds, strict=True) if k == f]
-            probs[folds == f] = typer.probabilities(
-                matrix(test, typer.vocabulary, typer.dense_weight, typer.encoder_weight)
-            )
-        typer = final.result()
+            probs[folds == f] = typer.probabilities(typer_matrix(test, typer))
+        final_typer = final.result() if final is not None else None
+    scored = np.isin(folds, run_folds)
+    y, lexicon, probs = y[scored], lexicon[scored], probs[scored]
+    scored_items = [it for it, keep in zip(own, scored, strict=True) if keep]
     if args.cv_out is not None:
         np.savez_compressed(
-            args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds,
-            ids=np.array([it.cid for it in own]),
-            triggers=np.array([it.sentence[slice(*it.trigger)] for it in own]),
+            args.cv_out, y=y, lexicon=lexicon, probs=probs, folds=folds[scored],
+            ids=np.array([it.cid for it in scored_items]),
+            triggers=np.array([it.sentence[slice(*it.trigger)] for it in scored_items]),
         )  # fmt: skip
     report = {
         "typer": scores(y, probs.argmax(axis=1)),
@@ -384,13 +454,15 @@ def main() -> None:
         "typer_and_lexicon": scores(y, decide(lexicon, probs, SHIPPED)[0]),
     }
     for name, figures in report.items():
-        print(f"grouped 5-fold CV, {name}:", {k: round(v, 3) for k, v in figures.items()})
+        print(f"grouped 5-fold CV (folds {args.folds or '0-4'}), {name}:",
+              {k: round(v, 3) for k, v in figures.items()})  # fmt: skip
+    if final_typer is None:
+        return
+    typer = final_typer
     args.out.write_bytes(typer.to_bytes())
     insample = scores(
         y,
-        typer.probabilities(
-            matrix(own, typer.vocabulary, typer.dense_weight, typer.encoder_weight)
-        ).argmax(axis=1),
+        typer.probabilities(typer_matrix(scored_items, typer)).argmax(axis=1),
     )
     print("in-sample typer:", {k: round(v, 3) for k, v in insample.items()})
     print(f"weights -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
@@ -401,12 +473,13 @@ def main() -> None:
         "articles": len(articles),
         "ngec": len(extra),
         "features": len(typer.vocabulary),
-        "labels": dict(Counter(LABELS[int(i)] for i in y)),
+        "labels": dict(Counter(LABELS[it.label] for it in own)),
         "settings": {
             "c": args.c,
             "min_count": args.min_count,
             "dense_weight": args.dense_weight,
             "encoder_weight": args.encoder_weight,
+            "static_weight": args.static_weight,
             "ngec_weight": args.ngec_weight,
             "lexicon_feature": not args.no_lexicon_feature,
             "drop_at": DROP_AT,
@@ -414,7 +487,8 @@ def main() -> None:
             "retype_at": RETYPE_AT,
         },
     }
-    (args.data / "typer_training.json").write_text(json.dumps(report, indent=1) + "\n")
+    if args.folds is None:  # the record of the shipped weights: all five folds only
+        (args.data / "typer_training.json").write_text(json.dumps(report, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ or NONE, with a probability.
 A multinomial logistic regression over the candidate's features (``typer_features``):
 words of the trigger, its arguments and its sentence (a vocabulary of the features seen at
 least twice in training), what the CAMEO verb dictionary
-and tidings' lexicon say of the trigger, and the parser's contextual vectors. It was trained
+and tidings' lexicon say of the trigger, the parser's contextual vectors, and (for weights
+trained with them) what the sentence and the trigger mean as read through static word-piece
+vectors distilled from all-MiniLM-L6-v2 (``static_vectors``: a table lookup). It was trained
 by ``scripts/train_event_typer.py`` on candidates annotated for tidings (``data/events/``)
 plus NGEC's synthetic PLOVER stories; weights live in ``data/typer.npz`` and its model card
 in ``data/typer.md``. Inference is one sparse-dense product per sentence: no extra model,
@@ -23,11 +25,13 @@ from scipy import sparse
 from tidings.events.candidates import Candidate
 from tidings.events.encoder import load_encoder
 from tidings.events.linear_file import linear_bytes, read_linear
+from tidings.events.static_vectors import load_static_vectors
 from tidings.events.typer_features import (
     DENSE_DIM,
     dense_features,
     encoded_features,
     feature_names,
+    static_features,
 )
 
 NONE = "NONE"
@@ -39,9 +43,10 @@ def feature_matrix(
     vocabulary: dict[str, int],
     dense_weight: float,
     encoder_weight: float = 0.0,
+    static_weight: float = 0.0,
 ) -> sparse.csr_matrix:
     """One row per candidate: its known indicator features, the parser's dense columns,
-    then (for a typer trained with them) the sentence encoder's."""
+    then (for a typer trained with them) the sentence encoder's and the static vectors'."""
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
@@ -59,16 +64,26 @@ def feature_matrix(
             vals.extend((dense[nz] * dense_weight).tolist())
     shape = (len(cands), width + DENSE_DIM)
     x = sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
-    if not encoder_weight or not cands:
+    blocks = [x]
+    if encoder_weight and cands:
+        encoder = load_encoder()
+        if encoder is None:
+            raise RuntimeError(
+                "the event typer needs the sentence encoder (tidings/events/data/minilm.npz), "
+                "which this install lacks"
+            )
+        blocks.append(sparse.csr_matrix(encoded_features(cands, encoder) * encoder_weight))
+    if static_weight and cands:
+        vectors = load_static_vectors()
+        if vectors is None:
+            raise RuntimeError(
+                "the event typer needs the static vectors "
+                "(tidings/events/data/static_vectors.npz), which this install lacks"
+            )
+        blocks.append(sparse.csr_matrix(static_features(cands, vectors) * static_weight))
+    if len(blocks) == 1:
         return x
-    encoder = load_encoder()
-    if encoder is None:
-        raise RuntimeError(
-            "the event typer needs the sentence encoder (tidings/events/data/minilm.npz), "
-            "which this install lacks"
-        )
-    encoded = encoded_features(cands, encoder) * encoder_weight
-    return sparse.hstack([x, sparse.csr_matrix(encoded, dtype=np.float64)], format="csr")
+    return sparse.hstack(blocks, format="csr", dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,7 @@ class EventTyper:
     bias: np.ndarray  # (labels,)
     dense_weight: float  # the parser's vectors enter scaled by this
     encoder_weight: float = 0.0  # the sentence encoder's, by this (0: not used)
+    static_weight: float = 0.0  # the static vectors', by this (0: not used)
 
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         """Rows of label probabilities for a feature matrix."""
@@ -89,8 +105,9 @@ class EventTyper:
 
     def matrix(self, cands: list[Candidate], lexicon_types: list[str | None]) -> sparse.csr_matrix:
         return feature_matrix(
-            cands, lexicon_types, self.vocabulary, self.dense_weight, self.encoder_weight
-        )
+            cands, lexicon_types, self.vocabulary, self.dense_weight, self.encoder_weight,
+            self.static_weight,
+        )  # fmt: skip
 
     def predict(
         self, cands: list[Candidate], lexicon_types: list[str | None]
@@ -116,16 +133,19 @@ class EventTyper:
             self.labels, self.vocabulary, self.weights, self.bias,
             dense_weight=np.array(self.dense_weight),
             encoder_weight=np.array(self.encoder_weight),
+            static_weight=np.array(self.static_weight),
         )  # fmt: skip
 
     @classmethod
     def from_bytes(cls, data: bytes) -> EventTyper:
         f = read_linear(data)
         encoder_weight = f.extra.get("encoder_weight")
+        static_weight = f.extra.get("static_weight")
         return cls(
             labels=f.labels, vocabulary=f.vocabulary, weights=f.weights, bias=f.bias,
             dense_weight=float(f.extra["dense_weight"]),
             encoder_weight=0.0 if encoder_weight is None else float(encoder_weight),
+            static_weight=0.0 if static_weight is None else float(static_weight),
         )  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 """What the event typer sees of a candidate: words of the trigger and its arguments, what the
-CAMEO verb dictionary and tidings' lexicon say of the trigger, the clause's shape, and the
-parser's own contextual vectors.
+CAMEO verb dictionary and tidings' lexicon say of the trigger, the clause's shape, the
+parser's own contextual vectors, and the sentence and trigger read through static word-piece
+vectors (``static_vectors``).
 
 The CAMEO verb dictionary (``data/cameo_verbs.tsv``, converted from PETRARCH2's
 CAMEO.2.0.txt, MIT) gives ~1,500 verbs and ~3,100 patterns a PLOVER type through
@@ -20,6 +21,7 @@ from spacy.tokens import Token
 
 from tidings.events.candidates import Candidate
 from tidings.events.encoder import SentenceEncoder
+from tidings.events.static_vectors import StaticVectors
 
 DENSE_DIM = 96 * 2  # the parser's tok2vec row of the trigger, and the sentence's mean
 # The sentence encoder's embedding of the candidate's sentence, and of its trigger there.
@@ -203,6 +205,23 @@ def encoded_features(cands: list[Candidate], encoder: SentenceEncoder) -> np.nda
         for r, trigger in zip(group, triggers, strict=True):
             out[r, :half] = sentence
             out[r, half:] = trigger
+    return out
+
+
+def static_features(cands: list[Candidate], vectors: StaticVectors) -> np.ndarray:
+    """(candidates, 2 * vectors.dim): each candidate's sentence vector and its trigger's,
+    from the static word-piece table (``events.static_vectors``): a lookup per piece, each
+    sentence read once."""
+    out = np.zeros((len(cands), 2 * vectors.dim), dtype=np.float32)
+    by_sentence: dict[int, list[int]] = {}
+    for r, cand in enumerate(cands):
+        by_sentence.setdefault(cand.sent.start, []).append(r)
+    for group in by_sentence.values():
+        text = cands[group[0]].sent.text
+        sentence, triggers = vectors.text_and_spans(text, [trigger_span(cands[r]) for r in group])
+        for r, trigger in zip(group, triggers, strict=True):
+            out[r, : vectors.dim] = sentence
+            out[r, vectors.dim :] = trigger
     return out
 
 
