@@ -115,3 +115,27 @@ def test_a_typer_trained_with_static_vectors_reads_them(nlp, monkeypatch) -> Non
     monkeypatch.setattr(typer_module, "load_static_vectors", lambda: None)
     with pytest.raises(RuntimeError, match="static_vectors.npz"):
         typer.matrix(found, [None] * len(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["U.S.-led strikes: $5.5bn (2019) e-mail #tag @x ~y {z} [w] ^v isn't",
+     "a\x0bb c\x1cd \x7fe", "Caf\u00e9 na\u00efve \u201cquoted\u201d"],
+)  # fmt: skip
+def test_plain_ascii_is_split_as_the_unicode_path_splits_it(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain ASCII takes a shortcut (a regular expression instead of a Unicode lookup per
+    character); it must give the words the character-by-character path gives."""
+    from tidings.events import encoder
+
+    tokenizer = WordPiece(VOCAB)
+    fast = tokenizer._words(text)
+
+    class Never:
+        @staticmethod
+        def search(_: str) -> bool:
+            return True  # as if the text held a control character: the full path
+
+    monkeypatch.setattr(encoder, "_ASCII_CONTROL", Never)
+    assert tokenizer._words(text) == fast

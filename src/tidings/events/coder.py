@@ -94,7 +94,7 @@ from tidings.events.aux_model import (
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
 from tidings.events.conventions import ARTICLE, Conventions
-from tidings.events.crosslinks import cross_link
+from tidings.events.crosslinks import cross_link, link_lines
 from tidings.events.dating import (
     attribution_date,
     continued_date,
@@ -1731,8 +1731,9 @@ def code_events(
     index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)
     lemmas = lexicon.lemmas
     fired_by_sent: list[tuple[Span, list[Match]]] = []
+    links = link_lines(doc.text)
     for sent in doc.sents:
-        if not (index.in_sentence(sent) or index.may_refer(sent)) or cross_link(sent):
+        if not (index.in_sentence(sent) or index.may_refer(sent)) or cross_link(sent, links):
             continue
         tokens = [t for t in sent if any(k in lemmas for k in lemma_keys(t))]
         fired_by_sent.append((sent, [m for t in tokens if (m := match(t, lexicon, index))]))

@@ -8,6 +8,7 @@ there. About a thousand such lines in the 10k corpus (``^(Also on X:``, ``RELATE
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span
 
@@ -21,14 +22,21 @@ LINK_LINE = re.compile(
 )
 
 
-def line_of(sent: Span) -> str:
-    """The line of the text the sentence begins on."""
-    text = sent.doc.text
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.start_char)
-    return text[start : end if end >= 0 else len(text)]
+def link_lines(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the text's lines that link to another article. Computed once
+    per article: a spaCy ``Doc`` builds its ``text`` anew at every call."""
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        if LINK_LINE.search(line.strip()):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
 
 
-def cross_link(sent: Span) -> bool:
-    """Whether the sentence lies on a line that links to another article."""
-    return bool(LINK_LINE.search(line_of(sent).strip()))
+def cross_link(sent: Span, lines: Sequence[tuple[int, int]] | None = None) -> bool:
+    """Whether the sentence begins on a line that links to another article (``lines``:
+    ``link_lines`` of its text, when the caller asks about many sentences)."""
+    if lines is None:
+        lines = link_lines(sent.doc.text)
+    return any(start <= sent.start_char <= end for start, end in lines)

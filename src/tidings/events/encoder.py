@@ -15,6 +15,7 @@ rows over the span's word pieces: what the sentence says, and what this word doe
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ DIM = 384
 # window centred on the span: news sentences rarely reach it).
 MAX_PIECES = 96
 _SQRT_HALF = 0.7071067811865476
+# ASCII control characters the basic tokenizer deletes (white space aside), and its words and
+# punctuation marks in ASCII text
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+|[!-/:-@\[-`{-~]")
 
 
 def _is_punctuation(ch: str) -> bool:
@@ -59,6 +64,10 @@ class WordPiece:
 
     def _words(self, text: str) -> list[tuple[str, int, int]]:
         """(normalised word, start, end) over the input's characters."""
+        if text.isascii() and not _ASCII_CONTROL.search(text):
+            # the same split for plain ASCII (most news), without a Unicode lookup per
+            # character: runs of letters and digits, each punctuation mark alone
+            return [(m.group().lower(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
         words: list[tuple[str, int, int]] = []
         buf: list[str] = []
         start = 0
