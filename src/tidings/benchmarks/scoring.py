@@ -55,15 +55,21 @@ def zyte_f1(pages: Sequence[Counts]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def word_f1(truth: str, pred: str) -> float:
-    """WCXB word-level bag-of-words F1 of one page."""
+def word_precision_recall(truth: str, pred: str) -> tuple[float, float]:
+    """WCXB's word-level bag-of-words precision and recall of one page (0 where the side
+    counted has no word)."""
     t = Counter(WORD.findall(truth.lower()))
     p = Counter(WORD.findall((pred or "").lower()))
     tp = sum((t & p).values())
-    if not tp:
-        return 1.0 if not t and not p else 0.0
-    precision, recall = tp / sum(p.values()), tp / sum(t.values())
-    return 2 * precision * recall / (precision + recall)
+    return tp / max(sum(p.values()), 1), tp / max(sum(t.values()), 1)
+
+
+def word_f1(truth: str, pred: str) -> float:
+    """WCXB word-level bag-of-words F1 of one page."""
+    if not WORD.search(truth) and not WORD.search(pred or ""):
+        return 1.0
+    precision, recall = word_precision_recall(truth, pred)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def normalise(text: str) -> str:

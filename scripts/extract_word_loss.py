@@ -19,7 +19,7 @@ over the pages) is then split four ways:
 
 Run from the repo root (nothing is written into the repository):
 
-    .venv/bin/python scripts/wcxb_word_loss.py [--wcxb ../shared/bench/wcxb-dev]
+    .venv/bin/python scripts/extract_word_loss.py [--wcxb ../shared/bench/wcxb-dev]
         [--limit N] [--texts FILE] [--worst 20]
 """
 
@@ -29,14 +29,14 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from tidings.benchmarks.adapters import run_tidings
 from tidings.benchmarks.extract import wcxb_pages
-from tidings.benchmarks.scoring import leaked, normalise, word_f1
+from tidings.benchmarks.scoring import leaked, normalise, word_f1, word_precision_recall
 from tidings.extract.sites import FOLDS, fold_of, site_of
 
 WORD = re.compile(r"\w+")
@@ -63,10 +63,7 @@ class PageText:
         return word_f1(self.reference, self.text)
 
     def precision_recall(self) -> tuple[float, float]:
-        ref = Counter(WORD.findall(self.reference.lower()))
-        out = Counter(WORD.findall(self.text.lower()))
-        common = sum((ref & out).values())
-        return common / max(sum(out.values()), 1), common / max(sum(ref.values()), 1)
+        return word_precision_recall(self.reference, self.text)
 
     def leaks(self) -> int:
         flat = normalise(self.text)
