@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
 # Characters that may separate two chunks of one name: "U.S.", "Jae-in", "O'Brien", spaces.
 _JOIN = re.compile(r"[ \t.\-'\u2019\u2010\u2011]{1,3}")
 
 
-@dataclass(slots=True, frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
+    """One run of letters and digits. A named tuple rather than a frozen dataclass: every
+    word of every body becomes one, and a tuple is built several times faster."""
+
     key: str  # folded, lower-case
     start: int
     end: int
@@ -84,6 +86,7 @@ def chunks(text: str) -> list[Chunk]:
     return [Chunk(fold(m.group()), m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=65536)  # the same names and group words are keyed mention after mention
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """The chunk keys of a gazetteer phrase ("the U.S." → ('the', 'u', 's'))."""
     return tuple(fold(m.group()) for m in _WORD.finditer(phrase))
