@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy
@@ -98,6 +99,9 @@ def index_lemma_forms(lemmatizer: Lemmatizer) -> None:
 Row = tuple[int, int, int, int]
 Test = tuple[int, frozenset[int], bool]  # (column, values, True if the values are excluded)
 Rule = tuple[int, int, list[Test]]  # (attribute id, match id, tests on one token)
+# A tag's rules: (attribute id, match id) of those it passes whatever the other columns
+# hold, those that also want a LOWER value (by that value), and the others
+TagRules = tuple[list[tuple[int, int]], dict[int, list[Rule]], list[Rule]]
 
 
 def _test(strings: Any, key: str, value: Any) -> Test | None:
@@ -159,9 +163,7 @@ def _step(strings: Any, token: dict[str, Any]) -> _Step | None:
 @dataclass
 class _Index:
     rules: list[Rule]  # one-token patterns of plain tests, in attribute-id order
-    # The rules a TAG value can satisfy, each with its tests on the other columns (filled
-    # lazily): most rules test the tag alone and need no test once the tag is known.
-    by_tag: dict[int, list[Rule]]
+    by_tag: dict[int, TagRules]  # the rules a TAG value can satisfy (filled lazily)
     by_row: dict[Row, RowHits]  # what a token row starts (filled lazily)
     # Patterns of several tokens, each a plain test or a LOWER regex: spaCy's Matcher would
     # walk every token of every document for them (one pattern tests only DEP=expl), so
@@ -202,6 +204,29 @@ def _build_index(ruler: Any) -> _Index:
     return _Index(rules, {}, {}, by_lower, other, rest if len(rest) else None)
 
 
+def _tag_rules(rules: list[Rule], tag: int) -> TagRules:
+    """The rules a token of this tag can pass, with their tests on the other columns:
+    those with none (most: tag → POS and morphology), those that want one of a few LOWER
+    values (by the value: word exceptions), and the others."""
+    always: list[tuple[int, int]] = []
+    by_lower: dict[int, list[Rule]] = {}
+    others: list[Rule] = []
+    tag_only = (tag, 0, 0, 0)
+    for attr_id, match_id, tests in rules:
+        if not _passes(tag_only, [t for t in tests if t[0] == 0]):
+            continue
+        rest = [t for t in tests if t[0] != 0]
+        lowers = [values for col, values, negate in rest if col == 1 and not negate]
+        if not rest:
+            always.append((attr_id, match_id))
+        elif lowers:
+            for lower in lowers[0]:
+                by_lower.setdefault(lower, []).append((attr_id, match_id, rest))
+        else:
+            others.append((attr_id, match_id, rest))
+    return always, by_lower, others
+
+
 def _passes(row: Sequence[int], tests: Iterable[Test]) -> bool:
     return all((row[col] in values) != negate for col, values, negate in tests)
 
@@ -218,15 +243,13 @@ class IndexedAttributeRules:
 
     @staticmethod
     def _row_hits(index: _Index, row: Row, strings: Any) -> RowHits:
-        candidates = index.by_tag.get(row[0])
-        if candidates is None:  # rules whose TAG test this tag can pass
-            tag_only = (row[0], 0, 0, 0)
-            candidates = index.by_tag[row[0]] = [
-                (a, m, [t for t in tests if t[0] != 0])
-                for a, m, tests in index.rules
-                if _passes(tag_only, [t for t in tests if t[0] == 0])
-            ]
-        hits = [(a, m) for a, m, others in candidates if not others or _passes(row, others)]
+        tagged = index.by_tag.get(row[0])
+        if tagged is None:
+            tagged = index.by_tag[row[0]] = _tag_rules(index.rules, row[0])
+        always, by_lower, others = tagged
+        hits = always + [
+            (a, m) for a, m, tests in chain(by_lower.get(row[1], ()), others) if _passes(row, tests)
+        ]  # in any order: ``match`` sorts them
         firsts = index.sequences_by_lower.get(row[1], [])
         starts = [s for s in firsts + index.sequences_other if s[2][0].passes(row, strings)]
         return hits, starts
