@@ -21,6 +21,8 @@ TEXTS = [
     "There is no doubt: the committee's report, which was published late, is damning.",
     "Prices rose 3.5% in May   after falling in April.\n\nAnalysts had expected a smaller rise.",
     "Who's to blame? It's not clear whether the minister knew what his aides were doing.",
+    # the attribute ruler's patterns of two tokens ("got ta", "y' all", "There were")
+    "\"You gotta see it, y' all,\" she said. There were nothin' but ruins. Y'all ain't seen it.",
 ]
 
 

@@ -84,6 +84,7 @@ def chunks(text: str) -> list[Chunk]:
     return [Chunk(fold(m.group()), m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=65536)  # the same names and group words are keyed mention after mention
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """The chunk keys of a gazetteer phrase ("the U.S." → ('the', 'u', 's'))."""
     return tuple(fold(m.group()) for m in _WORD.finditer(phrase))

@@ -28,13 +28,16 @@ from tidings.model import Article, DateMention
 _TENSE_KINDS = frozenset({"wd", "month", "md", "dm", "mrange", "season", "relunit"})
 
 
-def reference_date(doc: Doc, article: Article) -> tuple[dt.date | None, str | None]:
+def reference_date(
+    doc: Doc, article: Article, expressions: list[Expression] | None = None
+) -> tuple[dt.date | None, str | None]:
     """The date relative expressions resolve against and where it comes from:
     ``(article.published, "published")``, ``(inferred, "inferred")`` when the text alone
-    fixes it (see :func:`tidings.dates.infer.infer_published`), or ``(None, None)``."""
+    fixes it (see :func:`tidings.dates.infer.infer_published`, which is given
+    ``expressions`` when the caller has them), or ``(None, None)``."""
     if article.published is not None:
         return article.published, "published"
-    inferred = infer_published(doc)
+    inferred = infer_published(doc, expressions)
     return (inferred, "inferred") if inferred is not None else (None, None)
 
 
@@ -57,12 +60,16 @@ def mentions_against(
     ref: dt.date | None,
     source: str | None = "published",
     text: str | None = None,
+    expressions: list[Expression] | None = None,
 ) -> list[DateMention]:
     """Date mentions of ``doc`` resolved against ``ref``; ``source`` names where ``ref``
-    came from and is copied to each mention that used it."""  # fmt: skip
+    came from and is copied to each mention that used it. ``expressions``: the doc's
+    :func:`candidate_expressions`, when the caller has already found them."""  # fmt: skip
     resolver = Resolver(ref)
     mentions: list[DateMention] = []
-    for expr in candidate_expressions(doc, text):
+    if expressions is None:
+        expressions = candidate_expressions(doc, text)
+    for expr in expressions:
         resolution = resolver.resolve(expr, expression_tense(doc, expr))
         if resolution is None:
             continue
@@ -90,8 +97,11 @@ def resolve_dates(doc: Doc, article: Article) -> list[DateMention]:
     against the date :func:`infer_published` finds in the text (those mentions say
     ``reference="inferred"``), and when nothing can be inferred they stay ``unresolved``.
     """
-    ref, source = reference_date(doc, article)
-    return mentions_against(doc, ref, source, _body_of(doc, article))
+    # The expressions are found once: inferring the reference date reads the same ones.
+    text = _body_of(doc, article)
+    expressions = candidate_expressions(doc, doc.text if text is None else text)
+    ref, source = reference_date(doc, article, expressions)
+    return mentions_against(doc, ref, source, text, expressions)
 
 
 def _body_of(doc: Doc, article: Article) -> str | None:

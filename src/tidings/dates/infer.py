@@ -61,11 +61,20 @@ def _inside(value: DateValue, week: DateValue) -> bool:
     return w_first <= first and last <= w_last  # type: ignore[operator]
 
 
-def infer_published(doc_or_text: Doc | str) -> dt.date | None:
-    """The publication date the text alone fixes, or ``None`` when it does not fix one."""
+def infer_published(
+    doc_or_text: Doc | str, expressions: list[Expression] | None = None
+) -> dt.date | None:
+    """The publication date the text alone fixes, or ``None`` when it does not fix one.
+
+    ``expressions`` are the doc's confirmed date expressions
+    (:func:`tidings.dates.candidate_expressions`) when the caller has already found them:
+    they are not looked for again."""
     doc = _doc_of(doc_or_text)
-    text = doc.text  # spaCy rebuilds it on each access
-    exprs = [e for e in find_expressions(text) if is_date(e, doc, text)]
+    if expressions is None:
+        text = doc.text  # spaCy rebuilds it on each access
+        exprs = [e for e in find_expressions(text) if is_date(e, doc, text)]
+    else:
+        exprs = list(expressions)
     tenses = {id(e): tense_at(doc, e.core_start, e.end) for e in exprs}
 
     lower: dt.date | None = None

@@ -30,6 +30,8 @@ DIM = 384
 # window centred on the span: news sentences rarely reach it).
 MAX_PIECES = 96
 _SQRT_HALF = 0.7071067811865476
+# Words whose pieces the tokenizer keeps: far more than the distinct words of a day's news.
+_CACHE_WORDS = 200_000
 # ASCII control characters the basic tokenizer deletes (white space aside), and its words and
 # punctuation marks in ASCII text
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -61,6 +63,9 @@ class WordPiece:
         self.unk = self.ids["[UNK]"]
         self.cls = self.ids["[CLS]"]
         self.sep = self.ids["[SEP]"]
+        # word → its pieces: the greedy search costs a dictionary probe per prefix tried,
+        # and news repeats its words
+        self._known: dict[str, tuple[int, ...]] = {}
 
     def _words(self, text: str) -> list[tuple[str, int, int]]:
         """(normalised word, start, end) over the input's characters."""
@@ -101,30 +106,38 @@ class WordPiece:
         """Word-piece ids (without [CLS]/[SEP]) and each piece's (start, end) in ``text``."""
         ids: list[int] = []
         spans: list[tuple[int, int]] = []
+        known = self._known
         for word, start, end in self._words(text):
-            if len(word) > 100:
-                ids.append(self.unk)
-                spans.append((start, end))
-                continue
-            pieces: list[int] = []
-            at = 0
-            while at < len(word):
-                hi = len(word)
-                found = None
-                while hi > at:
-                    sub = word[at:hi] if at == 0 else "##" + word[at:hi]
-                    if sub in self.ids:
-                        found = self.ids[sub]
-                        break
-                    hi -= 1
-                if found is None:
-                    pieces = [self.unk]
-                    break
-                pieces.append(found)
-                at = hi
+            pieces = known.get(word)
+            if pieces is None:
+                pieces = self._pieces(word)
+                if len(known) < _CACHE_WORDS:
+                    known[word] = pieces
             ids.extend(pieces)
             spans.extend([(start, end)] * len(pieces))
         return ids, spans
+
+    def _pieces(self, word: str) -> tuple[int, ...]:
+        """One normalised word's pieces: the longest known prefix, then the longest known
+        "##" continuation, and so on; [UNK] for the whole word when some part is unknown."""
+        if len(word) > 100:
+            return (self.unk,)
+        pieces: list[int] = []
+        at = 0
+        while at < len(word):
+            hi = len(word)
+            found = None
+            while hi > at:
+                sub = word[at:hi] if at == 0 else "##" + word[at:hi]
+                if sub in self.ids:
+                    found = self.ids[sub]
+                    break
+                hi -= 1
+            if found is None:
+                return (self.unk,)
+            pieces.append(found)
+            at = hi
+        return tuple(pieces)
 
 
 @dataclass(frozen=True)

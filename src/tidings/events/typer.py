@@ -51,13 +51,18 @@ def feature_matrix(
     cols: list[int] = []
     vals: list[float] = []
     width = len(vocabulary)
-    for r, (cand, lex) in enumerate(zip(cands, lexicon_types, strict=True)):
-        known = {vocabulary[f] for f in feature_names(cand, lex) if f in vocabulary}
+    # each candidate's sentence found once (spaCy walks the parse for it on every
+    # ``cand.sent``), and each sentence's bag of words read once
+    sents = [cand.sent for cand in cands]
+    bags: dict[int, list[str]] = {}
+    for r, (cand, lex, sent) in enumerate(zip(cands, lexicon_types, sents, strict=True)):
+        names = feature_names(cand, lex, sent, bags)
+        known = {vocabulary[f] for f in names if f in vocabulary}
         rows.extend([r] * len(known))
         cols.extend(known)
         vals.extend([1.0] * len(known))
         if dense_weight:
-            dense = dense_features(cand)
+            dense = dense_features(cand, sent)
             nz = np.flatnonzero(dense)
             rows.extend([r] * len(nz))
             cols.extend((width + nz).tolist())
@@ -80,7 +85,7 @@ def feature_matrix(
                 "the event typer needs the static vectors "
                 "(tidings/events/data/static_vectors.npz), which this install lacks"
             )
-        blocks.append(sparse.csr_matrix(static_features(cands, vectors) * static_weight))
+        blocks.append(sparse.csr_matrix(static_features(cands, vectors, sents) * static_weight))
     if len(blocks) == 1:
         return x
     return sparse.hstack(blocks, format="csr", dtype=np.float64)

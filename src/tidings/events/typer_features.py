@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events.candidates import Candidate
 from tidings.events.encoder import SentenceEncoder
@@ -87,16 +87,26 @@ def particle(tok: Token) -> str:
     return next((c.lower_ for c in tok.children if c.dep_ == "prt"), "-")
 
 
-def cameo_types(tok: Token) -> tuple[str | None, str | None]:
+def cameo_types(
+    tok: Token, lemma: str | None = None, prt: str | None = None
+) -> tuple[str | None, str | None]:
     """The CAMEO dictionary's reading of a trigger: (the verb's default type, the type of
-    its longest pattern whose words all appear in the clause)."""
-    lemma = tok.lemma_.lower()
-    patterns = cameo_verbs().get((lemma, particle(tok))) or cameo_verbs().get((lemma, "-"))
+    its longest pattern whose words all appear in the clause). ``lemma`` (lower-cased) and
+    ``prt`` (its ``particle``) when the caller has them."""
+    if lemma is None:
+        lemma = tok.lemma_.lower()
+    verbs = cameo_verbs()
+    patterns = verbs.get((lemma, particle(tok) if prt is None else prt)) or verbs.get((lemma, "-"))
     if not patterns:
         return None, None
-    clause = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
     default = next((p.plover for p in patterns if not p.words), None)
-    matched = next((p.plover for p in patterns if p.words and set(p.words) <= clause), None)
+    if not any(p.words for p in patterns):
+        return default, None
+    clause: set[str] = set()
+    for t in tok.subtree:  # the clause's words, lemmas and forms, read in one walk
+        clause.add(t.lemma_.lower())
+        clause.add(t.lower_)
+    matched = next((p.plover for p in patterns if p.words and clause.issuperset(p.words)), None)
     return default, matched
 
 
@@ -107,12 +117,21 @@ def _arg_words(tokens: tuple[Token, ...]) -> list[str]:
     return out
 
 
-def feature_names(cand: Candidate, lexicon_type: str | None) -> list[str]:
-    """The candidate's indicator features, as "group=value" strings."""
+def feature_names(
+    cand: Candidate,
+    lexicon_type: str | None,
+    sent: Span | None = None,
+    bags: dict[int, list[str]] | None = None,
+) -> list[str]:
+    """The candidate's indicator features, as "group=value" strings.
+
+    ``sent`` is the candidate's sentence when the caller has it (spaCy finds it again on
+    each ``cand.sent``); ``bags`` keeps each sentence's bag of words across the calls of
+    one article, so a sentence with several candidates is read once."""
     tok = cand.trigger
     lemma, prt = tok.lemma_.lower(), particle(tok)
     feats = [f"lemma={lemma}", f"pos={tok.pos_}", f"dep={tok.dep_}", f"lemma+prt={lemma}+{prt}"]
-    default, matched = cameo_types(tok)
+    default, matched = cameo_types(tok, lemma, prt)
     feats.append(f"cameo={default}")
     feats.append(f"cameo.type={(default or '-').split('/')[0]}")
     feats.append(f"cameo.pattern={matched}")
@@ -134,10 +153,16 @@ def feature_names(cand: Candidate, lexicon_type: str | None) -> list[str]:
     if head.i != tok.i:
         feats.append(f"head={head.lemma_.lower()}")
         feats.append(f"head.dep={tok.dep_}+{head.lemma_.lower()}")
-    sent = cand.sent
+    if sent is None:
+        sent = cand.sent
     lo, hi = max(sent.start, tok.i - 4), min(sent.end, tok.i + 5)
     feats.extend(f"win={t.lemma_.lower()}" for t in tok.doc[lo:hi] if t.i != tok.i and t.is_alpha)
-    feats.extend(f"bow={t.lemma_.lower()}" for t in sent if t.is_alpha and not t.is_stop)
+    bag = None if bags is None else bags.get(sent.start)
+    if bag is None:
+        bag = [f"bow={t.lemma_.lower()}" for t in sent if t.is_alpha and not t.is_stop]
+        if bags is not None:
+            bags[sent.start] = bag
+    feats.extend(bag)
     return feats
 
 
@@ -208,37 +233,45 @@ def encoded_features(cands: list[Candidate], encoder: SentenceEncoder) -> np.nda
     return out
 
 
-def static_features(cands: list[Candidate], vectors: StaticVectors) -> np.ndarray:
+def static_features(
+    cands: list[Candidate], vectors: StaticVectors, sents: list[Span] | None = None
+) -> np.ndarray:
     """(candidates, 2 * vectors.dim): each candidate's sentence vector and its trigger's,
     from the static word-piece table (``events.static_vectors``): a lookup per piece, each
-    sentence read once."""
+    sentence read once. ``sents``: the candidates' sentences, when the caller has them."""
     out = np.zeros((len(cands), 2 * vectors.dim), dtype=np.float32)
+    if sents is None:
+        sents = [cand.sent for cand in cands]
     by_sentence: dict[int, list[int]] = {}
-    for r, cand in enumerate(cands):
-        by_sentence.setdefault(cand.sent.start, []).append(r)
+    for r, sent in enumerate(sents):
+        by_sentence.setdefault(sent.start, []).append(r)
     for group in by_sentence.values():
-        text = cands[group[0]].sent.text
-        sentence, triggers = vectors.text_and_spans(text, [trigger_span(cands[r]) for r in group])
+        sent = sents[group[0]]
+        text = sent.text
+        spans = [trigger_span(cands[r], sent) for r in group]
+        sentence, triggers = vectors.text_and_spans(text, spans)
         for r, trigger in zip(group, triggers, strict=True):
             out[r, : vectors.dim] = sentence
             out[r, vectors.dim :] = trigger
     return out
 
 
-def trigger_span(cand: Candidate) -> tuple[int, int]:
-    """The trigger's characters within its sentence's text."""
-    start = cand.trigger.idx - cand.sent.start_char
+def trigger_span(cand: Candidate, sent: Span | None = None) -> tuple[int, int]:
+    """The trigger's characters within its sentence's text (``sent``, when known)."""
+    start = cand.trigger.idx - (cand.sent if sent is None else sent).start_char
     return start, start + len(cand.trigger.text)
 
 
-def dense_features(cand: Candidate) -> np.ndarray:
-    """The parser's contextual vector at the trigger and the sentence's mean: both come free
-    with the spaCy pass (``doc.tensor``)."""
+def dense_features(cand: Candidate, sent: Span | None = None) -> np.ndarray:
+    """The parser's contextual vector at the trigger and the sentence's mean (of ``sent``,
+    the candidate's sentence, when known): both come free with the spaCy pass
+    (``doc.tensor``)."""
     doc = cand.trigger.doc
     tensor = doc.tensor
     if tensor is None or len(tensor) == 0:
         return np.zeros(DENSE_DIM, dtype=np.float32)
-    sent = cand.sent
+    if sent is None:
+        sent = cand.sent
     width = tensor.shape[1]
     trig = np.asarray(tensor[cand.trigger.i], dtype=np.float32)[:96]
     mean = np.asarray(tensor[sent.start : sent.end].mean(axis=0), dtype=np.float32)[:96]

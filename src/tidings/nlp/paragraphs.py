@@ -7,6 +7,7 @@ run a sentence across a blank line, and an event coded there would mix two parag
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,11 +17,11 @@ NAME = "tidings_paragraph_breaks"
 @Language.component(NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Mark the first token after any whitespace run holding a line break."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            following = doc[tok.i + 1]
-            if not following.is_space:
-                following.is_sent_start = True
+    # Read as one array: only the space tokens (a few per paragraph) become Token objects.
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for i in range(len(doc) - 1):
+        if spaces[i] and not spaces[i + 1] and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
