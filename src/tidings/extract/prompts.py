@@ -435,7 +435,6 @@ def _edge_flags(
     nearest it (an "about us" blurb, a bio heading) takes every line after it too: contact
     lines, keyword links, a legal line."""
     content = 0
-    boxed = False
     for i in order:
         if content >= EDGE:
             return
@@ -443,10 +442,7 @@ def _edge_flags(
         if not WORD.search(line):
             continue
         if closing and (is_closing_furniture(line) or is_author_bio(line, authors)):
-            if not boxed:
-                flags[i:] = [True] * (len(lines) - i)
-                boxed = True
-            flags[i] = True
+            flags[i:] = [True] * (len(lines) - i)
         elif flags[i] or is_edge_furniture(line):
             flags[i] = True
         else:
