@@ -431,9 +431,10 @@ def _edge_flags(
 ) -> None:
     """Mark edge furniture from one end inwards. The edge is the first EDGE lines of
     content, counted past the furniture already found: a dateline under a share bar and a
-    bio above a "Learn more" button are still at the edge. At the end, the closing box
-    nearest it (an "about us" blurb, a bio heading) takes every line after it too: contact
-    lines, keyword links, a legal line."""
+    bio above a "Learn more" button are still at the edge. At the end, a closing box (an
+    "about us" blurb, a bio heading, a disclaimer) takes every line after it too: contact
+    lines, keyword links, a legal line, and a line between it and another closing box
+    nearer the end (a firm's registration between its adviser's bio and its disclaimer)."""
     content = 0
     for i in order:
         if content >= EDGE:
