@@ -124,3 +124,10 @@ def test_a_line_between_two_closing_boxes_belongs_to_them() -> None:
     ]
     kept, dropped = drop_prompts([*REPORT, *box])
     assert kept == REPORT and dropped == box
+
+
+def test_no_break_spaces_read_as_spaces() -> None:
+    # pages write "for general\xa0informational …": the patterns spell a space as " "
+    small_print = ["This post is for general\u00a0informational purposes only."]
+    kept, dropped = drop_prompts([*REPORT, *small_print])
+    assert kept == REPORT and dropped == small_print

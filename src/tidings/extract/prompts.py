@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from tidings.extract.line_features import SPACES
+
 MAX_WORDS = 40
 WORD = re.compile(r"\w+")
 # Lines at the edges of the extraction (this many from either end) are also checked for
@@ -344,8 +346,14 @@ CREDIT_ANY = AnyOf(CREDIT)
 STAMP_ANY = AnyOf(STAMP)
 
 
+def _plain(line: str) -> str:
+    """The line with no-break and other wide spaces read as plain ones (the patterns here
+    spell a space as " ")."""
+    return line.strip() if line.isascii() else line.translate(SPACES).strip()
+
+
 def _bare(line: str) -> str:
-    return LIST_MARK.sub("", line.strip())
+    return LIST_MARK.sub("", _plain(line))
 
 
 def is_button_row(text: str) -> bool:
@@ -455,7 +463,7 @@ def _rail_flags(lines: list[str], flags: list[bool]) -> None:
     items are other pages' titles, whatever words they use."""
     in_rail = False
     for i, line in enumerate(lines):
-        text = line.strip()
+        text = _plain(line)
         if RAIL_HEADING.match(text):
             in_rail = flags[i] = True
         elif in_rail and LIST_MARK.match(text):
