@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tidings.extract.headers import headline_score
 from tidings.extract.text import extract_text_article
 from tidings.model import Document
 
@@ -57,3 +58,24 @@ def test_in_body_teasers_credits_and_closing_blurb_leave_a_dump() -> None:
     article = extract_text_article(doc)
     assert article.body.split("\n\n") == [body[0], body[2], body[3]]
     assert {body[1], body[4], body[5]} <= set(article.furniture)
+
+
+def test_a_tagline_above_the_headline_is_the_banners() -> None:
+    # the site's tagline reads as a sentence, but it sits above the page's headline
+    tagline = "Where the river news is put first."
+    body = TEXT.split("\n\n")[3:5]
+    text = "\n\n".join([tagline, "Ferry service to the islands resumes after storm repairs", *body])
+    doc = Document(source="dump.txt", content_hash="t", format="text", content=text)
+    article = extract_text_article(doc)
+    assert article.title == "Ferry service to the islands resumes after storm repairs"
+    assert article.body.split("\n\n") == body
+    assert tagline in article.furniture
+
+
+def test_a_table_row_is_no_headline() -> None:
+    # a schedule flattened into columns (no-break spaces between its cells) is not a title
+    row = (
+        "Room 217\u00a0\u00a0\u00a0 Carrie Menke\u00a0\u00a0\u00a0 Graduate Student Seminar Series"
+    )
+    assert headline_score(row) == 0.0
+    assert headline_score("Room 217 hosts the Graduate Student Seminar Series") > 0.0

@@ -174,3 +174,10 @@ def test_context_sees_rails_of_headlines_and_paragraphs_set_apart() -> None:
     assert found[8]["island"] == 1.0  # prose after five lines of no prose, at the page's end
     assert found[2]["island"] == 0.0  # the article's next paragraph
     assert found[8]["gap_before"] == 1.0
+
+
+def test_no_break_spaces_read_as_spaces() -> None:
+    # a bio's opening written with a no-break space is the same opening
+    plain = "Hi, I'm Ann Lee, and I oversee all laptop coverage at the Daily Planet."
+    assert line_features(plain)["bio_opening"] == 1.0
+    assert line_features(plain.replace("I'm ", "I'm\u00a0"))["bio_opening"] == 1.0

@@ -112,3 +112,22 @@ def test_a_disclaimer_inside_the_article_stays() -> None:
     line = "The bank's disclaimer says the figures are for informational purposes only."
     lines = [REPORT[0], line, *REPORT[1:]]
     assert drop_prompts(lines)[0] == lines
+
+
+def test_a_line_between_two_closing_boxes_belongs_to_them() -> None:
+    # an adviser's bio, the firm's registration, then its disclaimer: the box nearest the
+    # article takes everything after it, the registration line too
+    box = [
+        "Ann Lee is a fee-only financial advisor with Northwind Wealth since 2004.",
+        "Northwind Wealth, LLC is registered with the state securities regulator.",
+        "This material is for informational purposes only and is not tax advice.",
+    ]
+    kept, dropped = drop_prompts([*REPORT, *box])
+    assert kept == REPORT and dropped == box
+
+
+def test_no_break_spaces_read_as_spaces() -> None:
+    # pages write "for general\xa0informational …": the patterns spell a space as " "
+    small_print = ["This post is for general\u00a0informational purposes only."]
+    kept, dropped = drop_prompts([*REPORT, *small_print])
+    assert kept == REPORT and dropped == small_print

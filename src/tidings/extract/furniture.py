@@ -76,6 +76,11 @@ COMMENTS_HEADING = re.compile(
 PROSE_WORDS = 12
 # ... or this many words ending in a full stop (a one-sentence paragraph of news)
 SENTENCE_WORDS = 5
+# a short line above a headline found among the page's first lines is the banner's (a
+# tagline, a section label, a kicker): the article starts at its headline. A headline found
+# further down may be a subheading the header search took for the title, and the lines
+# above it the article's own.
+TITLE_TOP = 8
 CLIP = 8.0
 # local log-odds from which a line right after a kept line is kept whatever its context says
 CONTINUATION = 2.0
@@ -598,10 +603,13 @@ def split_article(text: str, title_hint: str | None = None, url: str | None = No
     headers = find_headers(lines, [s > THRESHOLD for s in verdicts], title_hint)
     paragraphs: list[str] = []
     furniture: list[str] = []
+    # (-1 without a title: no line is above it)
+    title_at = min((i for i in headers.indices if lines[i] == headers.title), default=-1)
     for i, line in enumerate(lines):
         if i in headers.indices:
             continue
-        (paragraphs if keep[i] else furniture).append(line)
+        above = i < title_at < TITLE_TOP and len(WORD.findall(line)) < PROSE_WORDS
+        (paragraphs if keep[i] and not above else furniture).append(line)
     return TextParts(
         title=headers.title, credit=headers.credit, byline=headers.byline,
         paragraphs=paragraphs, furniture=furniture,

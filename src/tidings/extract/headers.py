@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tidings.extract.line_features import DATE, DOMAIN_LINE, SENTENCE_END, WORD, cue_hits, cue_index
+from tidings.extract.line_features import (
+    DATE,
+    DOMAIN_LINE,
+    SENTENCE_END,
+    SPACES,
+    WORD,
+    cue_hits,
+    cue_index,
+)
 from tidings.extract.prompts import is_prompt
 
 # How far down the page a headline may sit (crawler dumps open with menus and banners).
@@ -104,7 +112,9 @@ def is_credit(line: str) -> bool:
 
 def headline_score(line: str) -> float:
     """How much a line reads like a headline (0 when it cannot be one)."""
-    text = line.strip()
+    text = line.strip() if line.isascii() else line.translate(SPACES).strip()
+    if "\t" in text or "   " in text:
+        return 0.0  # a table's row flattened into columns, not a headline
     words = WORD.findall(text)
     n = len(words)
     if n < 3 or n > 30 or text.endswith((".", ":", ",", ";")) and not text.endswith("..."):

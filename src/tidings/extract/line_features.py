@@ -26,6 +26,9 @@ Features = dict[str, float]
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+# spaces other than the plain one (no-break, thin, narrow, ideographic): the patterns below
+# spell a space as " ", and pages write "Hi, I’m\xa0Ashley" or "At\xa0Tailor Brands"
+SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u205f\u3000", " "))
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_BREAK = re.compile(r"[a-z0-9)\"”'’][.!?][\"”’]?\s+[A-Z\"“]")
 MONEY = re.compile(
@@ -280,7 +283,7 @@ CALL_WORDS = 10
 
 def line_features(line: str) -> Features:
     """The named features of one line, read alone (no page context)."""
-    text = line.strip()
+    text = line.strip() if line.isascii() else line.translate(SPACES).strip()
     # curly apostrophes keep "don’t" one word, as the cue phrases spell it
     words = WORD.findall(text.translate(APOSTROPHES) if "’" in text or "‘" in text else text)
     n = len(words)

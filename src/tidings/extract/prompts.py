@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from tidings.extract.line_features import SPACES
+
 MAX_WORDS = 40
 WORD = re.compile(r"\w+")
 # Lines at the edges of the extraction (this many from either end) are also checked for
@@ -344,8 +346,14 @@ CREDIT_ANY = AnyOf(CREDIT)
 STAMP_ANY = AnyOf(STAMP)
 
 
+def _plain(line: str) -> str:
+    """The line with no-break and other wide spaces read as plain ones (the patterns here
+    spell a space as " ")."""
+    return line.strip() if line.isascii() else line.translate(SPACES).strip()
+
+
 def _bare(line: str) -> str:
-    return LIST_MARK.sub("", line.strip())
+    return LIST_MARK.sub("", _plain(line))
 
 
 def is_button_row(text: str) -> bool:
@@ -431,11 +439,11 @@ def _edge_flags(
 ) -> None:
     """Mark edge furniture from one end inwards. The edge is the first EDGE lines of
     content, counted past the furniture already found: a dateline under a share bar and a
-    bio above a "Learn more" button are still at the edge. At the end, the closing box
-    nearest it (an "about us" blurb, a bio heading) takes every line after it too: contact
-    lines, keyword links, a legal line."""
+    bio above a "Learn more" button are still at the edge. At the end, a closing box (an
+    "about us" blurb, a bio heading, a disclaimer) takes every line after it too: contact
+    lines, keyword links, a legal line, and a line between it and another closing box
+    nearer the end (a firm's registration between its adviser's bio and its disclaimer)."""
     content = 0
-    boxed = False
     for i in order:
         if content >= EDGE:
             return
@@ -443,10 +451,7 @@ def _edge_flags(
         if not WORD.search(line):
             continue
         if closing and (is_closing_furniture(line) or is_author_bio(line, authors)):
-            if not boxed:
-                flags[i:] = [True] * (len(lines) - i)
-                boxed = True
-            flags[i] = True
+            flags[i:] = [True] * (len(lines) - i)
         elif flags[i] or is_edge_furniture(line):
             flags[i] = True
         else:
@@ -458,7 +463,7 @@ def _rail_flags(lines: list[str], flags: list[bool]) -> None:
     items are other pages' titles, whatever words they use."""
     in_rail = False
     for i, line in enumerate(lines):
-        text = line.strip()
+        text = _plain(line)
         if RAIL_HEADING.match(text):
             in_rail = flags[i] = True
         elif in_rail and LIST_MARK.match(text):
