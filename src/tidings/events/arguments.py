@@ -287,6 +287,8 @@ class ActorIndex:
                                 break
                 if found is None or found.code.endswith("MED"):
                     return None  # a news agency relays words; it does not speak them
+                if not self._agrees(tok, subj):
+                    return None
                 return Party(found.code, found.name, tok.i)
         return None
 
@@ -316,7 +318,7 @@ class ActorIndex:
                 return None
         if tok.pos_ != "PRON" or low not in PERSONAL:
             return None
-        reporter = self.reporter(tok)
+        reporter = self.reporter(tok) if not self._quoted(tok) else None
         if reporter is not None:
             return reporter
         if low in OTHER_PRONOUNS:
@@ -325,8 +327,19 @@ class ActorIndex:
             for t in reversed(doc_range(tok.sent, tok)):
                 if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.by_token:
                     found = self.mention_party(t)
-                    if found is not None:
+                    if found is not None and found.is_news_outlet:
+                        continue  # "Reuters reports that … its members": an outlet relays
+                    if found is not None and self._agrees(tok, t):
                         return Party(found.code, found.name, tok.i)
+            if low in ("they", "their"):
+                # no subject agrees: the nearest actors named together before it, whatever
+                # their place ("criticized the Russians and Chinese …, saying their refusal")
+                for t in reversed(doc_range(tok.sent, tok)):
+                    pair = [c for c in coordination(t) if c.i in self.by_token]
+                    if t.i in self.by_token and len(pair) > 1 and t.dep_ != "conj":
+                        found = self.mention_party(t)
+                        if found is not None and not found.is_news_outlet:
+                            return Party(found.code, found.name, tok.i)
             return None
         if low in THIRD_PERSON:
             # Cataphora: "In his first talk with X, Vucic said" → the main clause's subject.
@@ -338,6 +351,23 @@ class ActorIndex:
                     return Party(found.code, found.name, tok.i)
             return self._person_before(tok, self._clause_subjects(tok))
         return None
+
+    def _quoted(self, pronoun: Token) -> bool:
+        """A third-person pronoun inside a quotation: its speaker speaks of someone else
+        ("'They had been holding peaceful protest,' said Kumar" is not Kumar); the speaker
+        refers to themselves as "I" or "we"."""
+        return pronoun.lower_ not in FIRST_PERSON and any(
+            q.start <= pronoun.idx < q.end for q in self.quotes
+        )
+
+    def _agrees(self, pronoun: Token, head: Token) -> bool:
+        """Number agreement: "they"/"them"/"their" is not one person named alone ("Samantha
+        Power criticized the Russians and Chinese, saying their refusal …")."""
+        if pronoun.lower_ not in ("they", "them", "their"):
+            return True
+        mentions = self.by_token.get(head.i, [])
+        alone = not any(c.dep_ == "conj" for c in head.children)
+        return not (alone and mentions and mentions[0].actor.kind == "person")
 
     def unbound(self, tok: Token, named: list[Party]) -> list[Party]:
         """The parties of a mention, unless it is an object pronoun the actors stage
@@ -564,11 +594,20 @@ def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+# Prepositions that stand for another in the rows' target places: "called upon the UN
+# Security Council" is "called on".
+PREP_VARIANTS = {"upon": "on", "onto": "on", "towards": "toward"}
+
+
 def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
-    """Objects of the token's prepositions in ``preps`` ("with Putin", "on Russia")."""
+    """Objects of the token's prepositions in ``preps`` ("with Putin", "on Russia", "upon
+    the Council")."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+        word = c.lower_
+        if c.dep_ in ("prep", "agent", "dative") and (
+            word in preps or PREP_VARIANTS.get(word) in preps
+        ):
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
     return out
 
@@ -633,6 +672,12 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
         return np_actors(obj, index)
     if verb.dep_ == "relcl" and subj is None:
         return np_actors(head, index)
+    if verb.dep_ == "acl" and head.lemma_.lower() in DECIDING_NOUNS and _infinitive(verb):
+        # "Trump's decision to suspend the talks", "Putin's order to withdraw": the one whose
+        # decision it is acts (not "efforts", "refusal" or "authority" to do something,
+        # which state no act done)
+        poss = child(head, "poss")
+        return np_actors(poss, index) if poss is not None else []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "Pakistan asking China to …": the noun the participle describes acts; "issued a
         # declaration demanding …", "in a speech criticizing …": the one who issued it or
@@ -648,6 +693,14 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         return verb_source(head, index, depth + 1)  # "are combat-ready to sink a carrier"
     return []
+
+
+# Nouns whose possessor has decided the act their infinitive names.
+DECIDING_NOUNS = frozenset({"decision", "order", "move"})
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _named_within(phrase: Token, index: ActorIndex) -> list[Party]:
