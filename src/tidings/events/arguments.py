@@ -325,9 +325,16 @@ class ActorIndex:
             if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 return None
             for t in reversed(doc_range(tok.sent, tok)):
+                if low in ("they", "their") and t.dep_ == "nsubj" and t.tag_ == "NNS":
+                    if t.i not in self.by_token:
+                        return None  # "the two sides cannot resolve their differences"
                 if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.by_token:
                     found = self.mention_party(t)
-                    if found is not None and found.is_news_outlet:
+                    if (
+                        found is not None
+                        and found.is_news_outlet
+                        and t.head.lemma_.lower() in REPORTING
+                    ):
                         continue  # "Reuters reports that … its members": an outlet relays
                     if found is not None and self._agrees(tok, t):
                         return Party(found.code, found.name, tok.i)

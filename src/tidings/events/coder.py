@@ -531,11 +531,25 @@ def _own_side(
     for p in source:
         if _state_code(p, index, event, True).code != code:
             continue
-        if p.name == party.name or _the_state(p) or _the_state(party):
+        if p.name == party.name:
+            return True
+        if (_the_state(p) or _the_state(party)) and not _charged(party, event, index):
             return True
         if spoken_of and len({_kind_of(p, index), _kind_of(party, index)}) > 1:
             return True
     return False
+
+
+def _charged(party: Party, event: str, index: ActorIndex) -> bool:
+    """A body of the source's own state that the source names as the object of an accusation
+    is the accused, not the side it acts for: "Becerra said he might sue the federal
+    government", "the ACLU is suing the government" (a pronoun referring back is the source
+    itself, by name). A country's governments are many (federal, state, city); the EU's
+    officials act for the one EU ("Tusk … the EU")."""
+    if event != "ACCUSE" or party.token < 0 or party.code[:3] in NON_STATE:
+        return False
+    tok = index.doc[party.token]
+    return tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN")
 
 
 def _kind_of(party: Party, index: ActorIndex) -> str:
@@ -1129,9 +1143,8 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
         # ("a spokesman told reporters that the president feels …", "the Kremlin said that
         # the two leaders expressed …"), and the clause's places are then searched as for
         # any act
-        speakers = {p.code for p in stated}
         doer = _clause_doer(trigger, index)
-        if any(p.code in speakers for p in doer):
+        if any(_speaks_for(p, stated) for p in doer):
             doer = []
         return Parties(m, stated, doer)
     source = stated or verb_source(trigger, index)
@@ -1139,6 +1152,23 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
         subj = child(trigger, "nsubjpass")
         source = np_actors(subj, index) if subj is not None else []
     return Parties(m, source, [])
+
+
+# Sectors of a state's executive: one of them speaking of another speaks for its own state
+# ("Dempsey said the U.S. has not sought permission"); a legislator or a party speaking of
+# the government does not ("Congressional Democrats said Mr. Trump would be abusing").
+EXECUTIVE = frozenset({"", "GOV", "MIL", "COP", "JUD", "SPY"})
+
+
+def _speaks_for(doer: Party, speakers: list[Party]) -> bool:
+    """Whether the doer of a reported clause is a speaker's own side: the same code, or both
+    of one state's executive."""
+    for p in speakers:
+        if p.code == doer.code:
+            return True
+        if p.code[:3] == doer.code[:3] and {p.code[3:], doer.code[3:]} <= EXECUTIVE:
+            return True
+    return False
 
 
 def _clause_doer(clause: Token, index: ActorIndex) -> list[Party]:
