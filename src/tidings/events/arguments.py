@@ -7,7 +7,9 @@ with no owner names its author ("crimes committed by X", "abuses by X"), and a r
 demonym gives way to the states a dash list names ("two Asian allies — X and Y"). A few
 references the actor stage may leave unresolved are closed here because the events need
 them: first-person pronouns inside a quotation (the quote's speaker), he/his/she/her (the
-nearest person named before), "the two leaders" (the article's two most mentioned
+nearest person named before; a third-person pronoun inside a quotation is not its
+speaker), it/they (the nearest actor subject before, a news outlet that reports passed
+over), "the two leaders" (the article's two most mentioned
 people) and "the country" or "the nation" (the country last named as a subject). Two
 parties are coded here that the actors stage leaves without a code or a mention: a person
 the article names bare is a civilian of the article's country (as the quotes stage codes
@@ -287,8 +289,6 @@ class ActorIndex:
                                 break
                 if found is None or found.code.endswith("MED"):
                     return None  # a news agency relays words; it does not speak them
-                if not self._agrees(tok, subj):
-                    return None
                 return Party(found.code, found.name, tok.i)
         return None
 
@@ -325,9 +325,6 @@ class ActorIndex:
             if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 return None
             for t in reversed(doc_range(tok.sent, tok)):
-                if low in ("they", "their") and t.dep_ == "nsubj" and t.tag_ == "NNS":
-                    if t.i not in self.by_token:
-                        return None  # "the two sides cannot resolve their differences"
                 if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.by_token:
                     found = self.mention_party(t)
                     if (
@@ -336,17 +333,8 @@ class ActorIndex:
                         and t.head.lemma_.lower() in REPORTING
                     ):
                         continue  # "Reuters reports that … its members": an outlet relays
-                    if found is not None and self._agrees(tok, t):
+                    if found is not None:
                         return Party(found.code, found.name, tok.i)
-            if low in ("they", "their"):
-                # no subject agrees: the nearest actors named together before it, whatever
-                # their place ("criticized the Russians and Chinese …, saying their refusal")
-                for t in reversed(doc_range(tok.sent, tok)):
-                    pair = [c for c in coordination(t) if c.i in self.by_token]
-                    if t.i in self.by_token and len(pair) > 1 and t.dep_ != "conj":
-                        found = self.mention_party(t)
-                        if found is not None and not found.is_news_outlet:
-                            return Party(found.code, found.name, tok.i)
             return None
         if low in THIRD_PERSON:
             # Cataphora: "In his first talk with X, Vucic said" → the main clause's subject.
@@ -366,15 +354,6 @@ class ActorIndex:
         return pronoun.lower_ not in FIRST_PERSON and any(
             q.start <= pronoun.idx < q.end for q in self.quotes
         )
-
-    def _agrees(self, pronoun: Token, head: Token) -> bool:
-        """Number agreement: "they"/"them"/"their" is not one person named alone ("Samantha
-        Power criticized the Russians and Chinese, saying their refusal …")."""
-        if pronoun.lower_ not in ("they", "them", "their"):
-            return True
-        mentions = self.by_token.get(head.i, [])
-        alone = not any(c.dep_ == "conj" for c in head.children)
-        return not (alone and mentions and mentions[0].actor.kind == "person")
 
     def unbound(self, tok: Token, named: list[Party]) -> list[Party]:
         """The parties of a mention, unless it is an object pronoun the actors stage
@@ -679,12 +658,6 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
         return np_actors(obj, index)
     if verb.dep_ == "relcl" and subj is None:
         return np_actors(head, index)
-    if verb.dep_ == "acl" and head.lemma_.lower() in DECIDING_NOUNS and _infinitive(verb):
-        # "Trump's decision to suspend the talks", "Putin's order to withdraw": the one whose
-        # decision it is acts (not "efforts", "refusal" or "authority" to do something,
-        # which state no act done)
-        poss = child(head, "poss")
-        return np_actors(poss, index) if poss is not None else []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "Pakistan asking China to …": the noun the participle describes acts; "issued a
         # declaration demanding …", "in a speech criticizing …": the one who issued it or
@@ -700,14 +673,6 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         return verb_source(head, index, depth + 1)  # "are combat-ready to sink a carrier"
     return []
-
-
-# Nouns whose possessor has decided the act their infinitive names.
-DECIDING_NOUNS = frozenset({"decision", "order", "move"})
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _named_within(phrase: Token, index: ActorIndex) -> list[Party]:

@@ -531,25 +531,11 @@ def _own_side(
     for p in source:
         if _state_code(p, index, event, True).code != code:
             continue
-        if p.name == party.name:
-            return True
-        if (_the_state(p) or _the_state(party)) and not _charged(party, event, index):
+        if p.name == party.name or _the_state(p) or _the_state(party):
             return True
         if spoken_of and len({_kind_of(p, index), _kind_of(party, index)}) > 1:
             return True
     return False
-
-
-def _charged(party: Party, event: str, index: ActorIndex) -> bool:
-    """A body of the source's own state that the source names as the object of an accusation
-    is the accused, not the side it acts for: "Becerra said he might sue the federal
-    government", "the ACLU is suing the government" (a pronoun referring back is the source
-    itself, by name). A country's governments are many (federal, state, city); the EU's
-    officials act for the one EU ("Tusk … the EU")."""
-    if event != "ACCUSE" or party.token < 0 or party.code[:3] in NON_STATE:
-        return False
-    tok = index.doc[party.token]
-    return tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN")
 
 
 def _kind_of(party: Party, index: ActorIndex) -> str:
