@@ -1,8 +1,9 @@
 """Sources and recipients the rules used to miss or get wrong (issue #12, third round), on
 real sentences (shortened) of gold/dev2 and the corpus event samples: a pronoun in a
-quotation is not its speaker, a news outlet that reports is no pronoun's antecedent, two international bodies are not one side, "called upon", what a statement is
-about, and the party to a deed ("involved in"). Each is checked through
-``coder.rule_parties``, the rules the coder runs at a trigger of the given type."""
+quotation is not its speaker, a news outlet that reports is no pronoun's antecedent, two
+international bodies are not one side, "called upon", what a statement is about, and the
+party to a deed ("involved in"). Each is checked through ``coder.rule_parties``, the rules
+the coder runs at a trigger of the given type."""
 
 from __future__ import annotations
 
