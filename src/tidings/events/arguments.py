@@ -7,7 +7,9 @@ with no owner names its author ("crimes committed by X", "abuses by X"), and a r
 demonym gives way to the states a dash list names ("two Asian allies — X and Y"). A few
 references the actor stage may leave unresolved are closed here because the events need
 them: first-person pronouns inside a quotation (the quote's speaker), he/his/she/her (the
-nearest person named before), "the two leaders" (the article's two most mentioned
+nearest person named before; a third-person pronoun inside a quotation is not its
+speaker), it/they (the nearest actor subject before, a news outlet that reports passed
+over), "the two leaders" (the article's two most mentioned
 people) and "the country" or "the nation" (the country last named as a subject). Two
 parties are coded here that the actors stage leaves without a code or a mention: a person
 the article names bare is a civilian of the article's country (as the quotes stage codes
@@ -316,7 +318,7 @@ class ActorIndex:
                 return None
         if tok.pos_ != "PRON" or low not in PERSONAL:
             return None
-        reporter = self.reporter(tok)
+        reporter = self.reporter(tok) if not self._quoted(tok) else None
         if reporter is not None:
             return reporter
         if low in OTHER_PRONOUNS:
@@ -325,6 +327,12 @@ class ActorIndex:
             for t in reversed(doc_range(tok.sent, tok)):
                 if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.by_token:
                     found = self.mention_party(t)
+                    if (
+                        found is not None
+                        and found.is_news_outlet
+                        and t.head.lemma_.lower() in REPORTING
+                    ):
+                        continue  # "Reuters reports that … its members": an outlet relays
                     if found is not None:
                         return Party(found.code, found.name, tok.i)
             return None
@@ -338,6 +346,14 @@ class ActorIndex:
                     return Party(found.code, found.name, tok.i)
             return self._person_before(tok, self._clause_subjects(tok))
         return None
+
+    def _quoted(self, pronoun: Token) -> bool:
+        """A third-person pronoun inside a quotation: its speaker speaks of someone else
+        ("'They had been holding peaceful protest,' said Kumar" is not Kumar); the speaker
+        refers to themselves as "I" or "we"."""
+        return pronoun.lower_ not in FIRST_PERSON and any(
+            q.start <= pronoun.idx < q.end for q in self.quotes
+        )
 
     def unbound(self, tok: Token, named: list[Party]) -> list[Party]:
         """The parties of a mention, unless it is an object pronoun the actors stage
@@ -564,11 +580,20 @@ def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+# Prepositions that stand for another in the rows' target places: "called upon the UN
+# Security Council" is "called on".
+PREP_VARIANTS = {"upon": "on", "onto": "on", "towards": "toward"}
+
+
 def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
-    """Objects of the token's prepositions in ``preps`` ("with Putin", "on Russia")."""
+    """Objects of the token's prepositions in ``preps`` ("with Putin", "on Russia", "upon
+    the Council")."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+        word = c.lower_
+        if c.dep_ in ("prep", "agent", "dative") and (
+            word in preps or PREP_VARIANTS.get(word) in preps
+        ):
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
     return out
 

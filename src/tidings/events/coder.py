@@ -562,10 +562,16 @@ def _own_forces(party: Party, source: list[Party]) -> bool:
     )
 
 
+# Codes that many distinct bodies share: international organisations, NGOs, companies.
+SHARED_CODES = frozenset({"IGO", "NGO", "MNC"})
+
+
 def _the_state(party: Party) -> bool:
-    """A country, a people or an unnamed state body ("the government", "lawmakers")."""
+    """A country, a people or an unnamed state body ("the government", "lawmakers"); not a
+    code shared by many bodies ("Mr. Ban … called upon the divided UN Security Council":
+    both IGO, two bodies; the EU's EUR is one)."""
     code = party.code
-    bare = len(code) == 3 and code.isalpha()
+    bare = len(code) == 3 and code.isalpha() and code not in SHARED_CODES
     return bare or party.kind in ("country", "group") or party.how == "demonym"
 
 
@@ -641,11 +647,7 @@ def _target_places(m: Match, index: ActorIndex) -> Iterator[list[Party]]:
                     # the doer the clause is about: its active subject or its passive's agent
                     # ("the city was being unfairly targeted by the Trump administration",
                     # "WikiLeaks ought to be offered the same protection": no one)
-                    passive = _passive_of(comp)
-                    found = verb_source(comp, index) if passive is None else []
-                    if passive is not None and (agent := child(passive, "agent")) is not None:
-                        by = child(agent, "pobj")
-                        found = np_actors(by, index) if by is not None else []
+                    found = _clause_doer(comp, index)
                     if found:
                         break
         elif place in ("comp", "xcomp"):
@@ -1119,11 +1121,51 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
         source = verb_source(asked[0], index)
         if source:
             return Parties(m, source, np_actors(asked[1], index))
-    source = _statement_source(trigger, entry, index) or verb_source(trigger, index)
+    stated = _statement_source(trigger, entry, index)
+    if stated and entry.event in ABOUT_TYPES:
+        # the one the statement is about is the clause's own doer: "Putin said that Syria's
+        # efforts have demonstrated its good faith" supports Syria ("saidsubj" at the
+        # saying verb); a doer of the speaker's own code is the side the speaker speaks for
+        # ("a spokesman told reporters that the president feels …", "the Kremlin said that
+        # the two leaders expressed …"), and the clause's places are then searched as for
+        # any act
+        doer = _clause_doer(trigger, index)
+        if any(_speaks_for(p, stated) for p in doer):
+            doer = []
+        return Parties(m, stated, doer)
+    source = stated or verb_source(trigger, index)
     if not source and is_passive(trigger) and ("passsrc" in entry.flags or _raised(trigger)):
         subj = child(trigger, "nsubjpass")
         source = np_actors(subj, index) if subj is not None else []
     return Parties(m, source, [])
+
+
+# Sectors of a state's executive: one of them speaking of another speaks for its own state
+# ("Dempsey said the U.S. has not sought permission"); a legislator or a party speaking of
+# the government does not ("Congressional Democrats said Mr. Trump would be abusing").
+EXECUTIVE = frozenset({"", "GOV", "MIL", "COP", "JUD", "SPY"})
+
+
+def _speaks_for(doer: Party, speakers: list[Party]) -> bool:
+    """Whether the doer of a reported clause is a speaker's own side: the same code, or both
+    of one state's executive."""
+    for p in speakers:
+        if p.code == doer.code:
+            return True
+        if p.code[:3] == doer.code[:3] and {p.code[3:], doer.code[3:]} <= EXECUTIVE:
+            return True
+    return False
+
+
+def _clause_doer(clause: Token, index: ActorIndex) -> list[Party]:
+    """The doer a clause states: its active subject or its passive's agent, never a passive's
+    subject (the one it is done to)."""
+    passive = _passive_of(clause)
+    if passive is None:
+        return verb_source(clause, index)
+    agent = child(passive, "agent")
+    by = child(agent, "pobj") if agent is not None else None
+    return np_actors(by, index) if by is not None else []
 
 
 def _passive_of(clause: Token) -> Token | None:
@@ -1267,7 +1309,34 @@ def _noun_parties(
         source = verb_source(carrier, index)
     if not source and entry.event == "CONSULT":
         source = _participant(trigger, index)
+    if not source:
+        source = _involved(trigger, index)
     return source, [], reciprocal
+
+
+# Words that make their subject (or the noun they describe) a party to the deed in their
+# "in"/"for"/"behind" phrase: "the U.S. Special Forces involved in Saturday's killing of a
+# top Islamic State leader", "the group responsible for the attack".
+PARTY_TO = frozenset("involve engage participate responsible complicit".split())
+
+
+def _involved(noun: Token, index: ActorIndex) -> list[Party]:
+    """Who took part in a nominal deed the noun names no one in: the noun a participle or
+    adjective of taking part describes, or that word's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "for", "behind"):
+        return []
+    word = prep.head
+    if prep.lower_ == "behind" and word.pos_ in ("NOUN", "PROPN"):
+        return np_actors(word, index)  # "the group behind the attack"
+    if word.lemma_.lower() not in PARTY_TO or word.i == noun.i:
+        return []
+    if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
+        return np_actors(word.head, index)
+    if word.dep_ == "acomp" and word.head.pos_ in ("VERB", "AUX"):
+        return verb_source(word.head, index)
+    subj = child(word, "nsubjpass")  # "Russian agents were involved in the hacking"
+    return np_actors(subj, index) if subj is not None else []
 
 
 # Prepositions that make a meeting the scene of the clause's act ("he said during a visit to
