@@ -73,7 +73,7 @@ from tidings.actors.gazetteer import (
     make_actor,
 )
 from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
-from tidings.actors.home import home_country
+from tidings.actors.home import dateline_country, home_country, names_country
 from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector, head_sector
@@ -278,6 +278,13 @@ _INSURGENT = frozenset({"REB", "OPP", "RAD"})
 # Bodies the press names so only when they are foreign ("the regime"), and " of " before
 # whoever a body belongs to.
 _FOREIGN_BODIES = frozenset({"regime"})
+# Words before a place that make it the object of a sentence's act, not where it happens:
+# "protesting against Beijing's growing influence", "stop sales to China".
+_TARGET_WORDS = re.compile(
+    r"\b(?:against|about|over|on|regarding|to|toward|towards|with)"
+    r"(?:\s+the)?\s+$",
+    re.I,
+)
 _OF_AFTER = re.compile(r" of (?:the )?")
 _REFERENCE_REACH = 3000  # characters back that "the group" may refer to
 
@@ -557,7 +564,7 @@ class _Article(OrganisationReader):
         ):
             sector = "LEG"
             if country is None:
-                country = self.home or self.dominant_country(phrase.start, clear=True)
+                country = self.default_country() or self.dominant_country(phrase.start, clear=True)
         if country is None and org_code is None and head.kind == "person":
             # "a scholar with the X Institute", "NetWatch director", "the X Fund's head"
             employer = self.trailing_org(phrase.end) or self.leading_org(phrase.start)
@@ -884,6 +891,49 @@ class _Article(OrganisationReader):
         Iranian)."""
         return self.home
 
+    def default_country(self) -> str | None:
+        """The country of a person or body the article places nowhere: the outlet's when the
+        article speaks of the outlet's country at all (a USA Today story on Greece that
+        names the White House quotes Americans too), else the one the article is about: the
+        one its places and bodies clearly name most, and more than once (Al Jazeera's story
+        from New Delhi quotes Indians, not Qataris), else its dateline's, else the outlet's
+        (:func:`tidings.actors.home.article_country` decides so for the later stages)."""
+        if self.home is not None and names_country(self.home, (f.actor for f in self.found)):
+            return self.home
+        topic = self.dominant_country(len(self.text) + 1, clear=True, people=False)
+        named = sum(f.actor.country == topic and f.actor.kind != "person" for f in self.found)
+        if topic is not None and topic not in REGIONS and named >= 2:
+            return topic
+        return dateline_country(self.text, self.found) or self.home
+
+    def local_country(self, start: int, end: int, exclude: str | None = None) -> str | None:
+        """The one country the sentence of ``text[start:end]`` names by a place, a state or a
+        body (not by a person, whose nationality says nothing of the others', nor by the
+        press, nor as the target of the act: "protesting against Beijing's influence"): "In
+        Egypt, the military ousted President Morsi" is Egypt's military even in a story on
+        Washington's reply. None when the sentence names none or several."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        countries = {f.actor.country for f in self.found
+                     if sent.start_char <= f.start < sent.end_char
+                     and not (start <= f.start < end) and self.places(f)
+                     and f.actor.country != exclude}  # fmt: skip
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def places(self, f: Found) -> bool:
+        """The mention names a country where things happen: a place, a state or a body of
+        one, not a person, the press, a region or the target of an act."""
+        return (
+            f.actor.kind != "person"
+            and f.actor.sector != "MED"
+            and f.actor.country in self.gaz.countries
+            and f.actor.country not in REGIONS
+            and not self.covered_by_person(f)
+            and not _TARGET_WORDS.search(self.text, max(0, f.start - 16), f.start)
+        )
+
     def fallback_code(self, offset: int, sector: str) -> str:
         """An unnamed country: the one the article has mentioned most so far."""
         country = self.dominant_country(offset, clear=True)
@@ -1046,6 +1096,10 @@ class _Article(OrganisationReader):
                 # story's American officials, one was ("rebels the U.S. plans to train" are
                 # Syrian).
                 other = self.home if fallback == _SECTOR_ONLY and sector in _INSURGENT else None
+                if not guess and f.actor.kind != "person":
+                    # "At least three armed militants have stormed a luxury hotel in
+                    # Pakistan": the one country the sentence names.
+                    guess = self.local_country(f.start, f.end, other) or ""
                 country = guess or self.dominant_country(f.start, clear=True, exclude=other)
                 if country is None and not self.countries_before(f.start):
                     # Named before any country ("President X said … in Kenya", "Rebels
@@ -1230,7 +1284,7 @@ class _Article(OrganisationReader):
                       and f.actor.code[:3] in self.gaz.countries
                       and f.actor.code[:3] not in REGIONS]  # fmt: skip
             country = titled[0] if titled else (
-                self.home or self.dominant_country(end, clear=True) or "")  # fmt: skip
+                self.default_country() or self.dominant_country(end, clear=True) or "")  # fmt: skip
         return f"{country}ELI" if country else None
 
     def name_end(self, end: int) -> int:
@@ -1712,7 +1766,7 @@ class _Article(OrganisationReader):
             # Nothing placed: the article's main country (a fan, a neighbour, an economist);
             # a named employer the gazetteer cannot place leaves the country open.
             host = self.host_country(start, stop)
-            country = self.home or self.dominant_country(end, clear=True) or \
+            country = self.default_country() or self.dominant_country(end, clear=True) or \
                 self.dominant_country(len(self.text) + 1, clear=True, people=False)  # fmt: skip
             if country == host or country in REGIONS:  # an envoy to Ukraine is no Ukrainian
                 country = None
@@ -1801,7 +1855,7 @@ class _Article(OrganisationReader):
             sector = described_sector(keys)
             if sector is None or sector in STATE_SECTORS:
                 return None
-            country = self.place_named(m.end(), stop) or self.home
+            country = self.place_named(m.end(), stop) or self.default_country()
             code = f"{country}{sector}" if country else sector
             name = self.text[m.end() : stop]
             return Found(m.end(), stop, make_actor(name, code, None, "organisation",
@@ -2194,8 +2248,9 @@ class _Article(OrganisationReader):
             # "The regime of Syrian dictator Bashar al-Assad": its ruler's or country's.
             # A "regime" the words do not place is a foreign one: never the outlet's own.
             other = self.home if head.phrase in _FOREIGN_BODIES else None
-            country = self.owner_after(pending.end) or self.dominant_country(
-                pending.start, prefer, exclude=other)  # fmt: skip
+            country = self.owner_after(pending.end) or (
+                None if prefer else self.local_country(pending.start, pending.end, other)
+            ) or self.dominant_country(pending.start, prefer, exclude=other)  # fmt: skip
             if country:
                 sector = head.sector if head.sector not in ("*", "-") else "GOV"
                 adjective = self.gaz.adjectives.get(country, self.gaz.countries[country])
@@ -2292,7 +2347,9 @@ class _Article(OrganisationReader):
                           and f.actor.country), None)  # fmt: skip
             actor = kinds.get(noun) if owner is None else None
             if actor is None:
-                country = owner or self.home or self.dominant_country(start, clear=True)
+                country = (
+                    owner or self.default_country() or self.dominant_country(start, clear=True)
+                )
                 if country is None:
                     continue
                 actor = make_actor(m.group("name"), f"{country}JUD", None, "group",

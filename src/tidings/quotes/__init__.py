@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tidings.actors.home import article_country
+from tidings.actors.home import article_country, home_country
 from tidings.model import ActorMention, Article, Quote
 from tidings.quotes.attribute import attribute_quotes
 from tidings.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS
@@ -17,7 +17,8 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[ActorMention]) -> 
     body = article.body
     if not DOUBLE_MARKS.search(body) and not SINGLE_MARKS.search(body):
         return []  # the common cheap exit: nothing quoted, the parse is never touched
-    quotes = attribute_quotes(doc, body, mentions, article_country(article, mentions))
+    quotes = attribute_quotes(doc, body, mentions, article_country(article, mentions),
+                              home_country(article))  # fmt: skip
     return dated_speakers(doc, article, quotes)
 
 

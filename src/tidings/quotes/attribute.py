@@ -462,20 +462,26 @@ def _coded(actor: Actor) -> ActorRef:
     return ref
 
 
-def _actor_ref(f: Found, mentions: list[ActorMention], body: str, home: str | None = None
-               ) -> ActorRef | None:  # fmt: skip
+def _actor_ref(f: Found, mentions: list[ActorMention], body: str, home: str | None = None,
+               press: str | None = None) -> ActorRef | None:  # fmt: skip
     """The speaker as an actor: the code from the actors stage's mentions, the name from the
     article (its canonical form when the two agree on the surname). A person the article
     says nothing codable of is a civilian of the article's home country (``home``: the
     article's country), as CAMEO codes people without an office ("Martha Mullen, of
-    Richmond" in USA Today → USACVL); a description with no mention is coded from its own
-    words (:func:`tidings.actors.unnamed.unnamed_code`: "a Yemeni security source")."""
+    Richmond" in USA Today → USACVL), one who writes or reports for the press is media of
+    the outlet's country (``press``: an NPR reporter in Croatia is USAMED); a description
+    with no mention is coded from its own words (:func:`tidings.actors.unnamed.unnamed_code`:
+    "a Yemeni security source")."""
     if f.outlet is not None and f.speaker is not None:
         return _credited(f.speaker, f.outlet, mentions, body, f.outlet_home)
-    coded = _named_ref(f, mentions, body, home)
-    if coded is not None and not coded.code and home and f.speaker is not None \
+    press = press or home
+    coded = _named_ref(f, mentions, body, home, press)
+    if coded is not None and not coded.code and f.speaker is not None \
             and f.speaker.kind == "person" and not f.media:  # fmt: skip
-        coded.code = f"{home}{'MED' if _writes_for_press(f) else 'CVL'}"
+        writer = _writes_for_press(f)
+        country = press if writer else home
+        if country:
+            coded.code = f"{country}{'MED' if writer else 'CVL'}"
     return coded
 
 
@@ -512,8 +518,8 @@ def _writes_for_press(f: Found) -> bool:
     return any(t.lower_ in PRESS_PIECES for t in cue.token.subtree)
 
 
-def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | None
-               ) -> ActorRef | None:  # fmt: skip
+def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | None,
+               press: str | None) -> ActorRef | None:  # fmt: skip
     ref = f.speaker
     if ref is None:
         return None
@@ -533,7 +539,7 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
     if actor is None and f.media:
         return ActorRef(code=_broadcaster(mentions), name=ref.name)
     if actor is None:
-        return ActorRef(code=_described(f, ref, mentions, body, home), name=ref.name)
+        return ActorRef(code=_described(f, ref, mentions, body, home, press), name=ref.name)
     actor = _fullest(actor, mentions)
     coded = _coded(actor)
     if actor.kind == "person":  # "Pastor Suresh Rao's house" named him, not "Suresh Rao's"
@@ -552,7 +558,7 @@ def _named_ref(f: Found, mentions: list[ActorMention], body: str, home: str | No
     ):
         coded.name = ref.name  # the article's name for whom it quotes
     if not coded.code and actor.kind != "person":  # a body the actors stage could not code
-        coded.code = _described(f, ref, mentions, body, home)
+        coded.code = _described(f, ref, mentions, body, home, press)
     return coded
 
 
@@ -581,7 +587,7 @@ def _fullest(actor: Actor, mentions: list[ActorMention]) -> Actor:
 
 
 def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,
-               home: str | None) -> str:  # fmt: skip
+               home: str | None, press: str | None) -> str:  # fmt: skip
     """The code of a speaker the actors stage gave none: an outlet by its short name ("the
     Times reported": the outlet the article names in full), else what the words say ("a
     White House official", "Iranian TV", "federal prosecutors")."""
@@ -589,11 +595,11 @@ def _described(f: Found, ref: Referent, mentions: list[ActorMention], body: str,
                                                      ref.start) is not None  # fmt: skip
     words = ref.name.split()
     if len(words) > 1 and words[-1].lower() in PRESS_PIECES:  # "that Bee article"
-        return outlet_code(" ".join(w for w in words[:-1] if w[:1].isupper()), mentions, home,
+        return outlet_code(" ".join(w for w in words[:-1] if w[:1].isupper()), mentions, press,
                            reported=True)  # fmt: skip
     if ref.kind == "person" and not reported:  # "the Sacramento Bee reported", tagged a name
         return ""
-    code = outlet_code(ref.name, mentions, home, reported) if ref.kind != "group" else ""
+    code = outlet_code(ref.name, mentions, press, reported) if ref.kind != "group" else ""
     code = code or unnamed_code(body, ref.start, ref.end, mentions, home)
     subject = f.subject
     if not code and subject is not None and subject.pos_ == "NOUN" and subject.idx != ref.start:
@@ -623,8 +629,13 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
-                     home: str | None = None) -> list[Quote]:  # fmt: skip
-    """Every attributed quotation in the body (see the module docstring for the rules)."""
+                     home: str | None = None, outlet: str | None = None
+                     ) -> list[Quote]:  # fmt: skip
+    """Every attributed quotation in the body (see the module docstring for the rules).
+    ``home`` is the country of people the article places nowhere (the one it is about,
+    :func:`tidings.actors.home.article_country`), ``outlet`` the publisher's, which its
+    writers, reporters and the press it names by a short name ("the Times") are of."""
+    press = outlet or home
     if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(body):
         return []  # not the parse of this body: offsets would not line up
     if not doc.has_annotation("DEP"):
@@ -680,9 +691,9 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
     credits = [c for f in hosts if (c := _credit_after(f.span, body, paragraphs)) is not None]
     roundup = len(credits) >= ROUNDUP_CREDITS
     # An outlet the actors stage does not know is of the country of the round-up's others.
-    codes = [_outlet_code(*c.span("outlet"), mentions, body, home) for c in credits]
+    codes = [_outlet_code(*c.span("outlet"), mentions, body, press) for c in credits]
     known = Counter(code[:3] for code in codes if len(code) == len("USAMED"))
-    press_home = known.most_common(1)[0][0] if known else home
+    press_home = known.most_common(1)[0][0] if known else press
 
     for f in found:
         s = f.span
@@ -709,9 +720,9 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         f.embedded = bool(before) and before[-1] not in ":,"
         _attribute(f, _frame(doc, f, (lo, hi), quoted), refs)
         if f.speaker is None:  # no cue, or one with no speaker ("Some suggest that …")
-            _dash_credit(doc, f, body, hi, refs, mentions, home)
+            _dash_credit(doc, f, body, hi, refs, mentions, press)
         if f.speaker is None:
-            _press_credit(doc, f, body, paragraphs, mentions, home, roundup)
+            _press_credit(doc, f, body, paragraphs, mentions, press, roundup)
         if f.outlet is not None:
             f.outlet_home = press_home
         label = turns[s.paragraph]
@@ -812,7 +823,7 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if words in seen:
             continue  # the same words quoted again (a repeated caption, an embedded post)
         seen.add(words)
-        speaker = _actor_ref(f, mentions, body, home)
+        speaker = _actor_ref(f, mentions, body, home, press)
         quotes.append(
             Quote(
                 text=body[f.span.start : f.span.end],
