@@ -59,6 +59,7 @@ from tidings.events.coder import (  # noqa: E402
 )
 from tidings.events.dating import relative_to  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
+from tidings.events.typed import REFUSABLE  # noqa: E402
 from tidings.model import Article  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
 from tidings.quotes import extract_quotes  # noqa: E402
@@ -94,11 +95,14 @@ def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[s
     return {k: v for k, v in cached_parses(shared, wanted, cache, parse).items() if v is not None}
 
 
-def rule_aux(clause: Token, trigger: Token, ctx: AuxContext) -> str:
-    """The aux mode the coder's rules give (``coder._aux_pass`` then ``_date_pass``)."""
+def rule_aux(clause: Token, trigger: Token, ctx: AuxContext, refused: bool = False) -> str:
+    """The aux mode the coder's rules give (``coder._aux_pass`` then ``_date_pass``).
+    ``refused``: the act's type turns into a refusal when negated (a lexicon row's
+    ``neg=`` flag or a type the typer makes a REJECT, ``typed.REFUSABLE``: "will not
+    accept" is a REJECT reported now), so a negated act of it is no "negation"."""
     group = verb_group(clause)
     if group.negated:
-        return "negation"
+        return NOW if refused else "negation"
     if group.hypothetical:
         return "hypothetical"
     if group.future:
@@ -162,9 +166,10 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
             setting = _setting_verb(trigger, m.entry) if m is not None else None
             clause = light_verb(trigger) or setting or _manner_of(trigger) or trigger
             gold = events[p["id"]].get("aux") or NOW
-            rule = rule_aux(clause, trigger, ctx)
+            refused = m is not None and bool(m.entry.negated_as or m.entry.event in REFUSABLE)
+            rule = rule_aux(clause, trigger, ctx, refused)
             features = aux_features(trigger, clause, ctx)
-            ruled = rule == "negation" or date_relation(trigger, clause, ctx) in SETTLING
+            ruled = verb_group(clause).negated or date_relation(trigger, clause, ctx) in SETTLING
             out.append(Item(features, gold, rule, ruled, art, p["id"]))
     return out
 

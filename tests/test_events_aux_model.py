@@ -163,3 +163,24 @@ def test_coder_reads_an_announced_meeting_in_a_when_clause(pipeline, tmp_path) -
     events = pipeline_events(pipeline, tmp_path, text, "2017-07-07")
     consult = [e for e in events if e.event == "CONSULT"]
     assert consult and all(e.aux == "future" for e in consult)
+
+
+def test_features_read_a_dated_report_and_the_sequence_of_tenses(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides-TxUVyftoa1GVFEfP (2013-02-17), shortened: the report is a month old,
+    # so what it reports is at least as old
+    body = "Last month, the group of senators announced they had agreed on the outline of a plan."
+    dates = [date_at(body, "Last month", "2013-01", "month")]
+    f = _features(nlp, body, "agreed", dt.date(2013, 2, 17), dates)
+    assert {"report=announce", "report.date=far_past", "backshifted"} <= set(f)
+    assert "rule.pluperfect" not in f
+
+
+def test_features_read_a_then_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    # gold/dev2 erGhHLhQuTxXGoyg (2019-02-19), shortened: "then-" tells of a past standing
+    body = (
+        "At issue are negotiations between top Saudi officials and senior Trump aides, "
+        "including then-National Security Advisor Michael Flynn."
+    )
+    assert "s.then-" in _features(nlp, body, "negotiations", dt.date(2019, 2, 19))
+    body = "Then the National Security Advisor met Saudi officials."
+    assert "s.then-" not in _features(nlp, body, "met", dt.date(2019, 2, 19))

@@ -77,7 +77,7 @@ def event_period(
 ) -> Period | None:
     """The past period an event's parties are coded at, or None to keep their standing at
     publication. ``date_text`` is the expression that dated the event."""
-    if published is None or aux in ("future", "hypothetical"):
+    if published is None or aux == "future" or (aux == "hypothetical" and date is None):
         return None
     sent = trigger.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start < sent.end_char]
@@ -101,7 +101,50 @@ def event_period(
         and (period := _past(d.date, published)) is not None
         and _of_the_act(trigger, d)
     ]
-    return min(written, key=lambda pair: pair[0])[1] if written else None
+    if written:
+        return min(written, key=lambda pair: pair[0])[1]
+    return narrative_period(trigger, dates, published)
+
+
+# How many sentences before a recalled act its paragraph's narrative date may stand.
+NARRATIVE_SENTENCES = 3
+
+
+def narrative_period(trigger: Token, dates: list[DateMention], published: dt.date) -> Period | None:
+    """The period of the passage a recalled act without a date of its own belongs to: the
+    last year-stating past date of the sentences before it in its paragraph ("In 2014,
+    Obama traded five Taliban detainees for Bergdahl. He met the soldier's parents at the
+    White House": 2014), read only within ``NARRATIVE_SENTENCES`` sentences and never
+    across a paragraph break, where a new scene may start. A date of a clause describing
+    a participant there is passed over as in the act's own sentence."""
+    doc, sent = trigger.doc, trigger.sent
+    start = sent
+    for _ in range(NARRATIVE_SENTENCES):
+        if start.start == 0:
+            break
+        previous = doc[start.start - 1].sent
+        if "\n" in doc[previous.start : start.start + 1].text_with_ws:
+            break  # a paragraph break: not the same passage
+        start = previous
+    if start.start == sent.start:
+        return None
+    before = [
+        d
+        for d in dates
+        if start.start_char <= d.start < sent.start_char
+        and d.date is not None
+        and d.relation == "at"
+        and YEARS.search(d.text)
+    ]
+    for d in sorted(before, key=lambda d: -d.start):
+        period = _past(d.date, published)
+        if period is None:
+            return None  # the passage's last date is recent: the act is no older
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is None or not any(t.dep_ in DESCRIBING for t in (root, *root.ancestors)):
+            return period
+    return None
 
 
 def _of_the_act(trigger: Token, mention: DateMention) -> bool:
@@ -171,4 +214,6 @@ def parties_then(
     return recoded, any(a.code != b.code for a, b in zip(parties, recoded, strict=True))
 
 
-__all__ = ["STANDING_RULE", "Period", "event_period", "party_then", "parties_then"]
+__all__ = [
+    "STANDING_RULE", "Period", "event_period", "narrative_period", "party_then", "parties_then",
+]  # fmt: skip
