@@ -48,6 +48,7 @@ from tidings.events.aux_model import (  # noqa: E402
     aux_features,
     clause_date,
     date_relation,
+    former_spans,
 )
 from tidings.events.auxmodes import verb_group  # noqa: E402
 from tidings.events.coder import (  # noqa: E402
@@ -156,6 +157,7 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
             dates, article.published, [(q.start, q.end) for q in quotes],
             article.paragraphs[0].end if article.paragraphs else None,
             [(par.start, par.end) for par in article.paragraphs],
+            former_spans(mentions),
         )  # fmt: skip
         for p in ps:
             i = offsets.get(p["trigger"][0])

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from tidings.events.auxmodes import CONDITION_MARKS, REPORT_VERBS, backshifted, verb_group
 from tidings.events.dating import HISTORICAL_DAYS, Dating, own_date
 from tidings.events.linear_file import linear_bytes, read_linear
-from tidings.model import DateMention
+from tidings.model import ActorMention, DateMention
 
 NOW = "now"  # the label of an event reported as happening now (aux None)
 LABELS = (NOW, "historical", "future", "hypothetical")
@@ -70,6 +70,26 @@ class AuxContext:
     quotes: Sequence[tuple[int, int]]  # character spans of attributed quotations
     lede_end: int | None  # where the first paragraph ends
     paragraphs: Sequence[tuple[int, int]] = ()  # character spans of the body's paragraphs
+    # character spans of mentions of former officials (a code ending in ELI): "Under Obama,
+    # the Department of Justice sued …" in 2017 tells of his presidency
+    former: Sequence[tuple[int, int]] = ()
+
+
+def former_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """The character spans of the mentions of former officials (``AuxContext.former``)."""
+    return [(m.start, m.end) for m in mentions if (m.actor.code or "").endswith("ELI")]
+
+
+def _former_subject(clause: Token, ctx: AuxContext) -> bool:
+    """Whether the subject of the act's clause names a former official ("Under Obama, the
+    Department of Justice sued …" is not; "Obama sued …" in 2017 is)."""
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            start = c.left_edge.idx
+            end = c.right_edge.idx + len(c.right_edge.text)
+            if any(start <= a < end for a, _ in ctx.former):
+                return True
+    return False
 
 
 def _own_clause(verb: Token) -> bool:
@@ -329,6 +349,11 @@ def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
     f += [f"s={w}" for w in sorted(sent_words)]
     if any(t.lower_ == "had" and t.tag_ == "VBD" for t in trigger.sent):
         f.append("s.had")
+    sent_start, sent_end = trigger.sent.start_char, trigger.sent.end_char
+    if any(sent_start <= a < sent_end for a, _ in ctx.former):
+        f.append("s.former")
+        if _former_subject(clause, ctx):
+            f.append("subj.former")
     if any(_then_title(t) for t in trigger.sent):
         f.append("s.then-")  # "then-National Security Advisor Michael Flynn": told of the past
     f.append(f"date={date_relation(trigger, clause, ctx)}")
@@ -387,5 +412,5 @@ def load_aux_model() -> AuxModel | None:
 
 __all__ = [
     "AUX_AT", "LABELS", "NOW", "SETTLING", "AuxContext", "AuxModel", "aux_features", "clause_date",
-    "date_relation", "load_aux_model",
+    "date_relation", "former_spans", "load_aux_model",
 ]  # fmt: skip

@@ -90,6 +90,7 @@ from tidings.events.aux_model import (
     AuxContext,
     AuxModel,
     date_relation,
+    former_spans,
     load_aux_model,
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
@@ -1725,7 +1726,9 @@ def code_events(
         lede_end = article.paragraphs[0].end if article.paragraphs else None
         spans = [(q.start, q.end) for q in quotes]
         paragraphs = [(p.start, p.end) for p in article.paragraphs]
-        context = AuxContext(dates, article.published, spans, lede_end, paragraphs)
+        context = AuxContext(
+            dates, article.published, spans, lede_end, paragraphs, former_spans(mentions)
+        )
         aux_reader = AuxReader(aux_model, context)
     home = article_country(article, mentions)
     index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)
