@@ -58,7 +58,7 @@ from tidings.events.coder import (  # noqa: E402
     light_verb,
     match,
 )
-from tidings.events.dating import relative_to  # noqa: E402
+from tidings.events.dating import Dating, relative_to, within_days  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
 from tidings.events.typed import REFUSABLE  # noqa: E402
 from tidings.model import Article  # noqa: E402
@@ -108,13 +108,23 @@ def rule_aux(clause: Token, trigger: Token, ctx: AuxContext, refused: bool = Fal
         return "hypothetical"
     if group.future:
         return "future"
-    if group.pluperfect:
-        return "historical"
     dating = clause_date(trigger, clause, ctx.dates)
+    if group.pluperfect:
+        return NOW if _news_of_the_days(dating, ctx) else "historical"
     if dating is not None:
         when = "past" if dating.recalled else relative_to(dating.mention.date, ctx.published)
         return {"past": "historical", "future": "future"}.get(when or "", NOW)
     return "historical" if _recalled_clause(clause) else NOW
+
+
+def _news_of_the_days(dating: Dating | None, ctx: AuxContext) -> bool:
+    """A clause dated by a day or week of the days before publication: the coder reads no
+    historical act there (``coder._date_pass``, ``dating.within_days``)."""
+    return (
+        dating is not None
+        and not dating.recalled
+        and within_days(dating.mention.date, ctx.published)
+    )
 
 
 @dataclass
@@ -125,6 +135,7 @@ class Item:
     ruled: bool  # a negation or a settling date: the coder keeps the rules' mode
     group: str  # the article
     cid: str = ""  # the candidate's id
+    news_day: bool = False  # dated by a day of the days reported: never historical
 
 
 def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
@@ -172,7 +183,8 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
             rule = rule_aux(clause, trigger, ctx, refused)
             features = aux_features(trigger, clause, ctx)
             ruled = verb_group(clause).negated or date_relation(trigger, clause, ctx) in SETTLING
-            out.append(Item(features, gold, rule, ruled, art, p["id"]))
+            news = _news_of_the_days(clause_date(trigger, clause, ctx.dates), ctx)
+            out.append(Item(features, gold, rule, ruled, art, p["id"], news))
     return out
 
 
@@ -201,7 +213,8 @@ def system(probs: np.ndarray, it: Item, at: float, everywhere: bool = False) -> 
     ``everywhere``: the model overrides the verb group too (measured, not shipped)."""
     if it.ruled or probs.max() < at or (it.rule != NOW and not everywhere):
         return it.rule
-    return LABELS[int(probs.argmax())]
+    label = LABELS[int(probs.argmax())]
+    return NOW if label == "historical" and it.news_day else label
 
 
 def figures(gold: list[str], pred: list[str]) -> dict[str, Any]:

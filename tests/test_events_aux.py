@@ -152,3 +152,16 @@ def test_a_past_perfect_reported_in_the_past_is_not_recalled_by_its_tense(nlp) -
     assert verb_group(
         next(t for t in nlp("Borduria had invaded Carpania.") if t.text == "invaded")
     ).pluperfect
+
+
+def test_a_past_perfect_dated_within_days_is_the_days_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides (2018-01-14), candidate c10285, shortened: "on Thursday" is three days
+    # before publication, so the call is the news of the days reported, not a recalled act
+    body = "Borduria had called on Atlantis on Thursday to uphold the pact."
+    dates = [date_at(body, "on Thursday", "2024-03-14", "day")]
+    ev = only(code(nlp, body, dates=dates), "REQUEST")
+    assert ev.aux is None
+    assert ev.date is not None and ev.date.value == "2024-03-14"
+    # dated weeks before publication it stays recalled
+    dates = [date_at(body, "on Thursday", "2024-02-15", "day")]
+    assert only(code(nlp, body, dates=dates), "REQUEST").aux == "historical"

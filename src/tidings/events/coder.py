@@ -111,6 +111,7 @@ from tidings.events.dating import (
     state_kind,
     unrealised,
     vaguely_past,
+    within_days,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
@@ -1448,6 +1449,8 @@ def _date_pass(
             aux = "historical"
         elif aux is None and when == "future":
             aux = "future"
+        elif aux == "historical" and not dating.recalled and within_days(date, article.published):
+            aux = None  # "had called on Trump on Thursday": the news of the days reported
     elif aux in ("future", "hypothetical") and (
         due := deadline(trigger, dates) or deadline(clause, dates)
     ):
