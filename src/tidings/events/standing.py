@@ -13,11 +13,16 @@ words gave ("then-Secretary of State Hillary Clinton", a title or an apposition)
 text says and stays. The day is the event's date when it ends well before publication
 (``dating.relative_to``); an undated event the article recalls (aux "historical") takes the
 past date written nearest its trigger in its sentence ("In 2014 President Obama attempted to
-cover Bergdahl …, even inviting his parents to the Rose Garden"). Either date must state its
+cover Bergdahl …, even inviting his parents to the Rose Garden"), else the last such date
+of the sentences before it in its paragraph (``narrative_period``: "In 2014, President Obama
+accused Russia of breaching the INF treaty. He reportedly chose not to withdraw …"). Either
+date must state its
 year ("Sept. 28" put in the past may be an upcoming day misread) and, on the parse, be said
 of the act, not of a clause describing a participant or of a noun ("discussed the Geneva
-communique from the 2012 meeting"). A current, announced or
-conditional event keeps the publication standing, and so does a date before the person's
+communique from the 2012 meeting"). A current or announced event keeps the publication
+standing, so does a conditional one without a past date of its own (one with it is what
+might have been done then: "Clinton's similar criticism of Barack Obama in 2008", asked
+"whether" it compares, was a senator's), and so does a date before the person's
 first known office (what they were then is unknown). A month or a year is read at its
 middle day. A recoded event's rule id ends in ``+office-then``, so that a user sees why its
 code differs from the article's actor.
@@ -103,6 +108,8 @@ def event_period(
     ]
     if written:
         return min(written, key=lambda pair: pair[0])[1]
+    if any(YEARS.search(d.text) for d in in_sentence):
+        return None  # the sentence's own years are another thing's: so may the passage's be
     return narrative_period(trigger, dates, published)
 
 
@@ -115,8 +122,9 @@ def narrative_period(trigger: Token, dates: list[DateMention], published: dt.dat
     last year-stating past date of the sentences before it in its paragraph ("In 2014,
     Obama traded five Taliban detainees for Bergdahl. He met the soldier's parents at the
     White House": 2014), read only within ``NARRATIVE_SENTENCES`` sentences and never
-    across a paragraph break, where a new scene may start. A date of a clause describing
-    a participant there is passed over as in the act's own sentence."""
+    across a paragraph break, where a new scene may start, and only when it is the date of
+    the act its own sentence tells (``_of_the_act`` of that sentence's root); none when the
+    act's sentence writes a year of its own that is not the act's."""
     doc, sent = trigger.doc, trigger.sent
     start = sent
     for _ in range(NARRATIVE_SENTENCES):
@@ -140,10 +148,12 @@ def narrative_period(trigger: Token, dates: list[DateMention], published: dt.dat
         period = _past(d.date, published)
         if period is None:
             return None  # the passage's last date is recent: the act is no older
+        # the date of the act its sentence tells, not of a noun or a clause describing a
+        # participant there ("Russian meddling in the 2016 election")
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        root = span.root if span is not None and len(span) else None
-        if root is None or not any(t.dep_ in DESCRIBING for t in (root, *root.ancestors)):
-            return period
+        if span is None or not len(span):
+            return None
+        return period if _of_the_act(span.sent.root, d) else None
     return None
 
 
