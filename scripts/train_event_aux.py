@@ -48,6 +48,7 @@ from tidings.events.aux_model import (  # noqa: E402
     aux_features,
     clause_date,
     date_relation,
+    former_spans,
 )
 from tidings.events.auxmodes import verb_group  # noqa: E402
 from tidings.events.coder import (  # noqa: E402
@@ -57,8 +58,9 @@ from tidings.events.coder import (  # noqa: E402
     light_verb,
     match,
 )
-from tidings.events.dating import relative_to  # noqa: E402
+from tidings.events.dating import Dating, relative_to, within_days  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
+from tidings.events.typed import REFUSABLE  # noqa: E402
 from tidings.model import Article  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
 from tidings.quotes import extract_quotes  # noqa: E402
@@ -94,22 +96,35 @@ def parse_articles(shared: Path, wanted: set[str], cache: Path | None) -> dict[s
     return {k: v for k, v in cached_parses(shared, wanted, cache, parse).items() if v is not None}
 
 
-def rule_aux(clause: Token, trigger: Token, ctx: AuxContext) -> str:
-    """The aux mode the coder's rules give (``coder._aux_pass`` then ``_date_pass``)."""
+def rule_aux(clause: Token, trigger: Token, ctx: AuxContext, refused: bool = False) -> str:
+    """The aux mode the coder's rules give (``coder._aux_pass`` then ``_date_pass``).
+    ``refused``: the act's type turns into a refusal when negated (a lexicon row's
+    ``neg=`` flag or a type the typer makes a REJECT, ``typed.REFUSABLE``: "will not
+    accept" is a REJECT reported now), so a negated act of it is no "negation"."""
     group = verb_group(clause)
     if group.negated:
-        return "negation"
+        return NOW if refused else "negation"
     if group.hypothetical:
         return "hypothetical"
     if group.future:
         return "future"
-    if group.pluperfect:
-        return "historical"
     dating = clause_date(trigger, clause, ctx.dates)
+    if group.pluperfect:
+        return NOW if _news_of_the_days(dating, ctx) else "historical"
     if dating is not None:
         when = "past" if dating.recalled else relative_to(dating.mention.date, ctx.published)
         return {"past": "historical", "future": "future"}.get(when or "", NOW)
     return "historical" if _recalled_clause(clause) else NOW
+
+
+def _news_of_the_days(dating: Dating | None, ctx: AuxContext) -> bool:
+    """A clause dated by a day or week of the days before publication: the coder reads no
+    historical act there (``coder._date_pass``, ``dating.within_days``)."""
+    return (
+        dating is not None
+        and not dating.recalled
+        and within_days(dating.mention.date, ctx.published)
+    )
 
 
 @dataclass
@@ -120,6 +135,7 @@ class Item:
     ruled: bool  # a negation or a settling date: the coder keeps the rules' mode
     group: str  # the article
     cid: str = ""  # the candidate's id
+    news_day: bool = False  # dated by a day of the days reported: never historical
 
 
 def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
@@ -152,6 +168,7 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
             dates, article.published, [(q.start, q.end) for q in quotes],
             article.paragraphs[0].end if article.paragraphs else None,
             [(par.start, par.end) for par in article.paragraphs],
+            former_spans(mentions),
         )  # fmt: skip
         for p in ps:
             i = offsets.get(p["trigger"][0])
@@ -162,10 +179,12 @@ def items_of(shared: Path, data: Path, cache: Path | None) -> list[Item]:
             setting = _setting_verb(trigger, m.entry) if m is not None else None
             clause = light_verb(trigger) or setting or _manner_of(trigger) or trigger
             gold = events[p["id"]].get("aux") or NOW
-            rule = rule_aux(clause, trigger, ctx)
+            refused = m is not None and bool(m.entry.negated_as or m.entry.event in REFUSABLE)
+            rule = rule_aux(clause, trigger, ctx, refused)
             features = aux_features(trigger, clause, ctx)
-            ruled = rule == "negation" or date_relation(trigger, clause, ctx) in SETTLING
-            out.append(Item(features, gold, rule, ruled, art, p["id"]))
+            ruled = verb_group(clause).negated or date_relation(trigger, clause, ctx) in SETTLING
+            news = _news_of_the_days(clause_date(trigger, clause, ctx.dates), ctx)
+            out.append(Item(features, gold, rule, ruled, art, p["id"], news))
     return out
 
 
@@ -194,7 +213,8 @@ def system(probs: np.ndarray, it: Item, at: float, everywhere: bool = False) -> 
     ``everywhere``: the model overrides the verb group too (measured, not shipped)."""
     if it.ruled or probs.max() < at or (it.rule != NOW and not everywhere):
         return it.rule
-    return LABELS[int(probs.argmax())]
+    label = LABELS[int(probs.argmax())]
+    return NOW if label == "historical" and it.news_day else label
 
 
 def figures(gold: list[str], pred: list[str]) -> dict[str, Any]:

@@ -110,3 +110,58 @@ def test_a_conjoined_verb_shares_its_heads_auxiliaries(
 ) -> None:  # type: ignore[no-untyped-def]
     group = verb_group(next(t for t in nlp(text) if t.text == verb))
     assert (group.pluperfect, group.negated) == (pluperfect, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # corpus allsides-2KntTnUKdSbWHh8E (2018-05-23), shortened: "neither … nor"
+        ("We will neither beg the U.S. for dialogue nor take the trouble to persuade them.", "beg"),
+        (
+            "We will neither beg the U.S. for dialogue nor take the trouble to persuade them.",
+            "take",
+        ),
+        # gold/dev2 eT29LpcmSSOfOg9N (2013-09-09): the act of a "without" phrase
+        ("President Obama could have ordered strikes on Syria without asking Congress.", "asking"),
+        # corpus allsides-QBt9a3uu610Y2i5N (2014-10-07): an act held back
+        ("Turkey has so far refrained from aiding the Syrian Kurds.", "aiding"),
+        # corpus allsides-PIBcxnKmnuxQkcxV (2017-12-31): a subject quantified by "no"
+        ("He said that no shots were fired by the police and security forces.", "fired"),
+        # corpus allsides-uvr16eVsmaQPBK8Y (2018-01-14): "have yet to"
+        ("Lawmakers, however, have yet to reach a deal with the White House.", "reach"),
+    ],
+)
+def test_acts_explicitly_not_done_are_negated(nlp, text: str, verb: str) -> None:  # type: ignore[no-untyped-def]
+    assert verb_group(next(t for t in nlp(text) if t.text == verb)).negated
+
+
+def test_acts_done_are_not_negated_by_a_neighbouring_negative(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the first conjunct of "either … or" and a plain "from" are no negation
+    doc = nlp("Turkey moved from aiding the rebels to fighting them, and no one objected.")
+    assert not verb_group(next(t for t in doc if t.text == "aiding")).negated
+    assert not verb_group(next(t for t in doc if t.text == "moved")).negated
+
+
+def test_a_past_perfect_reported_in_the_past_is_not_recalled_by_its_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides-jR8vRNvFEXgs6b2B (2018-04-04), shortened: the sequence of tenses
+    # turns "I have spoken to Nielsen" into "said he had spoken"; 29 of 49 such acts of the
+    # annotated corpus are the day's news
+    body = "Mexico's ambassador said he had spoken to Homeland Security Secretary Kirstjen Nielsen."
+    assert not verb_group(next(t for t in nlp(body) if t.text == "spoken")).pluperfect
+    # narrated in the past perfect, not reported: recalled
+    assert verb_group(
+        next(t for t in nlp("Borduria had invaded Carpania.") if t.text == "invaded")
+    ).pluperfect
+
+
+def test_a_past_perfect_dated_within_days_is_the_days_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides (2018-01-14), candidate c10285, shortened: "on Thursday" is three days
+    # before publication, so the call is the news of the days reported, not a recalled act
+    body = "Borduria had called on Atlantis on Thursday to uphold the pact."
+    dates = [date_at(body, "on Thursday", "2024-03-14", "day")]
+    ev = only(code(nlp, body, dates=dates), "REQUEST")
+    assert ev.aux is None
+    assert ev.date is not None and ev.date.value == "2024-03-14"
+    # dated weeks before publication it stays recalled
+    dates = [date_at(body, "on Thursday", "2024-02-15", "day")]
+    assert only(code(nlp, body, dates=dates), "REQUEST").aux == "historical"

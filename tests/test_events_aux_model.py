@@ -163,3 +163,44 @@ def test_coder_reads_an_announced_meeting_in_a_when_clause(pipeline, tmp_path) -
     events = pipeline_events(pipeline, tmp_path, text, "2017-07-07")
     consult = [e for e in events if e.event == "CONSULT"]
     assert consult and all(e.aux == "future" for e in consult)
+
+
+def test_features_read_a_dated_report_and_the_sequence_of_tenses(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides-TxUVyftoa1GVFEfP (2013-02-17), shortened: the report is a month old,
+    # so what it reports is at least as old
+    body = "Last month, the group of senators announced they had agreed on the outline of a plan."
+    dates = [date_at(body, "Last month", "2013-01", "month")]
+    f = _features(nlp, body, "agreed", dt.date(2013, 2, 17), dates)
+    assert {"report=announce", "report.date=far_past", "backshifted"} <= set(f)
+    assert "rule.pluperfect" not in f
+
+
+def test_features_read_a_then_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    # gold/dev2 erGhHLhQuTxXGoyg (2019-02-19), shortened: "then-" tells of a past standing
+    body = (
+        "At issue are negotiations between top Saudi officials and senior Trump aides, "
+        "including then-National Security Advisor Michael Flynn."
+    )
+    assert "s.then-" in _features(nlp, body, "negotiations", dt.date(2019, 2, 19))
+    body = "Then the National Security Advisor met Saudi officials."
+    assert "s.then-" not in _features(nlp, body, "met", dt.date(2019, 2, 19))
+
+
+def test_features_read_a_former_official_acting(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides-TCezutf8vR5MgMPy (2017-02-22), shortened: Obama is a former president
+    # in 2017 (USAELI), so an act of his government is told of the past
+    body = "Under Obama, the Department of Justice sued the state of North Carolina."
+    doc = nlp(body)
+    sued = _token(doc, "sued")
+    at = body.index("Obama")
+    ctx = AuxContext([], dt.date(2017, 2, 22), [], None, former=[(at, at + 5)])
+    f = aux_features(sued, sued, ctx)
+    assert "s.former" in f and "subj.former" not in f
+    # the former official is the one acting
+    # corpus allsides-URN0a9PnL0XTE70L (2015-03-20), shortened
+    body = "In 1996, Bill Clinton openly campaigned against Netanyahu."
+    doc = nlp(body)
+    campaigned = _token(doc, "campaigned")
+    at = body.index("Bill Clinton")
+    ctx = AuxContext([], dt.date(2015, 3, 20), [], None, former=[(at, at + 12)])
+    assert {"s.former", "subj.former"} <= set(aux_features(campaigned, campaigned, ctx))

@@ -173,3 +173,47 @@ def test_a_year_naming_the_acts_time_frame_is_the_acts(nlp) -> None:  # type: ig
     year = _year(body, "2018")
     period = event_period(None, None, "historical", meeting, [year], dt.date(2019, 11, 11))
     assert period == Period(dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+
+
+# corpus allsides-EYI9Ys05IoS1UY3D, a 2019 article on the INF treaty, shortened
+INF = (
+    "In 2014, President Obama accused Russia of breaching the INF treaty. He reportedly "
+    "chose not to withdraw from the treaty under pressure from European leaders."
+)
+
+
+def test_an_undated_recalled_act_takes_the_year_of_its_passage(nlp) -> None:  # type: ignore[no-untyped-def]
+    withdraw = _trigger(nlp, INF, "withdraw")
+    published = dt.date(2019, 2, 1)
+    period = event_period(None, None, "historical", withdraw, [_year(INF, "2014")], published)
+    assert period == YEAR_2014
+    # and Obama, a former president at publication, acted as the government then
+    party = Party("USAELI", "Barack Obama", 0, kind="person")
+    assert party_then(party, period, published).code == "USAGOV"
+    # … not when the act is reported as current
+    assert event_period(None, None, None, withdraw, [_year(INF, "2014")], published) is None
+
+
+def test_a_paragraph_break_ends_the_passage(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = INF.replace(" He reportedly", "\n\nHe reportedly")
+    withdraw = _trigger(nlp, body, "withdraw")
+    year = _year(body, "2014")
+    assert event_period(None, None, "historical", withdraw, [year], dt.date(2019, 2, 1)) is None
+
+
+def test_a_conditional_act_of_a_past_year_is_coded_as_of_that_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    # corpus allsides-2vdJ6Q2KY6xaBjDi (2020-02-09), shortened: the criticism of 2008 sits
+    # in a "whether" clause (hypothetical) but was made then, at Obama the senator
+    body = (
+        "When asked whether it was fair to compare his spat with Hillary Clinton's similar "
+        "criticism of Barack Obama in 2008, Biden said no."
+    )
+    criticism = _trigger(nlp, body, "criticism")
+    year = _year(body, "2008")
+    published = dt.date(2020, 2, 9)
+    period = event_period(year.date, "2008", "hypothetical", criticism, [year], published)
+    assert period == Period(dt.date(2008, 1, 1), dt.date(2008, 12, 31))
+    party = Party("USAELI", "Barack Obama", 0, kind="person")
+    assert party_then(party, period, published).code == "USALEG"
+    # an undated conditional act keeps the standing at publication
+    assert event_period(None, None, "hypothetical", criticism, [year], published) is None

@@ -29,10 +29,10 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Span, Token
 
-from tidings.events.auxmodes import CONDITION_MARKS, REPORT_VERBS, verb_group
+from tidings.events.auxmodes import CONDITION_MARKS, REPORT_VERBS, backshifted, verb_group
 from tidings.events.dating import HISTORICAL_DAYS, Dating, own_date
 from tidings.events.linear_file import linear_bytes, read_linear
-from tidings.model import DateMention
+from tidings.model import ActorMention, DateMention
 
 NOW = "now"  # the label of an event reported as happening now (aux None)
 LABELS = (NOW, "historical", "future", "hypothetical")
@@ -70,6 +70,26 @@ class AuxContext:
     quotes: Sequence[tuple[int, int]]  # character spans of attributed quotations
     lede_end: int | None  # where the first paragraph ends
     paragraphs: Sequence[tuple[int, int]] = ()  # character spans of the body's paragraphs
+    # character spans of mentions of former officials (a code ending in ELI): "Under Obama,
+    # the Department of Justice sued …" in 2017 tells of his presidency
+    former: Sequence[tuple[int, int]] = ()
+
+
+def former_spans(mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """The character spans of the mentions of former officials (``AuxContext.former``)."""
+    return [(m.start, m.end) for m in mentions if (m.actor.code or "").endswith("ELI")]
+
+
+def _former_subject(clause: Token, ctx: AuxContext) -> bool:
+    """Whether the subject of the act's clause names a former official ("Under Obama, the
+    Department of Justice sued …" is not; "Obama sued …" in 2017 is)."""
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            start = c.left_edge.idx
+            end = c.right_edge.idx + len(c.right_edge.text)
+            if any(start <= a < end for a, _ in ctx.former):
+                return True
+    return False
 
 
 def _own_clause(verb: Token) -> bool:
@@ -120,15 +140,31 @@ def date_relation(trigger: Token, clause: Token, ctx: AuxContext) -> str:
         return "none"
     if dating.recalled:
         return "recalled"
-    value = dating.mention.date
-    if ctx.published is None or not value.value:
+    return _relation(dating.mention, ctx.published)
+
+
+def _relation(mention: DateMention, published: dt.date | None) -> str:
+    """How a date relates to publication: far past, recent, future, or unknown."""
+    value = mention.date
+    if published is None or not value.value:
         return "unknown"
     first, last = value.first_day(), value.last_day()
-    if last is not None and last < ctx.published - dt.timedelta(days=HISTORICAL_DAYS):
+    if last is not None and last < published - dt.timedelta(days=HISTORICAL_DAYS):
         return "far_past"
-    if first is not None and first > ctx.published:
+    if first is not None and first > published:
         return "future"
     return "recent"
+
+
+def report_relation(clause: Token, ctx: AuxContext) -> str | None:
+    """How the date of the report that governs the clause relates to publication ("Last
+    month, the senators announced they had agreed …": far past), None when no dated report
+    governs it. A report made long ago tells an act at least as old, whatever its tense."""
+    report = _report_verb(clause)
+    if report is None:
+        return None
+    dating = own_date(report, list(ctx.dates))
+    return None if dating is None else _relation(dating.mention, ctx.published)
 
 
 def _sentence_dates(trigger: Token, ctx: AuxContext) -> set[str]:
@@ -237,6 +273,21 @@ def discourse_features(trigger: Token, ctx: AuxContext) -> list[str]:
     return f
 
 
+def _then_title(tok: Token) -> bool:
+    """Whether the token is the "then" of "then-President Obama", "then-Secretary of
+    State": a standing of the past, so the passage tells of the past."""
+    doc = tok.doc
+    if tok.lower_ == "then-":
+        return True
+    return (
+        tok.lower_ == "then"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not tok.whitespace_
+        and not doc[tok.i + 1].whitespace_
+    )
+
+
 def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
     """The indicator features of one event (``clause`` is the verb that carries the act:
     the trigger, or the verb of a light-verb or manner construction)."""
@@ -281,6 +332,10 @@ def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
     if report is not None:
         f.append(f"report.tag={report.tag_}")
         f.append(f"report={report.lemma_.lower()}")
+        if (told := report_relation(clause, ctx)) is not None:
+            f.append(f"report.date={told}")
+        if backshifted(clause):
+            f.append("backshifted")
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss"):
@@ -294,6 +349,13 @@ def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
     f += [f"s={w}" for w in sorted(sent_words)]
     if any(t.lower_ == "had" and t.tag_ == "VBD" for t in trigger.sent):
         f.append("s.had")
+    sent_start, sent_end = trigger.sent.start_char, trigger.sent.end_char
+    if any(sent_start <= a < sent_end for a, _ in ctx.former):
+        f.append("s.former")
+        if _former_subject(clause, ctx):
+            f.append("subj.former")
+    if any(_then_title(t) for t in trigger.sent):
+        f.append("s.then-")  # "then-National Security Advisor Michael Flynn": told of the past
     f.append(f"date={date_relation(trigger, clause, ctx)}")
     f += [f"sdate={r}" for r in sorted(_sentence_dates(trigger, ctx))]
     root = trigger.sent.root
@@ -350,5 +412,5 @@ def load_aux_model() -> AuxModel | None:
 
 __all__ = [
     "AUX_AT", "LABELS", "NOW", "SETTLING", "AuxContext", "AuxModel", "aux_features", "clause_date",
-    "date_relation", "load_aux_model",
+    "date_relation", "former_spans", "load_aux_model",
 ]  # fmt: skip

@@ -28,6 +28,53 @@ FAILURE_HEADS = frozenset({"fail", "neglect"})
 EARLIER_ADVERBS = frozenset({"before", "previously", "formerly", "ago", "once"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Prepositions whose verbal or nominal object is an act not done ("struck without
+# consulting Congress", "the summit ended without talks").
+WITHOUT = frozenset({"without"})
+
+
+def _negated_coordination(verb: Token) -> bool:
+    """Whether the verb is coordinated under "neither … nor" ("We will neither beg the U.S.
+    for dialogue nor take the trouble to persuade them"): "neither" hangs on the first
+    conjunct, "nor" too, and the second conjunct is the first's ``conj``."""
+    first = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else verb
+    marks = {c.lower_ for c in first.children if c.dep_ in ("preconj", "cc", "advmod", "det")}
+    return "neither" in marks or (verb is not first and "nor" in marks)
+
+
+# Verbs whose "from" complement is an act held back ("Turkey has so far refrained from
+# aiding the Syrian Kurds").
+REFRAIN_HEADS = frozenset({"refrain", "abstain"})
+
+
+def _without(trigger: Token) -> bool:
+    """Whether the act is the object of "without" ("without consulting Congress") or of a
+    verb of holding back ("refrained from aiding")."""
+    head = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or head.i == trigger.i:
+        return False
+    if head.lower_ in WITHOUT:
+        return True
+    return head.lower_ == "from" and head.head.lemma_.lower() in REFRAIN_HEADS
+
+
+def _no_subject(verb: Token) -> bool:
+    """Whether the clause's subject is quantified by "no" or "neither … nor" ("no shots
+    were fired by the police", "Neither Mr. Xi nor Mr. Modi are expected to attend")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                return True
+            if any(d.dep_ == "preconj" and d.lower_ == "neither" for d in c.children):
+                return True
+    return False
+
+
+def _yet_to(verb: Token) -> bool:
+    """Whether the verb is "have yet to" ("Lawmakers have yet to reach a deal")."""
+    return verb.lemma_.lower() == "have" and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +85,31 @@ class VerbGroup:
     pluperfect: bool  # or otherwise placed before the report ("met twice before")
 
 
-def _reported(verb: Token) -> bool:
-    """Whether the clause is the complement of a reporting verb."""
+def _report_of(verb: Token) -> Token | None:
+    """The reporting verb whose complement the clause is, if any."""
     tok = verb
     for _ in range(4):
         if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head.i == tok.i:
-            return False
+            return None
         tok = tok.head
         if tok.lemma_.lower() in REPORT_VERBS:
-            return True
-    return False
+            return tok
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the clause is the complement of a reporting verb."""
+    return _report_of(verb) is not None
+
+
+def backshifted(verb: Token) -> bool:
+    """Whether a past perfect is the reported speech of a past report ("Mexico's ambassador
+    said he had spoken to Nielsen", "the news agency said the two leaders had agreed"):
+    the tense follows the report's, so the act may be that day's news (a "has spoken"
+    told in the past) rather than an earlier one recalled. In 6,230 annotated corpus
+    events, 29 of 49 such acts were labelled current and 17 historical."""
+    report = _report_of(verb)
+    return report is not None and report.tag_ == "VBD"
 
 
 def _form(verb: Token) -> str:
@@ -116,7 +178,12 @@ def verb_group(trigger: Token) -> VerbGroup:
                     pass  # "cannot accept", "could not agree": a refusal stated, not a guess
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
-                elif c.lemma_ == "have" and c.tag_ == "VBD" and verb.tag_ == "VBN":
+                elif (
+                    c.lemma_ == "have"
+                    and c.tag_ == "VBD"
+                    and verb.tag_ == "VBN"
+                    and not backshifted(verb)
+                ):
                     pluperfect = True
         if verb is shared:
             continue  # its auxiliaries only: "promised X and sent Y" sent no promise
@@ -124,8 +191,16 @@ def verb_group(trigger: Token) -> VerbGroup:
             future = True
         if verb is not trigger and verb.lemma_.lower() in FAILURE_HEADS:
             negated = True
+        if verb is not shared and (_negated_coordination(verb) or _no_subject(verb)):
+            negated = True
+        if verb is not trigger and _yet_to(verb):
+            negated = True  # "have yet to reach a deal": not done
+    if _without(trigger):
+        negated = True
     if trigger.pos_ in ("NOUN", "PROPN"):
-        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+        negated = _without(trigger) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
+        )
         future = any(c.lower_ in ("planned", "upcoming", "forthcoming", "proposed", "expected")
                      for c in trigger.children)  # fmt: skip
     if _conditional(trigger):

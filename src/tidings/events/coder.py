@@ -90,6 +90,7 @@ from tidings.events.aux_model import (
     AuxContext,
     AuxModel,
     date_relation,
+    former_spans,
     load_aux_model,
 )
 from tidings.events.auxmodes import VerbGroup, verb_group
@@ -110,6 +111,7 @@ from tidings.events.dating import (
     state_kind,
     unrealised,
     vaguely_past,
+    within_days,
 )
 from tidings.events.discourse import DISCOURSE_TYPES, Orphan, resolve_orphans
 from tidings.events.lexicon import Condition, Entry, Lexicon, load_lexicon
@@ -1516,6 +1518,8 @@ def _date_pass(
             aux = "historical"
         elif aux is None and when == "future":
             aux = "future"
+        elif aux == "historical" and not dating.recalled and within_days(date, article.published):
+            aux = None  # "had called on Trump on Thursday": the news of the days reported
     elif aux in ("future", "hypothetical") and (
         due := deadline(trigger, dates) or deadline(clause, dates)
     ):
@@ -1794,7 +1798,9 @@ def code_events(
         lede_end = article.paragraphs[0].end if article.paragraphs else None
         spans = [(q.start, q.end) for q in quotes]
         paragraphs = [(p.start, p.end) for p in article.paragraphs]
-        context = AuxContext(dates, article.published, spans, lede_end, paragraphs)
+        context = AuxContext(
+            dates, article.published, spans, lede_end, paragraphs, former_spans(mentions)
+        )
         aux_reader = AuxReader(aux_model, context)
     home = article_country(article, mentions)
     index = ActorIndex(doc, mentions, quotes, uncoded=conventions.admits_uncoded(), home=home)

@@ -540,6 +540,22 @@ def relative_to(value: DateValue, published: dt.date | None) -> str | None:
     return None
 
 
+def within_days(value: DateValue, published: dt.date | None) -> bool:
+    """Whether the value is a day or a week within ``HISTORICAL_DAYS`` before publication
+    (or on it): an act so dated is the news of the days the article reports, whatever its
+    tense ("Congress had asked for the memos earlier this week", "had called on Trump on
+    Thursday"); a month or a year holding publication ("earlier this year") says less."""
+    if published is None or not value.value or value.precision not in ("day", "week"):
+        return False
+    first, last = value.first_day(), value.last_day()
+    return (
+        first is not None
+        and last is not None
+        and first >= published - dt.timedelta(days=HISTORICAL_DAYS)
+        and last <= published
+    )
+
+
 __all__ = [
     "Dating",
     "attribution_date",
@@ -558,4 +574,5 @@ __all__ = [
     "stated_as_state",
     "unrealised",
     "vaguely_past",
+    "within_days",
 ]

@@ -13,11 +13,16 @@ words gave ("then-Secretary of State Hillary Clinton", a title or an apposition)
 text says and stays. The day is the event's date when it ends well before publication
 (``dating.relative_to``); an undated event the article recalls (aux "historical") takes the
 past date written nearest its trigger in its sentence ("In 2014 President Obama attempted to
-cover Bergdahl …, even inviting his parents to the Rose Garden"). Either date must state its
+cover Bergdahl …, even inviting his parents to the Rose Garden"), else the last such date
+of the sentences before it in its paragraph (``narrative_period``: "In 2014, President Obama
+accused Russia of breaching the INF treaty. He reportedly chose not to withdraw …"). Either
+date must state its
 year ("Sept. 28" put in the past may be an upcoming day misread) and, on the parse, be said
 of the act, not of a clause describing a participant or of a noun ("discussed the Geneva
-communique from the 2012 meeting"). A current, announced or
-conditional event keeps the publication standing, and so does a date before the person's
+communique from the 2012 meeting"). A current or announced event keeps the publication
+standing, so does a conditional one without a past date of its own (one with it is what
+might have been done then: "Clinton's similar criticism of Barack Obama in 2008", asked
+"whether" it compares, was a senator's), and so does a date before the person's
 first known office (what they were then is unknown). A month or a year is read at its
 middle day. A recoded event's rule id ends in ``+office-then``, so that a user sees why its
 code differs from the article's actor.
@@ -77,7 +82,7 @@ def event_period(
 ) -> Period | None:
     """The past period an event's parties are coded at, or None to keep their standing at
     publication. ``date_text`` is the expression that dated the event."""
-    if published is None or aux in ("future", "hypothetical"):
+    if published is None or aux == "future" or (aux == "hypothetical" and date is None):
         return None
     sent = trigger.sent
     in_sentence = [d for d in dates if sent.start_char <= d.start < sent.end_char]
@@ -101,7 +106,55 @@ def event_period(
         and (period := _past(d.date, published)) is not None
         and _of_the_act(trigger, d)
     ]
-    return min(written, key=lambda pair: pair[0])[1] if written else None
+    if written:
+        return min(written, key=lambda pair: pair[0])[1]
+    if any(YEARS.search(d.text) for d in in_sentence):
+        return None  # the sentence's own years are another thing's: so may the passage's be
+    return narrative_period(trigger, dates, published)
+
+
+# How many sentences before a recalled act its paragraph's narrative date may stand.
+NARRATIVE_SENTENCES = 3
+
+
+def narrative_period(trigger: Token, dates: list[DateMention], published: dt.date) -> Period | None:
+    """The period of the passage a recalled act without a date of its own belongs to: the
+    last year-stating past date of the sentences before it in its paragraph ("In 2014,
+    Obama traded five Taliban detainees for Bergdahl. He met the soldier's parents at the
+    White House": 2014), read only within ``NARRATIVE_SENTENCES`` sentences and never
+    across a paragraph break, where a new scene may start, and only when it is the date of
+    the act its own sentence tells (``_of_the_act`` of that sentence's root); none when the
+    act's sentence writes a year of its own that is not the act's."""
+    doc, sent = trigger.doc, trigger.sent
+    start = sent
+    for _ in range(NARRATIVE_SENTENCES):
+        if start.start == 0:
+            break
+        previous = doc[start.start - 1].sent
+        if "\n" in doc[previous.start : start.start + 1].text_with_ws:
+            break  # a paragraph break: not the same passage
+        start = previous
+    if start.start == sent.start:
+        return None
+    before = [
+        d
+        for d in dates
+        if start.start_char <= d.start < sent.start_char
+        and d.date is not None
+        and d.relation == "at"
+        and YEARS.search(d.text)
+    ]
+    for d in sorted(before, key=lambda d: -d.start):
+        period = _past(d.date, published)
+        if period is None:
+            return None  # the passage's last date is recent: the act is no older
+        # the date of the act its sentence tells, not of a noun or a clause describing a
+        # participant there ("Russian meddling in the 2016 election")
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return period if _of_the_act(span.sent.root, d) else None
+    return None
 
 
 def _of_the_act(trigger: Token, mention: DateMention) -> bool:
@@ -171,4 +224,6 @@ def parties_then(
     return recoded, any(a.code != b.code for a, b in zip(parties, recoded, strict=True))
 
 
-__all__ = ["STANDING_RULE", "Period", "event_period", "party_then", "parties_then"]
+__all__ = [
+    "STANDING_RULE", "Period", "event_period", "narrative_period", "party_then", "parties_then",
+]  # fmt: skip
