@@ -122,7 +122,8 @@ def gains(page: PageText) -> dict[tuple[str, str, str], float]:
         if not in_ref[k]:
             extra[(place_of(k, in_ref), kind_of(p))].append(k)
     for (place, kind), drop in extra.items():
-        kept = "\n\n".join(p for k, p in enumerate(paragraphs) if k not in set(drop))
+        dropped = set(drop)
+        kept = "\n\n".join(p for k, p in enumerate(paragraphs) if k not in dropped)
         out[("remove", place, kind)] = word_f1(page.reference, kept) - base
     lines = [ln for ln in page.reference.split("\n") if ln.strip()]
     in_text = [words_of(ln) in text_words for ln in lines]

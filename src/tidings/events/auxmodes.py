@@ -191,18 +191,17 @@ def verb_group(trigger: Token) -> VerbGroup:
             future = True
         if verb is not trigger and verb.lemma_.lower() in FAILURE_HEADS:
             negated = True
-        if verb is not shared and (_negated_coordination(verb) or _no_subject(verb)):
+        if _negated_coordination(verb) or _no_subject(verb):
             negated = True
         if verb is not trigger and _yet_to(verb):
             negated = True  # "have yet to reach a deal": not done
-    if _without(trigger):
-        negated = True
+    without = _without(trigger)
     if trigger.pos_ in ("NOUN", "PROPN"):
-        negated = _without(trigger) or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in trigger.children
-        )
+        negated = without or any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
         future = any(c.lower_ in ("planned", "upcoming", "forthcoming", "proposed", "expected")
                      for c in trigger.children)  # fmt: skip
+    elif without:
+        negated = True
     if _conditional(trigger):
         hypothetical = True
     return VerbGroup(negated, future, hypothetical, pluperfect)
