@@ -3,10 +3,11 @@ context. "Georgia" is the U.S. state where the words around it or the article's 
 say so (data/regions.tsv: the states, their abbreviations and cities), the country where its
 own words do ("Tbilisi", "Georgian"); a longer region name hides the country inside it ("New
 England"); the African National Congress is South Africa's party, not the U.S. Congress; a
-capitalised "Representative" before a name is a member of the U.S. House; what an apposition
-says a person is now outranks the office they held before. Sentences written after, or
-shortened from, the corpus (../shared/corpus/allsides-10k.jsonl.gz) and the development
-speaker samples (data/quotes/speaker_sample_r9.jsonl)."""
+capitalised "Representative" before a name is a member of the U.S. House as "Rep." is, and
+"Sens." and "Reps." name senators and representatives; what an apposition says a person is
+now outranks the office they held before. Sentences written after, or shortened from, the
+corpus (../shared/corpus/allsides-10k.jsonl.gz) and the development speaker samples
+(data/quotes/speaker_sample_r8.jsonl, speaker_sample_r9.jsonl)."""
 
 from __future__ import annotations
 
@@ -126,3 +127,14 @@ def test_the_default_country_is_the_topic_when_the_outlets_is_not_named() -> Non
     assert default_country("USA", "Athens is quiet.", mentions) == "GRC"
     # A region ("African leaders") is no country the article is about.
     assert default_country(None, "x", [_mention("AFR"), _mention("AFR")]) is None
+
+
+def test_senators_abbreviated_in_the_plural_code_the_names_after_them(nlp: Any) -> None:
+    # corpus allsides, CNN on aid to Egypt (speaker_sample_r8 q028: USALEG), shortened.
+    text = (
+        "Republican Sens. Kelly Ayotte of New Hampshire and Bob Corker of Tennessee also said "
+        "that the U.S. should withdraw assistance.\n\n"
+        "“They're obviously getting the impression that our aid will continue,” Ayotte said."
+    )
+    _, quotes = actors_and_quotes(nlp, text, "CNN (Web News)", dt.date(2013, 8, 18))
+    assert speaker_of(quotes, "They're obviously") == ("USALEG", "Kelly Ayotte")
