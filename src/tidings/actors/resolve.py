@@ -86,8 +86,6 @@ _INSTITUTIONS = frozenset({"government", "administration", "authorities", "regim
                            "army", "police", "leadership", "cabinet", "parliament",
                            "judiciary", "foreign ministry", "defence ministry",
                            "defense ministry"})  # fmt: skip
-# "Rep.", the title a U.S. House member's capitalised "Representative" stands for.
-_REP = load_gazetteer().titles["rep"]
 # Titles that say only that someone leads; a sector noun before them says what they lead.
 _LEADING = frozenset({"leader", "leaders"})
 # Bodies whose leader is of their sector, not the government's: a party's, a rebel group's.
@@ -587,7 +585,7 @@ class _Article(OrganisationReader):
         if org_code is None and self.jihadist(phrase, country):
             return None, "international militant group", "IMG"
         if not sector and org_code is None and self.house_member(phrase):
-            sector, head = "LEG", _REP
+            sector, head = "LEG", self.gaz.titles["rep"]  # read as "Rep." is
         if country is None and "usa" in head.flags:
             # "Assistant Secretary of State X" holds no office the gazetteer checks.
             span = phrase.name_span if not phrase.rank and not phrase.former else None
@@ -600,10 +598,9 @@ class _Article(OrganisationReader):
 
     def house_member(self, phrase: Phrase) -> bool:
         """ "Representative Frank Lucas of Oklahoma": a capitalised "Representative" right
-        before a name, with no body or capitalised word in front of it ("Trade
-        Representative", "the EU's High Representative" are others), is a member of the U.S.
-        House, as "Rep." is: so the corpus writes them, where a body or a capitalised word in
-        front makes another office."""
+        before a name is a member of the U.S. House, as the corpus writes them, unless a
+        body or a capitalised word in front makes it another office ("U.S. Trade
+        Representative", "the EU's High Representative")."""
         title = phrase.titles[-1] if phrase.titles else None
         if title is None or phrase.head.phrase != "representative" or len(phrase.titles) > 1:
             return False
