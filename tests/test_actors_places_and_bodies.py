@@ -138,3 +138,16 @@ def test_senators_abbreviated_in_the_plural_code_the_names_after_them(nlp: Any) 
     )
     _, quotes = actors_and_quotes(nlp, text, "CNN (Web News)", dt.date(2013, 8, 18))
     assert speaker_of(quotes, "They're obviously") == ("USALEG", "Kelly Ayotte")
+
+
+def test_representatives_abbreviated_in_the_plural_code_the_first_name(nlp: Any) -> None:
+    # corpus allsides-aae167Qtk2G8dyJR (speaker_sample_r6 q024: USALEG), shortened.
+    text = (
+        "Earlier this month, Reps. John Carter and Michael McCaul, R-Texas, wrote a letter to "
+        "Secretary of Defense Leon Panetta.\n\n"
+        'The co-signed letter said, "Based on all the facts, it is inconceivable to us."'
+    )
+    found, _ = actors_and_quotes(nlp, text, "CNN (Web News)", dt.date(2012, 10, 19))
+    got = codes(found)
+    assert got["John Carter"] == "USALEG"
+    assert got["Michael McCaul"] == "USALEG"

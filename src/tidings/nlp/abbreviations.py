@@ -19,8 +19,8 @@ from spacy.tokenizer import Tokenizer
 TITLE_ABBREVIATIONS = (
     "Adm.", "Amb.", "Atty.", "Brig.", "Capt.", "Cdr.", "Cmdr.", "Col.", "Cpl.", "Det.",
     "Dr.", "Ens.", "Fr.", "Gen.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.",
-    "Mrs.", "Ms.", "Msgr.", "Pfc.", "Pres.", "Prof.", "Pvt.", "Rep.", "Reps.", "Ret.", "Rev.",
-    "Sec.", "Sen.", "Sens.", "Sgt.", "Spc.", "Supt.", "ret.",
+    "Mrs.", "Ms.", "Msgr.", "Pfc.", "Pres.", "Prof.", "Pvt.", "Rep.", "Ret.", "Rev.", "Sec.",
+    "Sen.", "Sens.", "Sgt.", "Spc.", "Supt.", "ret.",
 )  # fmt: skip
 
 
