@@ -21,9 +21,7 @@ from tidings.nlp.abbreviations import abbreviation_keys
 
 # Abbreviations whose period does not end a sentence ("U.S. officials", "Mr. Putin"): the
 # titles the tokenizer keeps whole, and "St. Petersburg", "No. 2".
-# "Reps.": a plural title whose period the tokenizer splits off (kept whole, the entity
-# recogniser reads it into the name that follows: "Reps. John Carter").
-ABBREVIATIONS = abbreviation_keys() | {"st", "no", "reps"}
+ABBREVIATIONS = abbreviation_keys() | {"st", "no"}
 DETERMINERS = frozenset({"the", "a", "an"})
 # Ranks below an office: their holder is someone else than the office's ("Assistant Secretary
 # of State Beth Jones" is not the Secretary of State). "Under" only capitalised, right before
