@@ -16,7 +16,7 @@ from tidings.actors.gazetteer import Entry, Person, Trie
 
 # Among entries for the same words, which reading wins (lower first).
 _RANK = {"dictionary": 0, "person": 1, "organisation": 2, "country": 3, "metonym": 4,
-         "adjective": 5, "title": 6}  # fmt: skip
+         "adjective": 5, "title": 6, "region": 7}  # fmt: skip
 
 
 @dataclass(slots=True)

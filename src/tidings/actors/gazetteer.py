@@ -18,7 +18,7 @@ from tidings.actors.fold import phrase_keys
 from tidings.model import Actor
 
 EntryKind = Literal["person", "country", "adjective", "metonym", "organisation", "title",
-                    "dictionary"]  # fmt: skip
+                    "dictionary", "region"]  # fmt: skip
 CasePolicy = Literal["cap", "exact", "any"]
 
 
@@ -150,6 +150,7 @@ class Gazetteer:
     modifiers: frozenset[str]
     trie: Trie
     holders: dict[tuple[str, str], list[Person]]  # (country, folded role word) → people
+    regions: dict[tuple[str, ...], tuple[str, str]]  # folded alias → (country, region)
 
     def stats(self) -> dict[str, int]:
         return {"people": len(self.people), "countries": len(self.countries),
@@ -270,6 +271,19 @@ def _load_titles(trie: Trie) -> tuple[dict[str, Title], frozenset[str]]:
     return titles, frozenset(modifiers)
 
 
+def _load_regions(trie: Trie) -> dict[tuple[str, ...], tuple[str, str]]:
+    """The regions of ``regions.tsv`` (a country's states, their abbreviations and cities) as
+    "region" entries: places inside a country, not actors (:mod:`tidings.actors.places`).
+    Returns each folded name, abbreviation and city with its country and region."""
+    regions: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in _rows("regions.tsv"):
+        name, country = _cell(row, 0), _cell(row, 1)
+        for alias in [name, *_split(_cell(row, 2)), *_split(_cell(row, 3))]:
+            regions.setdefault(phrase_keys(alias), (country, name))
+            trie.add(phrase_keys(alias), Entry("region", "cap", code=country))
+    return regions
+
+
 def _holders(people: list[Person]) -> dict[tuple[str, str], list[Person]]:
     """Who held which head-of-office role, for "the Russian president" with no antecedent."""
     index: dict[tuple[str, str], list[Person]] = {}
@@ -301,5 +315,6 @@ def load_gazetteer() -> Gazetteer:
     organisations = _load_organisations(trie)
     people = _load_people(trie)
     titles, modifiers = _load_titles(trie)
+    regions = _load_regions(trie)
     return Gazetteer(countries, adjectives, people, organisations, titles, modifiers, trie,
-                     _holders(people))  # fmt: skip
+                     _holders(people), regions)  # fmt: skip

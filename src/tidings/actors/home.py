@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 
 from tidings.actors.fold import fold
 from tidings.actors.gazetteer import load_gazetteer
+from tidings.actors.organisations import REGIONS
 from tidings.model import Actor, ActorMention, Article
 
 # Country-code top-level domains of the countries whose outlets recur in English news.
@@ -147,22 +148,23 @@ def dateline_country(body: str, mentions: Sequence[Placed]) -> str | None:
                  and m.actor.country in countries), None)  # fmt: skip
 
 
-def main_country(mentions: Sequence[ActorMention], least: int = 1) -> str | None:
+def main_country(mentions: Sequence[Placed], least: int = 1) -> str | None:
     """The country the article is clearly about: the one its places, states and bodies
     (not its people, whose nationality says nothing of the others', nor its media: "he told
-    Al Jazeera" is the outlet naming itself) name most, when it leads the next one and is
-    named at least ``least`` times."""
+    Al Jazeera" is the outlet naming itself, nor a region: "African leaders") name most,
+    when it leads the next one and is named at least ``least`` times."""
     countries = load_gazetteer().countries
     counts = Counter(m.actor.country for m in mentions
                      if m.actor.kind != "person" and m.actor.sector != "MED"
-                     and m.actor.country in countries)  # fmt: skip
+                     and m.actor.country in countries
+                     and m.actor.country not in REGIONS)  # fmt: skip
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[1][1] >= ranked[0][1]):
         return None
     return ranked[0][0] if ranked[0][1] >= least else None
 
 
-def topic_country(body: str, mentions: Sequence[ActorMention]) -> str | None:
+def topic_country(body: str, mentions: Sequence[Placed]) -> str | None:
     """The country the article is about, from its own words: the one its places, states and
     bodies clearly name most, and more than once (:func:`main_country`: a country named once
     is more often a topic than a place, "an architect of the Iran nuclear deal"), else its
@@ -171,17 +173,24 @@ def topic_country(body: str, mentions: Sequence[ActorMention]) -> str | None:
 
 
 def article_country(article: Article, mentions: Sequence[ActorMention]) -> str | None:
-    """The country of people and bodies the article places nowhere: the outlet's
-    (:func:`home_country`) when the article speaks of that country at all (a USA Today
-    story on Greece that names the White House quotes Americans too); else the one the
-    article is about (:func:`topic_country`: Al Jazeera's story from New Delhi quotes
-    Indians, not Qataris); else, when its words do not tell, the outlet's. Measured on the
+    """The country of people and bodies ``article`` places nowhere
+    (:func:`default_country` with the outlet's country, :func:`home_country`)."""
+    return default_country(home_country(article), article.body, mentions)
+
+
+def default_country(home: str | None, body: str, mentions: Sequence[Placed]) -> str | None:
+    """The country of people and bodies an article places nowhere, from the outlet's
+    country ``home`` and the ``mentions`` of its ``body``: the outlet's when the article
+    speaks of that country at all (a USA Today story on Greece that names the White House
+    quotes Americans too); else the one the article is about (:func:`topic_country`: Al
+    Jazeera's story from New Delhi quotes Indians, not Qataris); else, when its words do not
+    tell, the outlet's. The one rule for the actors stage (while it reads the article, from
+    the mentions found so far) and the later stages (from all of them). Measured on the
     speaker samples of ``data/quotes``: taking the topic first even where the outlet's
     country is named codes the Americans of U.S. stories abroad as locals."""
-    home = home_country(article)
     if home is not None and names_country(home, (m.actor for m in mentions)):
         return home
-    return topic_country(article.body, mentions) or home
+    return topic_country(body, mentions) or home
 
 
 def names_country(country: str, actors: Iterable[Actor]) -> bool:
@@ -196,6 +205,7 @@ __all__ = [
     "article_country",
     "dateline",
     "dateline_country",
+    "default_country",
     "home_country",
     "main_country",
     "names_country",

@@ -73,11 +73,12 @@ from tidings.actors.gazetteer import (
     make_actor,
 )
 from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
-from tidings.actors.home import dateline_country, home_country, names_country
+from tidings.actors.home import default_country, home_country
 from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector, head_sector
 from tidings.actors.phrases import Phrase, PhraseBuilder
+from tidings.actors.places import read_places
 from tidings.model import Actor, ActorMention, Article
 
 # Institutions named with "the" alone stand for the article's main country.
@@ -583,6 +584,8 @@ class _Article(OrganisationReader):
             return None, org_name, org_code  # "ISIS militants in Libya": the group's own
         if org_code is None and self.jihadist(phrase, country):
             return None, "international militant group", "IMG"
+        if not sector and org_code is None and self.house_member(phrase):
+            sector, head = "LEG", self.gaz.titles["rep"]  # read as "Rep." is
         if country is None and "usa" in head.flags:
             # "Assistant Secretary of State X" holds no office the gazetteer checks.
             span = phrase.name_span if not phrase.rank and not phrase.former else None
@@ -592,6 +595,21 @@ class _Article(OrganisationReader):
                 and head.phrase not in _RANK_AND_FILE:  # fmt: skip
             return country, org_name, "ELI"  # CAMEO's elites: former officials
         return country, org_name, sector or "GOV"
+
+    def house_member(self, phrase: Phrase) -> bool:
+        """ "Representative Frank Lucas of Oklahoma": a capitalised "Representative" right
+        before a name is a member of the U.S. House, as the corpus writes them, unless a
+        body or a capitalised word in front makes it another office ("U.S. Trade
+        Representative", "the EU's High Representative")."""
+        title = phrase.titles[-1] if phrase.titles else None
+        if title is None or phrase.head.phrase != "representative" or len(phrase.titles) > 1:
+            return False
+        if phrase.owners or phrase.of_owner or (phrase.name_atom is None
+                                                 and phrase.name_span is None):  # fmt: skip
+            return False
+        before = self.text[max(0, title.start - 30) : title.start].split()
+        fronted = bool(before) and before[-1][:1].isupper() and not before[-1].endswith(".")
+        return self.text[title.start] == "R" and not fronted
 
     def jihadist(self, phrase: Phrase, country: str | None) -> bool:
         """Militants of no state that the words call international ("Islamist militants in
@@ -892,19 +910,10 @@ class _Article(OrganisationReader):
         return self.home
 
     def default_country(self) -> str | None:
-        """The country of a person or body the article places nowhere: the outlet's when the
-        article speaks of the outlet's country at all (a USA Today story on Greece that
-        names the White House quotes Americans too), else the one the article is about: the
-        one its places and bodies clearly name most, and more than once (Al Jazeera's story
-        from New Delhi quotes Indians, not Qataris), else its dateline's, else the outlet's
-        (:func:`tidings.actors.home.article_country` decides so for the later stages)."""
-        if self.home is not None and names_country(self.home, (f.actor for f in self.found)):
-            return self.home
-        topic = self.dominant_country(len(self.text) + 1, clear=True, people=False)
-        named = sum(f.actor.country == topic and f.actor.kind != "person" for f in self.found)
-        if topic is not None and topic not in REGIONS and named >= 2:
-            return topic
-        return dateline_country(self.text, self.found) or self.home
+        """The country of a person or body the article places nowhere, from the mentions
+        found so far (:func:`tidings.actors.home.default_country`, the rule the later stages
+        follow too)."""
+        return default_country(self.home, self.text, self.found)
 
     def local_country(self, start: int, end: int, exclude: str | None = None) -> str | None:
         """The one country the sentence of ``text[start:end]`` names by a place, a state or a
@@ -1197,7 +1206,12 @@ class _Article(OrganisationReader):
             appositive = self.appositive(tail)
             described = self.described_appositive(tail)
             employed = self.affiliation(tail)
-            if employed is not None:
+            now = self.said_now(tail)
+            if now is not None:
+                # "a former Pentagon official who is now an expert at the Heritage
+                # Foundation": what the person is now outranks the title before it.
+                actor = make_actor(name, now[0], now[1], "person", self.gaz.countries)
+            elif employed is not None:
                 actor = make_actor(name, employed[0], employed[1], "person", self.gaz.countries)
             elif appositive is not None:
                 actor = make_actor(name, appositive.actor.code, appositive.actor.role, "person",
@@ -1601,7 +1615,8 @@ class _Article(OrganisationReader):
             return (f"{country}{sector}" if country else sector), role
         return None
 
-    def description_of(self, end: int) -> tuple[str, str | None, tuple[int, int]] | None:
+    def description_of(self, end: int, now_only: bool = False
+                       ) -> tuple[str, str | None, tuple[int, int]] | None:  # fmt: skip
         """Code and role from what the article says of a person it names right after the
         name, when no title or employer settled it: a U.S. party-and-state tag ("(R-Va.)":
         a member of Congress); the agent noun of an apposition or a relative clause
@@ -1609,9 +1624,11 @@ class _Article(OrganisationReader):
         (orgtypes.tsv: "executive director of advocacy group X" → NGO), else the body the
         description names ("a spokesman for the Chinese foreign ministry", "a former CIA
         officer"); the country of an organisation or a place named in it (not the host of an
-        envoy "to" it), else the article's main country; a former state office is ELI."""
+        envoy "to" it), else the article's main country; a former state office is ELI.
+        With ``now_only``, only what a description says the person is now (", a former X
+        who is now a Y"), else None."""
         tag = _PARTY_TAG.match(self.text, end)
-        if tag is not None:
+        if tag is not None and not now_only:
             return "USALEG", None, (end, tag.end())
         rel = _RELATIVE.match(self.text, end)
         m = rel or _APPOSITION.match(self.text, end)
@@ -1633,12 +1650,19 @@ class _Article(OrganisationReader):
         if now is not None:
             # "a former adviser to ex-Secretary of State John Kerry who's now director of
             # research at the Asia Group": what the person is now decides the code.
-            later = _DESCRIPTION_STOP.search(
-                self.text, now.end(), min(len(self.text), now.end() + 160)
-            )
+            later_limit = min(len(self.text), now.end() + 160)
+            later = _DESCRIPTION_STOP.search(self.text, now.end(), later_limit)
             current = self.described_code(now.end(), later.start() if later else limit, end)
+            while current is None and later is not None and self.runs_on(later.start(),
+                                                                         later.end()):  # fmt: skip
+                # "who is now a cybersecurity and defense expert at the Heritage Foundation":
+                # the noun phrase of what the person is now goes on past its "and".
+                later = _DESCRIPTION_STOP.search(self.text, later.end(), later_limit)
+                current = self.described_code(now.end(), later.start() if later else limit, end)
             if current is not None:
                 return current
+        if now_only:
+            return None
         said = self.described_code(start, stop, end, rel)
         while said is None and stop_at is not None and self.runs_on(stop_at.start(),
                                                                     stop_at.end()):  # fmt: skip
@@ -2069,6 +2093,12 @@ class _Article(OrganisationReader):
                 return first
         return None
 
+    def said_now(self, end: int) -> tuple[str, str | None] | None:
+        """Code and role of what an apposition right after ``end`` says a person is now,
+        when it says so after what they were (", a former X who is now a Y"), else None."""
+        said = self.description_of(end, now_only=True)
+        return (said[0], said[1]) if said is not None else None
+
     def described_appositive(self, end: int) -> Pending | None:
         """A definite description right after ", " ("Lam, the commander of …")."""
         if self.text[end : end + 2] != ", ":
@@ -2302,7 +2332,8 @@ class _Article(OrganisationReader):
         index = self.dictionary.index if self.dictionary else None
         atoms = find_atoms(self.text, self.chs, self.gaz.trie, index, self.day,
                            frozenset(self.persons))  # fmt: skip
-        atoms = self.ethnic_groups(self.drop_stances(self.drop_inside_names(atoms)))
+        atoms = read_places(self.drop_inside_names(atoms), self.text, self.chs, self.gaz)
+        atoms = self.ethnic_groups(self.drop_stances(atoms))
         self.atoms = atoms
         inside = self.unknown_organisations(atoms)
         taken = self.phrases(atoms) | inside
@@ -2444,7 +2475,7 @@ class _Article(OrganisationReader):
             i = bisect.bisect_right(starts, atom.start) - 1
             inside = i >= 0 and spans[i][1] >= atom.end and (spans[i][0], spans[i][1]) != (
                 atom.start, atom.end)  # fmt: skip
-            if inside and (atom.kind in ("country", "adjective", "metonym") or (
+            if inside and (atom.kind in ("country", "adjective", "metonym", "region") or (
                     atom.kind == "person" and atom.last - atom.first == 1)):  # fmt: skip
                 continue
             kept.append(atom)

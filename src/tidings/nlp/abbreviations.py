@@ -20,7 +20,7 @@ TITLE_ABBREVIATIONS = (
     "Adm.", "Amb.", "Atty.", "Brig.", "Capt.", "Cdr.", "Cmdr.", "Col.", "Cpl.", "Det.",
     "Dr.", "Ens.", "Fr.", "Gen.", "Gov.", "Hon.", "Insp.", "Lt.", "Maj.", "Messrs.", "Mr.",
     "Mrs.", "Ms.", "Msgr.", "Pfc.", "Pres.", "Prof.", "Pvt.", "Rep.", "Ret.", "Rev.", "Sec.",
-    "Sen.", "Sgt.", "Spc.", "Supt.", "ret.",
+    "Sen.", "Sens.", "Sgt.", "Spc.", "Supt.", "ret.",
 )  # fmt: skip
 
 
