@@ -68,3 +68,26 @@ def test_long_heading_is_not_a_subheading() -> None:
     long = " ".join(["word"] * 25)
     tree = _page(f"<h2>{long}</h2>")
     assert restore_headings(FIRST + SECOND, tree) == FIRST + SECOND
+
+
+def test_heading_in_its_own_wrapper_between_sections_comes_back() -> None:
+    # page builders put each section in its own wrapper, the heading in another
+    body = (
+        "<main><section><div>"
+        + "".join(f"<p>{s}</p>" for s in FIRST)
+        + "</div></section><div class='title'><h2>What the fishermen want</h2></div>"
+        + "<section><div><div>"
+        + "".join(f"<p>{s}</p>" for s in SECOND)
+        + "</div></div></section></main>"
+    )
+    tree = lxml_html.fromstring(f"<html><body>{body}</body></html>")
+    restored = restore_headings(FIRST + SECOND, tree)
+    assert restored == [*FIRST, "What the fishermen want", *SECOND]
+
+
+def test_more_headings_in_a_row_than_a_section_has_stay_out() -> None:
+    # four headings in a row are a menu or a list of links, not a section's heading
+    tree = _page("".join(f"<h3>Part {n}</h3>" for n in "ABCD"))
+    assert restore_headings(FIRST + SECOND, tree) == FIRST + SECOND
+    tree = _page("".join(f"<h3>Part {n}</h3>" for n in "ABC"))
+    assert len(restore_headings(FIRST + SECOND, tree)) == len(FIRST + SECOND) + 3

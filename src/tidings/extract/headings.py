@@ -45,52 +45,79 @@ def _links_away(heading: lxml_html.HtmlElement, words: int) -> bool:
 
 def _restorable(heading: lxml_html.HtmlElement, text: str) -> bool:
     words = len(text.split())
-    return (
-        heading.tag in SUBHEADINGS
-        and words <= MAX_HEADING_WORDS
-        and not _links_away(heading, words)
-        and not in_comments(heading)
-    )
+    return words <= MAX_HEADING_WORDS and not _links_away(heading, words)
 
 
-def _page_blocks(tree: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement, str]]:
-    """The innermost block elements of the page's body with text, in page order."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    blocks = []
-    for block in root.iter(*BLOCKS):
-        if next(block.iterdescendants(*BLOCKS), None) is not None:
-            continue
-        text = _flat(block.text_content() or "")
-        if text:
-            blocks.append((block, text))
-    return blocks
+def _edge_block(element: lxml_html.HtmlElement, forward: bool) -> lxml_html.HtmlElement | None:
+    """The first (``forward``) or last innermost block element with text in ``element``'s
+    subtree, the element itself included; found depth first from that side, so a large
+    subtree is not walked whole."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    for child in children if forward else reversed(children):
+        found = _edge_block(child, forward)
+        if found is not None:
+            return found
+    if element.tag in BLOCKS and (element.text_content() or "").strip():
+        return element
+    return None
+
+
+def _next_block(element: lxml_html.HtmlElement, forward: bool) -> lxml_html.HtmlElement | None:
+    """The nearest innermost block element with text after (``forward``) or before
+    ``element`` in page order, outside it."""
+    node: lxml_html.HtmlElement | None = element
+    while node is not None and node.tag not in ("body", "html"):
+        sibling = node.getnext() if forward else node.getprevious()
+        while sibling is not None:
+            if isinstance(sibling.tag, str):
+                found = _edge_block(sibling, forward)
+                if found is not None:
+                    return found
+            sibling = sibling.getnext() if forward else sibling.getprevious()
+        node = node.getparent()
+    return None
 
 
 def restore_headings(lines: list[str], tree: lxml_html.HtmlElement) -> list[str]:
     """``lines`` with the subheadings the page holds between two consecutive lines of
-    them put back in place."""
+    them put back in place.
+
+    The page's subheadings missing from ``lines`` are the candidates (most pages have
+    few); only the blocks next to them are looked at."""
     if not lines:
         return lines
     at: dict[str, int] = {}
     for i, line in enumerate(lines):
         at.setdefault(_flat(line), i)
-    blocks = _page_blocks(tree)
+    missing: dict[lxml_html.HtmlElement, str] = {}
+    for heading in tree.iter(*SUBHEADINGS):
+        if next(heading.iterdescendants(*BLOCKS), None) is not None:
+            continue  # its inner blocks are the lines
+        text = _flat(heading.text_content() or "")
+        if text and text not in at and _restorable(heading, text):
+            missing[heading] = text
     added: dict[int, list[str]] = {}
-    previous: tuple[int, int] | None = None  # (block index, line index) last matched
-    for k, (_, text) in enumerate(blocks):
-        line_at = at.get(text)
-        if line_at is None:
+    seen: set[lxml_html.HtmlElement] = set()
+    for heading in missing:
+        if heading in seen:
             continue
-        if (
-            previous is not None
-            and line_at == previous[1] + 1
-            and 0 < k - previous[0] - 1 <= MAX_GAP
-        ):
-            gap = blocks[previous[0] + 1 : k]
-            if all(_restorable(block, heading) for block, heading in gap):
-                added[line_at] = [heading for _, heading in gap]
-        previous = (k, line_at)
+        run = [heading]
+        before = _next_block(heading, forward=False)
+        while before in missing and len(run) <= MAX_GAP:
+            run.insert(0, before)
+            before = _next_block(before, forward=False)
+        after = _next_block(heading, forward=True)
+        while after in missing and len(run) <= MAX_GAP:
+            run.append(after)
+            after = _next_block(after, forward=True)
+        seen.update(run)
+        if len(run) > MAX_GAP or before is None or after is None:
+            continue
+        above = at.get(_flat(before.text_content() or ""))
+        below = at.get(_flat(after.text_content() or ""))
+        # a comment thread's headings are the readers' (asked last: the walk up is dear)
+        if above is not None and below == above + 1 and not any(map(in_comments, run)):
+            added[below] = [missing[block] for block in run]
     if not added:
         return lines
     out: list[str] = []
