@@ -277,7 +277,7 @@ def _share(part: Counter[str], whole: Counter[str]) -> float:
 COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)", re.IGNORECASE)
 
 
-def _in_comments(element: lxml_html.HtmlElement) -> bool:
+def in_comments(element: lxml_html.HtmlElement) -> bool:
     """Whether the element or one of its ancestors is named as a comment thread."""
     node: lxml_html.HtmlElement | None = element
     while node is not None:
@@ -292,7 +292,7 @@ def _article_block_lines(tree: lxml_html.HtmlElement) -> list[str]:
     between words."""
     lines = []
     for block in tree.iter(*BLOCKS):
-        if next(block.iterdescendants(*BLOCKS), None) is not None or _in_comments(block):
+        if next(block.iterdescendants(*BLOCKS), None) is not None or in_comments(block):
             continue
         text = " ".join((block.text_content() or "").split())
         if text:
@@ -307,7 +307,7 @@ def second_opinion(
 ) -> list[str]:
     """``lines``, or the container's own extraction when it is the same article told more
     fully (or when ``lines`` is empty). ``extract`` runs trafilatura on a tree."""
-    if not parts or _in_comments(parts[0]):
+    if not parts or in_comments(parts[0]):
         return lines
     box = describe(parts)
     box_words = sum(box.words.values())

@@ -11,7 +11,8 @@
    ``<p>`` text (or the chunks of a split article) is a second opinion: when it holds
    clearly more of the same article, trafilatura runs on it alone and that text wins
    (:mod:`tidings.extract.container`). A verbatim second copy of the article (responsive
-   layouts) is dropped.
+   layouts) is dropped, and subheadings trafilatura dropped between two lines it kept are
+   put back (:mod:`tidings.extract.headings`).
 4. When the page carries a long JSON-LD ``articleBody`` (the publisher's own statement of
    the text), lines it does not contain are dropped.
 5. In-container furniture lines (labels, reader prompts, datelines and credits at the
@@ -30,6 +31,7 @@ from lxml import html as lxml_html
 from tidings.errors import InputError
 from tidings.extract.container import paragraph_credit, second_opinion
 from tidings.extract.furniture import drop_sure_furniture
+from tidings.extract.headings import restore_headings
 from tidings.extract.html_tree import load_tree
 from tidings.extract.inert import strip_inert
 from tidings.extract.metadata import PageMeta, page_meta
@@ -158,7 +160,7 @@ def main_text(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
         if found < PRECISE_SHARE * _words(wider):
             lines = wider
     lines = second_opinion(lines, container, lambda t: _trafilatura(t, url, precision=False))
-    return drop_repeated_copy(lines)
+    return restore_headings(drop_repeated_copy(lines), tree)
 
 
 def _within(line: str, body_words: set[str]) -> bool:
