@@ -13,8 +13,8 @@ U.S. authorities to investigate"), "criticism from X", "are combat-ready to sink
 to meet", a meeting's participant ("canceled a visit with"), "accused X of sending".
 Where the rules find no source, the argument model
 (``events.argument_model``) may supply one from anywhere in the sentence (the subject of a
-governing verb, a quote's speaker …) when it is sure; the rule id then ends in
-"+model-source".
+governing verb, a quote's speaker …) when it is sure, never the phrase the rules read as
+the recipient; the rule id then ends in "+model-source".
 
 Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` is a refusal
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
