@@ -59,7 +59,7 @@ from tidings.events.argument_model import (  # noqa: E402
     units,
 )
 from tidings.events.arguments import ActorIndex, Party  # noqa: E402
-from tidings.events.coder import rule_parties  # noqa: E402
+from tidings.events.coder import names_party, rule_parties  # noqa: E402
 from tidings.events.lexicon import load_lexicon  # noqa: E402
 from tidings.model import Article  # noqa: E402
 from tidings.nlp import load_nlp  # noqa: E402
@@ -89,6 +89,8 @@ class Example:
     gold: dict[str, frozenset[str] | None] = field(default_factory=dict)  # None: unaligned
     rules: dict[str, frozenset[str]] = field(default_factory=dict)
     cid: str = ""  # the candidate's id
+    # the parties the rules read as the recipient (the coder passes them over as a source)
+    taken: frozenset[int] = frozenset()
 
 
 def state_codes(codes: Iterable[str]) -> frozenset[str]:
@@ -207,8 +209,13 @@ def article_examples(
         source, targets = rule_parties(trigger, event, index, lexicon)
         rules = {SOURCE: codes_of(source), RECIPIENT: codes_of(targets)}
         codes = [unit_codes(u) for u in found]
+        taken = frozenset(
+            k for k, u in enumerate(found) if names_party(u.parties, targets, trigger)
+        )
         out.append(
-            Example(pointer["article"], event, rows, labels, codes, gold, rules, pointer["id"])
+            Example(
+                pointer["article"], event, rows, labels, codes, gold, rules, pointer["id"], taken
+            )
         )
     return out
 
@@ -244,14 +251,21 @@ def predict(model: ArgumentModel, ex: Example) -> np.ndarray:
 
 
 def model_pick(
-    ex: Example, probs: np.ndarray, role: str, at: float, exclude: frozenset[str] = frozenset()
+    ex: Example,
+    probs: np.ndarray,
+    role: str,
+    at: float,
+    exclude: frozenset[str] = frozenset(),
+    taken: frozenset[int] = frozenset(),
 ) -> frozenset[str]:
     """The codes of the party the model gives ``role`` with the highest probability, if at
-    least ``at`` (for a recipient, parties of the source's side are passed over)."""
+    least ``at`` (for a recipient, parties of the source's side are passed over; the
+    parties numbered in ``taken`` are passed over too)."""
     col = LABELS.index(role)
     best, best_p = frozenset[str](), 0.0
-    for codes, p in zip(ex.codes, probs[:, col] if len(probs) else [], strict=True):
-        if role == RECIPIENT and codes & exclude:
+    scores = probs[:, col] if len(probs) else []
+    for k, (codes, p) in enumerate(zip(ex.codes, scores, strict=True)):
+        if (role == RECIPIENT and codes & exclude) or k in taken:
             continue
         if p > best_p:
             best, best_p = codes, float(p)
@@ -282,7 +296,8 @@ def answers(
 ) -> dict[str, dict[str, frozenset[str]]]:
     """Source and recipient codes by the rules, the model alone and the two combined."""
     m_src = model_pick(ex, probs, SOURCE, 0.0)
-    m_src_sure = model_pick(ex, probs, SOURCE, source_at)
+    # the coder never takes the rules' recipient as the model's source
+    m_src_sure = model_pick(ex, probs, SOURCE, source_at, taken=ex.taken)
     c_src = ex.rules[SOURCE] or m_src_sure
     m_rcp = model_pick(ex, probs, RECIPIENT, 0.0, exclude=m_src)
     c_rcp = ex.rules[RECIPIENT] or model_pick(ex, probs, RECIPIENT, recipient_at, exclude=c_src)
@@ -397,6 +412,12 @@ def examples_from(args: argparse.Namespace) -> list[Example]:
     by_article: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for p in pointers:
         by_article.setdefault(p["article"], []).append((p, labels[p["id"]]))
+    if args.articles:
+        # a quick look: a slice of the articles drawn with the seed (the weights written
+        # are then the slice's: pass --out elsewhere)
+        kept = sorted(by_article)
+        random.Random(SEED).shuffle(kept)
+        by_article = {a: by_article[a] for a in kept[: args.articles]}
     nlp = load_nlp()
     parsed = parse_articles(args.shared, set(by_article), nlp, args.parsed)
     examples: list[Example] = []
@@ -422,6 +443,8 @@ def main() -> None:
                         help="the threshold stored with the weights (chosen on the dev "
                         "articles by tune_argument_thresholds.py)")  # fmt: skip
     parser.add_argument("--recipient-at", type=float, default=RECIPIENT_AT)
+    parser.add_argument("--articles", type=int, default=0,
+                        help="only this many articles, drawn with the seed")  # fmt: skip
     args = parser.parse_args()
     examples = examples_from(args)
     pairs = sum(len(ex.rows) for ex in examples)

@@ -657,6 +657,11 @@ def verb_source(verb: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
         # "prevent the U.K. from leaving the EU": the object does the deed.
         return np_actors(obj, index)
     if verb.dep_ == "relcl" and subj is None:
+        if is_passive(verb):
+            # "the prison where Mubarak has been detained", "the protesters who were
+            # arrested": the noun a passive clause describes is its place or what is done
+            # to, never the one who does it (a by-phrase was taken above)
+            return []
         return np_actors(head, index)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "Pakistan asking China to …": the noun the participle describes acts; "issued a

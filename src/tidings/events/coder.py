@@ -13,8 +13,8 @@ U.S. authorities to investigate"), "criticism from X", "are combat-ready to sink
 to meet", a meeting's participant ("canceled a visit with"), "accused X of sending".
 Where the rules find no source, the argument model
 (``events.argument_model``) may supply one from anywhere in the sentence (the subject of a
-governing verb, a quote's speaker …) when it is sure; the rule id then ends in
-"+model-source".
+governing verb, a quote's speaker …) when it is sure, never the phrase the rules read as
+the recipient; the rule id then ends in "+model-source".
 
 Aux modes: a negated cooperative or coercive act whose row says ``neg=REJECT`` is a refusal
 ("will not impose sanctions" → REJECT, aux None); other negated events keep their type with
@@ -62,7 +62,7 @@ Scoring that codes sentences by another scheme's rules passes its own ``conventi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,6 +72,7 @@ from tidings.actors.home import article_country
 from tidings.events.argument_model import ArgumentModel, load_argument_model
 from tidings.events.arguments import (
     NON_STATE,
+    RELATIVE_TAGS,
     REPORTING,
     ActorIndex,
     Party,
@@ -970,7 +971,7 @@ def _event(
     sanctions"). ``arguments`` fills a source or recipient the rules did not find
     (``events.argument_model``); ``aux_reader`` the aux mode the rules leave to it
     (``events.aux_model``)."""
-    parties = _source_pass(m, index, conventions, arguments)
+    parties = _source_pass(m, index, lexicon, conventions, arguments)
     if parties is None:
         return None
     parties = _recipient_pass(parties, index, lexicon, conventions, orphan_ok, arguments)
@@ -984,17 +985,22 @@ def _event(
 
 
 def _source_pass(
-    m: Match, index: ActorIndex, conventions: Conventions, arguments: ArgumentModel | None = None
+    m: Match,
+    index: ActorIndex,
+    lexicon: Lexicon,
+    conventions: Conventions,
+    arguments: ArgumentModel | None = None,
 ) -> Parties | None:
     """Who acts: the parse's source (news outlets and, for a "nonstate" row, states left
-    out), else the argument model's when it is sure, as the conventions complete it; None
-    when there is none."""
+    out), else the argument model's when it is sure (never the phrase the rules read as the
+    recipient), as the conventions complete it; None when there is none."""
     parties = _parsed_parties(m, index)
     if parties is None:
         return None
     source = _kept_sources(parties.source, m.entry)
     if not source and arguments is not None and _model_may_fill(parties.m):
-        source = _kept_sources(_model_source(parties.m, index, arguments), m.entry)
+        taken = _rule_recipients(parties, index, lexicon)
+        source = _kept_sources(_model_source(parties.m, index, arguments, taken), m.entry)
         if source:
             parties.by_model.append("source")
     parties.source = conventions.complete_source(parties.m.trigger, index, source)
@@ -1025,9 +1031,37 @@ def _model_may_fill(m: Match) -> bool:
     return not {"obligation", "fromsource"} & m.entry.flags
 
 
-def _model_source(m: Match, index: ActorIndex, arguments: ArgumentModel) -> list[Party]:
-    """The parties of the sentence's phrase the model most believes acts, if it is sure."""
-    scored = arguments.score(m.trigger, index, m.entry.event)
+def _rule_recipients(parties: Parties, index: ActorIndex, lexicon: Lexicon) -> list[Party]:
+    """The parties the rules read as the recipient of a match they found no source for:
+    the model's source is never one of them ("rockets fired from Gaza at Israel", "Britain
+    said its envoy was detained": the model took the target for the one acting)."""
+    found = Parties(parties.m, [], list(parties.targets), parties.reciprocal)
+    with_targets = _recipient_pass(found, index, lexicon, ARTICLE, orphan_ok=True)
+    if with_targets is None or with_targets.reciprocal:
+        return []
+    return with_targets.targets
+
+
+def names_party(unit_parties: Sequence[Party], taken: Sequence[Party], trigger: Token) -> bool:
+    """Whether a phrase names one of the ``taken`` parties: the same token, or, at a passive
+    trigger, the same actor named elsewhere ("Britain said its envoy was detained": the one
+    whose envoy was detained is not the detainer; but "Qaddafi indicated an interest in
+    relinquishing his WMDs" is Qaddafi's own act)."""
+    tokens = {p.token for p in taken}
+    names = {p.name for p in taken} if is_passive(trigger) else set()
+    return any(p.token in tokens or p.name in names for p in unit_parties)
+
+
+def _model_source(
+    m: Match, index: ActorIndex, arguments: ArgumentModel, taken: Sequence[Party] = ()
+) -> list[Party]:
+    """The parties of the sentence's phrase the model most believes acts, if it is sure;
+    phrases naming a ``taken`` party (the rules' recipient) are passed over."""
+    scored = [
+        s
+        for s in arguments.score(m.trigger, index, m.entry.event)
+        if not names_party(s[0].parties, taken, m.trigger)
+    ]
     best = max(scored, key=lambda s: s[1], default=None)
     if best is None or best[1] < arguments.source_at:
         return []
@@ -1138,6 +1172,8 @@ def _parsed_parties(m: Match, index: ActorIndex) -> Parties | None:
     source = stated or verb_source(trigger, index)
     if not source and is_passive(trigger) and ("passsrc" in entry.flags or _raised(trigger)):
         subj = child(trigger, "nsubjpass")
+        if trigger.dep_ == "relcl" and (subj is None or subj.tag_ in RELATIVE_TAGS):
+            subj = trigger.head  # "the troops that were deployed to …": the noun described
         source = np_actors(subj, index) if subj is not None else []
     return Parties(m, source, [])
 
@@ -1313,7 +1349,31 @@ def _noun_parties(
         source = _participant(trigger, index)
     if not source:
         source = _involved(trigger, index)
+    receiver = _receiving_verb(trigger)
+    if receiver is not None:
+        # "Zuma's government is facing violent unrest and protests", "Russia faced new
+        # sanctions": the subject receives the act (never its doer), whoever did it
+        targets = verb_source(receiver, index)
+        return [p for p in source if p not in targets], targets, reciprocal
     return source, [], reciprocal
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The active verb of receiving ("face", "receive", "draw" …) whose object the noun is,
+    itself or as a conjunct of it ("faced unrest and protests")."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if (
+        head.dep_ != "dobj"
+        or verb.lemma_.lower() not in RECEIVING_VERBS
+        or verb.pos_ not in ("VERB", "AUX")
+        or is_passive(verb)
+        or child(verb, "prt") is not None
+    ):
+        return None
+    return verb
 
 
 # Words that make their subject (or the noun they describe) a party to the deed in their
