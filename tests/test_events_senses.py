@@ -84,3 +84,16 @@ def test_a_negated_condition_rules_its_row_out() -> None:
     (row,) = rows[("free", "V")]
     (cond,) = row.needs
     assert cond.negated and cond.kind == "obj" and cond.lemmas == {"report", "list"}
+
+
+def test_freeing_up_money_is_no_release(nlp: Any) -> None:
+    # words a row rules out do not pin its sense: "free up" is another verb
+    events = code(nlp, "Borduria freed up Atlantis's frozen assets.")
+    assert not [e for e in events if e.event == "RETREAT"]
+
+
+def test_refusing_to_discuss_is_still_a_refusal(nlp: Any) -> None:
+    # refusing talks is CAMEO 125 (REJECT), not a statement: "discuss" is no word of comment
+    events = code(nlp, "Kade refused to discuss the offer with President Anna Lind.")
+    assert only(events, "REJECT").rule.startswith("reject.refuse")
+    assert not [e for e in events if e.event == "CONSULT"]

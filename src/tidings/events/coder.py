@@ -431,6 +431,12 @@ def lemma_keys(tok: Token) -> list[str]:
     return keys
 
 
+def _pins_sense(entry: Entry) -> bool:
+    """The row asks for words of its own (an object, a preposition's object, a complement),
+    which fix the verb's sense whatever particle it carries; words it rules out do not."""
+    return any(c.lemmas and not c.negated for c in entry.needs)
+
+
 def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
     """The first lexicon row whose conditions hold on this token."""
     pos = _pos(tok)
@@ -451,7 +457,7 @@ def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
             c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle for c in tok.children
         ):
             continue
-        if particles and not entry.particle and not any(c.lemmas for c in entry.needs):
+        if particles and not entry.particle and not _pins_sense(entry):
             continue
         used: set[int] = set()
         if all(_holds(cond, tok, index, used) for cond in entry.needs):
