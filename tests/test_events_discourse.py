@@ -106,7 +106,7 @@ def test_no_recipient_inferred_for_police(nlp) -> None:  # type: ignore[no-untyp
         # The place phrase says where, also when hung on the subject.
         ("Carpanian rebels in Borduria staged protests on Monday.", "PROTEST", "BRD"),
         # The one other country the sentence names, though not attached to the trigger.
-        ("Lind declined to comment on the offer, which came from Kade.", "REJECT", "BRD"),
+        ("Lind declined to consider the offer, which came from Kade.", "REJECT", "BRD"),
     ],
 )
 def test_lenient_domestic_target(nlp, sentence: str, event_type: str, recipient: str) -> None:  # type: ignore[no-untyped-def]

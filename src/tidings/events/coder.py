@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -341,6 +341,8 @@ def _complements(trigger: Token) -> list[Token]:
 
 
 def _holds(cond: Condition, trigger: Token, index: ActorIndex, used: set[int]) -> bool:
+    if cond.negated:  # what it finds rules the row out, so nothing it finds is used
+        return not _holds(replace(cond, negated=False), trigger, index, set())
     if cond.kind == "noobj":
         return not any(c.dep_ in ("dobj", "obj") for c in trigger.children)
     if cond.kind == "politic":
@@ -430,6 +432,12 @@ def lemma_keys(tok: Token) -> list[str]:
     return keys
 
 
+def _pins_sense(entry: Entry) -> bool:
+    """The row asks for words of its own (an object, a preposition's object, a complement),
+    which fix the verb's sense whatever particle it carries; words it rules out do not."""
+    return any(c.lemmas and not c.negated for c in entry.needs)
+
+
 def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
     """The first lexicon row whose conditions hold on this token."""
     pos = _pos(tok)
@@ -440,10 +448,17 @@ def match(tok: Token, lexicon: Lexicon, index: ActorIndex) -> Match | None:
         rows = lexicon.entries.get((key, pos), ())
         if rows:
             break
+    # a particle the row does not name makes another verb ("speak out", "back down", "talk
+    # up" are no consultation or support), unless the row's own words pin the sense ("cut
+    # off aid", "pulled out troops"): on the annotated corpus candidates, rows naming no
+    # words matched a verb with a foreign particle 41 times and were right 5 times
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     for entry in rows:
         if entry.particle and not any(
             c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle for c in tok.children
         ):
+            continue
+        if particles and not entry.particle and not _pins_sense(entry):
             continue
         used: set[int] = set()
         if all(_holds(cond, tok, index, used) for cond in entry.needs):

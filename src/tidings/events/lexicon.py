@@ -9,7 +9,7 @@ a PLOVER type and mode. Each file's header says its format and source.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ class Condition:
     kind: str  # obj | prep | mod | comp | xcomp | det | objactor | noobj | politic
     lemmas: frozenset[str] = frozenset()  # empty = any
     preps: frozenset[str] = frozenset()  # for kind == "prep"
+    negated: bool = False  # "!obj=…": the row holds only where this does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ def _split(cell: str, sep: str) -> list[str]:
 
 
 def _condition(text: str, where: str) -> Condition:
+    if text.startswith("!"):
+        return replace(_condition(text[1:], where), negated=True)
     if text in ("objactor", "noobj", "politic"):
         return Condition(text)
     kind, _, rest = text.partition("=")
