@@ -20,6 +20,7 @@ from tidings.events.aux_model import (
     aux_features,
     discourse_features,
     load_aux_model,
+    old_share,
 )
 
 pytestmark = pytest.mark.slow
@@ -114,6 +115,38 @@ def test_discourse_reads_the_paragraph_opener_and_the_nearest_date(nlp) -> None:
     ctx = AuxContext(dates, dt.date(2012, 6, 15), [], None, _paragraphs(body))
     f = discourse_features(_token(doc, "announced"), ctx)
     assert {"d.pdate=week", "d.popen=in", "d.popen.date", "d.past=3"} <= set(f)
+
+
+def test_old_share_reads_an_article_telling_of_the_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    # shaped on corpus background passages (published 2019-10-02): the article has been
+    # telling of 2014 and of July; the act's own paragraph holds no date
+    body = (
+        "Russia annexed Crimea in 2014. Kyiv cut ties with Moscow in July.\n\n"
+        "The president praised the deal on Monday.\n\n"
+        "The government imposed sanctions on the banks."
+    )
+    published = dt.date(2019, 10, 2)
+    dates = [
+        date_at(body, "in 2014", "2014", "year"),
+        date_at(body, "in July", "2019-07", "month"),
+        date_at(body, "on Monday", "2019-09-30", "day"),
+    ]
+    doc = nlp(body)
+    ctx = AuxContext(dates, published, [], None, _paragraphs(body))
+    imposed = _token(doc, "imposed")
+    # two of the three dates before "imposed" are months or years old
+    assert old_share(imposed.idx, ctx) == "2"
+    assert {"d.oldshare=2", "d.artold=2"} <= set(aux_features(imposed, imposed, ctx))
+    # before "praised", both dates are old; before "annexed", none: no feature
+    assert old_share(_token(doc, "praised").idx, ctx) == "2"
+    annexed = _token(doc, "annexed")
+    assert old_share(annexed.idx, ctx) is None
+    assert not any(x.startswith("d.oldshare") for x in aux_features(annexed, annexed, ctx))
+    # the article as a whole: two of its three dates are old
+    assert old_share(None, ctx) == "2"
+    # an article of this week's dates only
+    recent = [date_at(body, "on Monday", "2019-09-30", "day")]
+    assert old_share(imposed.idx, AuxContext(recent, published, [], None)) == "0"
 
 
 def test_age_of_a_date_before_publication() -> None:

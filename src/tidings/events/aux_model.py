@@ -11,11 +11,12 @@ clause relates to publication, whether the act sits in a quotation, and where in
 article it stands; and the discourse around it (``discourse_features``): background
 paragraphs that recall earlier events read like news sentence by sentence, but they sit
 late, after an old date, open with "In 2014," or "Last year" and lean on the past
-perfect. A multinomial logistic regression over those indicators, trained by
-``scripts/train_event_aux.py`` on the candidates annotated for tidings (``data/events/``);
-weights in ``data/aux.npz``, model card in ``data/aux.md``. ``negation`` stays with the
-rules (a negated act is often a refusal, coded REJECT). Deterministic, no network: one
-small dot product per event.
+perfect; and how many of the article's dates, before the act and in all, lie months or
+years before publication (``old_share``). A multinomial logistic regression over those
+indicators, trained by ``scripts/train_event_aux.py`` on the candidates annotated for
+tidings (``data/events/``); weights in ``data/aux.npz``, model card in ``data/aux.md``.
+``negation`` stays with the rules (a negated act is often a refusal, coded REJECT).
+Deterministic, no network: one small dot product per event.
 """
 
 from __future__ import annotations
@@ -203,6 +204,23 @@ def age_of(mention: DateMention, published: dt.date | None) -> str | None:
     return "gt30" if last >= published - dt.timedelta(days=365) else "gt1y"
 
 
+def old_share(at: int | None, ctx: AuxContext) -> str | None:
+    """How many of the article's resolved dates before character ``at`` (all of them when
+    ``at`` is None) lie more than 30 days before publication, in thirds ("0": under a
+    third, "2": two thirds or more); None when there is no such date. An article that has
+    been telling of months or years past tells its simple-past acts as recalled ones, though
+    the act's own paragraph holds no date; an article about the past (a retrospective, an
+    anniversary, a trial of old deeds) does so throughout."""
+    ages = [
+        a for d in ctx.dates
+        if (at is None or d.end <= at) and (a := age_of(d, ctx.published))
+    ]  # fmt: skip
+    if not ages:
+        return None
+    old = sum(a in ("gt30", "gt1y") for a in ages) / len(ages)
+    return str(min(2, int(old * 3)))
+
+
 def _paragraph_of(at: int, ctx: AuxContext) -> int | None:
     for n, (start, end) in enumerate(ctx.paragraphs):
         if start <= at < end + 2:  # the blank line belongs to the paragraph before it
@@ -367,6 +385,9 @@ def aux_features(trigger: Token, clause: Token, ctx: AuxContext) -> list[str]:
     last = trigger.doc[-1]  # the text's length: Doc.text would join every token again
     position = trigger.idx / max(1, last.idx + len(last.text_with_ws))
     f.append(f"at={min(4, int(position * 5))}")
+    if (share := old_share(trigger.idx, ctx)) is not None:
+        f.append(f"d.oldshare={share}")
+    f.append(f"d.artold={old_share(None, ctx) or 'none'}")
     f += discourse_features(trigger, ctx)
     return f
 
@@ -412,5 +433,5 @@ def load_aux_model() -> AuxModel | None:
 
 __all__ = [
     "AUX_AT", "LABELS", "NOW", "SETTLING", "AuxContext", "AuxModel", "aux_features", "clause_date",
-    "date_relation", "former_spans", "load_aux_model",
+    "date_relation", "former_spans", "load_aux_model", "old_share",
 ]  # fmt: skip
