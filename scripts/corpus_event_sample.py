@@ -166,16 +166,11 @@ def recheck(args: argparse.Namespace) -> None:
         coded[result.document.source] = {
             (ev.sentence_start, ev.sentence_end, ev.event) for ev in result.events
         }
-    kept = [
-        (stem, verdict)
-        for stem, pointer, verdict in judged
-        if (*pointer["sentence"], pointer["event"]) in coded.get(pointer["article"], set())
-    ]
-    dropped = [
-        (stem, verdict)
-        for stem, pointer, verdict in judged
-        if (*pointer["sentence"], pointer["event"]) not in coded.get(pointer["article"], set())
-    ]
+    kept: list[tuple[str, dict[str, Any]]] = []
+    dropped: list[tuple[str, dict[str, Any]]] = []
+    for stem, pointer, verdict in judged:
+        still = (*pointer["sentence"], pointer["event"]) in coded.get(pointer["article"], set())
+        (kept if still else dropped).append((stem, verdict))
     for stem, verdict in dropped:
         right = "right" if all(verdict.get(f) is True for f in FIELDS) else "wrong"
         kind = "type right" if verdict.get("type") is True else "type wrong"
