@@ -194,6 +194,9 @@ def test_a_nominal_act_asked_for_or_possible_is_not_done(nlp, text: str, aux: st
         ("Moscow threatened retaliation against the new members.", "retaliation", True, False),
         ("The additional sanctions on Moscow took effect on Monday.", "sanctions", False, False),
         ("Washington announced new sanctions on Moscow.", "sanctions", False, False),
+        # a plain object of "call" is named, not asked for
+        ("Kyiv called the strikes a war crime.", "strikes", False, False),
+        ("The ministers discussed the attack on Monday.", "attack", False, False),
     ],
 )
 def test_the_verb_whose_object_a_nominal_act_is_gives_its_mode(
