@@ -220,17 +220,19 @@ def system(probs: np.ndarray, it: Item, at: float, everywhere: bool = False) -> 
 def figures(gold: list[str], pred: list[str]) -> dict[str, Any]:
     labels = sorted(set(gold))
     acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
-    f1s = {}
+    f1s, recalls = {}, {}
     for lab in labels:
         tp = sum(g == p == lab for g, p in zip(gold, pred, strict=True))
         np_, ng = sum(p == lab for p in pred), sum(g == lab for g in gold)
         prec, rec = tp / np_ if np_ else 0.0, tp / ng if ng else 0.0
         f1s[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        recalls[lab] = rec
     return {
         "accuracy": round(acc, 3),
         "macro_f1": round(sum(f1s.values()) / len(f1s), 3),
         "kappa": round(kappa(gold, pred), 3),
         "f1": {k: round(v, 3) for k, v in f1s.items()},
+        "recall": {k: round(v, 3) for k, v in recalls.items()},
         "n": len(gold),
     }
 

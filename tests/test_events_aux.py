@@ -165,3 +165,42 @@ def test_a_past_perfect_dated_within_days_is_the_days_news(nlp) -> None:  # type
     # dated weeks before publication it stays recalled
     dates = [date_at(body, "on Thursday", "2024-02-15", "day")]
     assert only(code(nlp, body, dates=dates), "REQUEST").aux == "historical"
+
+
+@pytest.mark.parametrize(
+    ("text", "aux"),
+    [
+        # asked for, proposed or weighed, not done: the asking is the event
+        ("Lind called for sanctions on Carpania.", "hypothetical"),
+        ("Atlantis proposed new sanctions on Borduria, but won no support.", "hypothetical"),
+        ("Atlantis is weighing possible sanctions against Borduria.", "hypothetical"),
+        # a possibility spoken of after a recalled act is no recalled sanction
+        (
+            "Since the attack, Lind has spoken of possible sanctions against Borduria.",
+            "hypothetical",
+        ),
+        # done: imposed, and imposed once more
+        ("Borduria imposed further sanctions on Atlantis.", None),
+    ],
+)
+def test_a_nominal_act_asked_for_or_possible_is_not_done(nlp, text: str, aux: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert only(code(nlp, text), "SANCTION").aux == aux
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "future", "hypothetical"),
+    [
+        ("The senators pushed for talks with Tehran.", "talks", False, True),
+        ("Moscow threatened retaliation against the new members.", "retaliation", True, False),
+        ("The additional sanctions on Moscow took effect on Monday.", "sanctions", False, False),
+        ("Washington announced new sanctions on Moscow.", "sanctions", False, False),
+        # a plain object of "call" is named, not asked for
+        ("Kyiv called the strikes a war crime.", "strikes", False, False),
+        ("The ministers discussed the attack on Monday.", "attack", False, False),
+    ],
+)
+def test_the_verb_whose_object_a_nominal_act_is_gives_its_mode(
+    nlp, text: str, noun: str, future: bool, hypothetical: bool
+) -> None:  # type: ignore[no-untyped-def]
+    group = verb_group(next(t for t in nlp(text) if t.text == noun))
+    assert (group.future, group.hypothetical) == (future, hypothetical)

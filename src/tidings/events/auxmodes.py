@@ -28,6 +28,19 @@ FAILURE_HEADS = frozenset({"fail", "neglect"})
 EARLIER_ADVERBS = frozenset({"before", "previously", "formerly", "ago", "once"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Verbs whose nominal object is an act asked for, proposed or weighed, not done ("urged
+# sanctions", "proposed new sanctions", "is weighing sanctions"): the asking is the event
+# (a REQUEST), and the act, if coded, is hypothetical. "discuss" and "consider" are left
+# out: "discussed the strikes", "considered the attack a crime" tell of acts done.
+SOUGHT_HEADS = frozenset("urge demand seek request propose suggest recommend weigh mull".split())
+# Verbs that ask for an act only through "for" ("called for sanctions", "pushed for
+# talks"): their plain object is no act asked for ("called the strikes a crime").
+SOUGHT_FOR_HEADS = SOUGHT_HEADS | frozenset("call push press lobby appeal ask".split())
+# Verbs whose nominal object is an act announced for later ("threatened sanctions").
+PROMISED_HEADS = frozenset("threaten promise pledge vow plan".split())
+# Modifiers that make a nominal act a possibility ("possible sanctions"); "further" and
+# "additional" are left alone: "the additional sanctions took effect" were imposed.
+POSSIBLE_MODIFIERS = frozenset({"possible", "potential"})
 # Prepositions whose verbal or nominal object is an act not done ("struck without
 # consulting Congress", "the summit ended without talks").
 WITHOUT = frozenset({"without"})
@@ -75,6 +88,25 @@ def _yet_to(verb: Token) -> bool:
     return verb.lemma_.lower() == "have" and any(
         c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children
     )
+
+
+def _sought_by(noun: Token) -> str | None:
+    """The mode a nominal act takes from the verb whose object (or passive subject) it is:
+    "hypothetical" when that verb asks for, proposes or weighs it ("called for sanctions",
+    "is weighing new sanctions"), "future" when it threatens or promises it ("threatened
+    sanctions"); None when the verb does it or tells of it ("imposed sanctions", "announced
+    sanctions")."""
+    head, sought = noun.head, SOUGHT_HEADS
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.i != head.i:
+        head, sought = head.head, SOUGHT_FOR_HEADS
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in sought:
+        return "hypothetical"
+    return "future" if lemma in PROMISED_HEADS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +232,11 @@ def verb_group(trigger: Token) -> VerbGroup:
         negated = without or any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
         future = any(c.lower_ in ("planned", "upcoming", "forthcoming", "proposed", "expected")
                      for c in trigger.children)  # fmt: skip
+        sought = _sought_by(trigger)
+        future = future or sought == "future"
+        hypothetical = sought == "hypothetical" or any(
+            c.dep_ == "amod" and c.lower_ in POSSIBLE_MODIFIERS for c in trigger.children
+        )
     elif without:
         negated = True
     if _conditional(trigger):
