@@ -35,6 +35,7 @@ from tidings.extract.headings import restore_headings
 from tidings.extract.html_tree import load_tree
 from tidings.extract.inert import strip_inert
 from tidings.extract.metadata import PageMeta, page_meta
+from tidings.extract.misnamed import unname_prose_blocks
 from tidings.extract.prompts import drop_prompts
 from tidings.extract.prune import prune_furniture
 from tidings.extract.readability_guard import guard_comparison
@@ -263,6 +264,7 @@ def extract_html_article(doc: Document) -> Article:
     if not (meta.title and meta.author):
         fallback = trafilatura_meta(tree, url)
     prune_furniture(tree)
+    unname_prose_blocks(tree)  # prose in a block named "embed" or "-icon" is not a widget
     lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
     if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
