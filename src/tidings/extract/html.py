@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 
 from tidings.errors import InputError
 from tidings.extract.container import paragraph_credit, second_opinion
+from tidings.extract.disclosure import open_folded_panels
 from tidings.extract.furniture import drop_sure_furniture
 from tidings.extract.headings import restore_headings
 from tidings.extract.html_tree import load_tree
@@ -265,6 +266,7 @@ def extract_html_article(doc: Document) -> Article:
         fallback = trafilatura_meta(tree, url)
     prune_furniture(tree)
     unname_prose_blocks(tree)  # prose in a block named "embed" or "-icon" is not a widget
+    open_folded_panels(tree)  # an accordion's closed panels are the article, folded
     lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
     if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
