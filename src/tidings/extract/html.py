@@ -3,7 +3,10 @@
 1. Metadata from the page's own JSON-LD and meta tags (:mod:`tidings.extract.metadata`),
    with trafilatura/htmldate only for what those lack; hints fill what is still missing.
 2. Named furniture blocks (newsletter boxes, share bars, related rails) are pruned from the
-   tree (:mod:`tidings.extract.prune`).
+   tree (:mod:`tidings.extract.prune`). Article text trafilatura would delete unread is
+   handed back to it: prose in a block whose class names its form ("embed", "-icon",
+   :mod:`tidings.extract.misnamed`) and an accordion's closed panels
+   (:mod:`tidings.extract.disclosure`).
 3. trafilatura extracts the main text favouring precision. When that text holds less than
    two thirds of the words the page's ``<p>`` elements hold, the precise pass probably cut
    the article short, so a balanced pass runs too and wins if it finds clearly more
