@@ -22,7 +22,8 @@ from lxml import html as lxml_html
 WORD = re.compile(r"\w+")
 # "display:none" in a style, with or without spaces
 DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*(?:!important)?\s*;?", re.IGNORECASE)
-# class tokens that hide a block (trafilatura's " hidden| hide" and "-hide-" family)
+# class tokens that hide a block (trafilatura deletes "hidden" and "hide"; Bootstrap hides
+# with "collapse" and "d-none")
 HIDING_TOKEN = re.compile(r"^(?:hidden|hide|is-hidden|collapsed?|d-none)$", re.IGNORECASE)
 # a panel holds running prose with a paragraph or list item of this many words …
 PROSE_WORDS = 8

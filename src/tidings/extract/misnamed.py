@@ -4,9 +4,10 @@ trafilatura discards every block whose class contains "embed" (meant for embedde
 and videos) or "-icon" (meant for icon rows). Those words name how a block is built, not
 what it holds: page builders wrap custom HTML in ``w-embed`` (Webflow), an accordion's
 styling class reads ``…-icon-style-arrow``, and a block left unclosed in such a wrapper
-swallows the rest of the article. On the WCXB dev pages about four fifths of the running
-text inside blocks so named is article text, and most of it was lost (the rest of a tip
-guide after its first table, a buyer's guide's accordions, a mover directory's entries).
+swallows the rest of the article. On the WCXB dev pages four fifths of the running text
+inside blocks named "embed", and two thirds inside those named "-icon", is article text, and
+most of it was lost (the rest of a tip guide after its first table, a buyer's guide's
+accordions, a mover directory's entries).
 
 A block so named that holds running prose (several paragraphs or list items of a
 sentence or more, few of its words links) loses just those words from its class, so that
