@@ -3,7 +3,10 @@
 1. Metadata from the page's own JSON-LD and meta tags (:mod:`tidings.extract.metadata`),
    with trafilatura/htmldate only for what those lack; hints fill what is still missing.
 2. Named furniture blocks (newsletter boxes, share bars, related rails) are pruned from the
-   tree (:mod:`tidings.extract.prune`).
+   tree (:mod:`tidings.extract.prune`). Article text trafilatura would delete unread is
+   handed back to it: prose in a block whose class names its form ("embed", "-icon",
+   :mod:`tidings.extract.misnamed`) and an accordion's closed panels
+   (:mod:`tidings.extract.disclosure`).
 3. trafilatura extracts the main text favouring precision. When that text holds less than
    two thirds of the words the page's ``<p>`` elements hold, the precise pass probably cut
    the article short, so a balanced pass runs too and wins if it finds clearly more
@@ -30,11 +33,13 @@ from lxml import html as lxml_html
 
 from tidings.errors import InputError
 from tidings.extract.container import paragraph_credit, second_opinion
+from tidings.extract.disclosure import open_folded_panels
 from tidings.extract.furniture import drop_sure_furniture
 from tidings.extract.headings import restore_headings
 from tidings.extract.html_tree import load_tree
 from tidings.extract.inert import strip_inert
 from tidings.extract.metadata import PageMeta, page_meta
+from tidings.extract.misnamed import unname_prose_blocks
 from tidings.extract.prompts import drop_prompts
 from tidings.extract.prune import prune_furniture
 from tidings.extract.readability_guard import guard_comparison
@@ -263,6 +268,8 @@ def extract_html_article(doc: Document) -> Article:
     if not (meta.title and meta.author):
         fallback = trafilatura_meta(tree, url)
     prune_furniture(tree)
+    unname_prose_blocks(tree)  # prose in a block named "embed" or "-icon" is not a widget
+    open_folded_panels(tree)  # an accordion's closed panels are the article, folded
     lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
     if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
