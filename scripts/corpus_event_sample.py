@@ -42,7 +42,7 @@ from typing import Any
 
 from event_data import read_candidates
 
-from tidings.model import Document
+from tidings.model import ActorRef, Document, Event
 from tidings.pipeline import Pipeline, Settings
 
 SEED = 20261207
@@ -87,8 +87,8 @@ def draw(args: argparse.Namespace) -> None:
             "published": str(analysis.article.published),
             "sentence": [ev.sentence_start, ev.sentence_end],
             "event": ev.event, "mode": ev.mode,
-            "source": [f"{r.code} {r.name}" for r in ev.actor],
-            "recipient": [f"{r.code} {r.name}" for r in ev.recipient],
+            "source": _refs(ev.actor),
+            "recipient": _refs(ev.recipient),
             "aux": ev.aux, "date": ev.date.value if ev.date else None,
             "rule": ev.rule, "confidence": ev.confidence,
         }  # fmt: skip
@@ -121,6 +121,11 @@ def draw(args: argparse.Namespace) -> None:
         "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in shown), encoding="utf-8"
     )
     print(f"{len(coded)} events from {len(docs)} articles; {len(sample)} drawn -> {args.show}")
+
+
+def _refs(refs: list[ActorRef]) -> list[str]:
+    """Parties as a sample's pointer writes them: "CODE name"."""
+    return [f"{r.code} {r.name}" for r in refs]
 
 
 def _documents(records: list[dict[str, Any]]) -> list[Document]:
@@ -161,25 +166,34 @@ def recheck(args: argparse.Namespace) -> None:
     wanted = {pointer["article"] for _, pointer, _ in judged}
     with gzip.open(args.shared / "corpus/allsides-10k.jsonl.gz", "rt", encoding="utf-8") as fh:
         records = [r for line in fh if (r := json.loads(line))["id"] in wanted]
-    coded: dict[str, dict[tuple[int, int, str], set[str | None]]] = {}
+    coded: dict[str, dict[tuple[int, int, str], list[Event]]] = {}
     pipeline = Pipeline(Settings(n_process=args.processes))
     for result in pipeline.analyze_many(_documents(records)):
         if isinstance(result, Exception):
             continue
-        acts = coded.setdefault(result.document.source, {})
+        at = coded.setdefault(result.document.source, {})
         for ev in result.events:
-            acts.setdefault((ev.sentence_start, ev.sentence_end, ev.event), set()).add(ev.aux)
+            at.setdefault((ev.sentence_start, ev.sentence_end, ev.event), []).append(ev)
     kept: list[tuple[str, dict[str, Any]]] = []
     dropped: list[tuple[str, dict[str, Any]]] = []
     moved: Counter[str] = Counter()  # kept events whose aux changed, by the verdict on it
     for stem, pointer, verdict in judged:
-        auxes = coded.get(pointer["article"], {}).get((*pointer["sentence"], pointer["event"]))
-        (kept if auxes is not None else dropped).append((stem, verdict))
-        if auxes is not None and pointer["aux"] not in auxes:
+        now = coded.get(pointer["article"], {}).get((*pointer["sentence"], pointer["event"]))
+        (kept if now else dropped).append((stem, verdict))
+        if now and pointer["aux"] not in {ev.aux for ev in now}:
             judged_aux = "right" if verdict.get("aux") is True else "wrong"
             moved[judged_aux] += 1
-            now = "/".join(sorted(str(a) for a in auxes))
-            print(f"aux {stem} {verdict['id']}: {pointer['aux']} -> {now} (judged {judged_aux})")
+            auxes = "/".join(sorted(str(ev.aux) for ev in now))
+            print(f"aux {stem} {verdict['id']}: {pointer['aux']} -> {auxes} (judged {judged_aux})")
+        for role in ("source", "recipient") if now else ():
+            # a kept event whose party changed since it was judged: its verdict on that
+            # field no longer holds; the judge's note says which party was right
+            if all(_refs(getattr(ev, "actor" if role == "source" else role)) != pointer[role]
+                   for ev in now):  # fmt: skip
+                was = "right" if verdict.get(role) is True else "wrong"
+                new = [_refs(getattr(ev, "actor" if role == "source" else role)) for ev in now]
+                print(f"changed {stem} {verdict['id']} {role} (judged {was}): "
+                      f"{pointer[role]} -> {new}; note: {verdict.get('note', '')}")  # fmt: skip
     for stem, verdict in dropped:
         right = "right" if all(verdict.get(f) is True for f in FIELDS) else "wrong"
         kind = "type right" if verdict.get("type") is True else "type wrong"
