@@ -57,3 +57,33 @@ def test_actors_a_state_army_officer_keeps_the_military(nlp) -> None:  # type: i
 def test_actors_a_name_ending_in_news_is_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The attack was claimed within hours, Harbor Valley News reported on Tuesday."
     assert codes(mentions(nlp, text, DAY))["Harbor Valley News"].endswith("MED")
+
+
+def test_actors_political_analyst_is_a_scholar_of_the_place_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Courts in Egypt will hear the appeal. \"The verdict may not hold,\" said Karim "
+            "Nassar, a Cairo-based political analyst.")  # fmt: skip
+    assert codes(mentions(nlp, text, DAY))["Karim Nassar"] == "EGYEDU"
+
+
+def test_actors_a_place_after_the_head_noun_is_where_the_person_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Washington pressed Islamabad on Monday. \"People now speak against militancy,\" "
+            "said Tariq Mahmood, an independent political analyst in Pakistan.")  # fmt: skip
+    assert codes(mentions(nlp, text, DAY))["Tariq Mahmood"] == "PAKEDU"
+
+
+def test_actors_cartoonist_draws_for_the_press(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen stormed a weekly's office in Paris. Refusing to be cowed, cartoonist Luc "
+            "Morel said the attackers wanted hatred between people.")  # fmt: skip
+    assert codes(mentions(nlp, text, DAY))["Luc Morel"] == "FRAMED"
+
+
+def test_actors_description_before_the_name_between_commas(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The president of Uzbekistan, Rustam Aliyev, sent his condolences to the victims' "
+            "families.")  # fmt: skip
+    assert codes(mentions(nlp, text, DAY))["Rustam Aliyev"] == "UZBGOV"
+
+
+def test_actors_comma_before_of_and_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"We are asking the governor to sign the bill,\" said Carla Mendes, of the Valley "
+            "Immigrant Rights Coalition.")  # fmt: skip
+    assert codes(mentions(nlp, text, DAY))["Carla Mendes"].endswith("NGO")

@@ -1245,6 +1245,14 @@ class _Article(OrganisationReader):
                 # "Lam Ka-ming, the commander of …": the description is this person.
                 self.pending.remove(described)
                 self.add(described.start, described.end, actor, "title")
+            elif (leading := self.described_before_name(start)) is not None:
+                code, role = self.description_code(leading)
+                if code[:3] in self.gaz.countries:
+                    # "The president of Uzbekistan, Shavkat Mirziyoyev,": the description set
+                    # before the name, between commas, is this person too.
+                    actor = make_actor(name, code, role, "person", self.gaz.countries)
+                    self.pending.remove(leading)
+                    self.add(leading.start, leading.end, actor, "title")
             if not actor.code:
                 before = self.description_before(start, end)
                 if before is not None:
@@ -1551,9 +1559,12 @@ class _Article(OrganisationReader):
         tank"): a title that names a sector keeps it (a scholar is EDU), other titles take
         the organisation's sector, the country is the organisation's."""
         head_of = _HEADS_ORG.match(self.text, end)
-        if head_of is not None or self.text[end : end + 4] == " of ":
+        # "Carlos Montes, of the Southern California Immigration Coalition": the comma the
+        # page sets before "of" changes nothing.
+        of_at = end + 1 if self.text[end : end + 5] == ", of " else end
+        if head_of is not None or self.text[of_at : of_at + 4] == " of ":
             # "NAME, who heads the X Foundation", "NAME of the X Institute": the body's code.
-            employer = self.org_at(head_of.end()) if head_of else self.trailing_org(end)
+            employer = self.org_at(head_of.end()) if head_of else self.trailing_org(of_at)
             clause_end = len(self.text)
             if head_of is not None:
                 stop_at = _DESCRIPTION_STOP.search(
@@ -1818,6 +1829,13 @@ class _Article(OrganisationReader):
             # "a Middle East fellow", "a Russia scholar": a place right before an academic's
             # noun is the field, not the employer.
             country = self.place_named(start, stop, field_at=head_at if sector == "EDU" else None)
+        if country is None and employer_actor is None and found is not None \
+                and sector not in FORMER_ELITE:  # fmt: skip
+            # "an independent political analyst in Pakistan", "a taxi driver in Cairo": a
+            # place right after the head noun is where the person is, not where they were
+            # sent (an envoy "to" it) nor what they study (an expert "on" it); a state's
+            # officer "in" a country may be posted there ("the security officer in Libya").
+            country = self.located(start + words[found[2] - 1].end, stop)
         if country is None and employer_actor is None and _SERVING & set(keys):
             # "an adviser to Iranian President Hassan Rouhani", "an aide to Iran's foreign
             # minister": the country after "to" is whom the person serves (an envoy "to" a
@@ -2145,6 +2163,16 @@ class _Article(OrganisationReader):
             return None
         for p in self.pending:
             if end + 2 <= p.start <= end + 3 and p.phrase.head.kind == "person":
+                return p
+        return None
+
+    def described_before_name(self, start: int) -> Pending | None:
+        """A definite description of a person that ends in ", " right before a name ("the
+        head of Egypt's aviation authority, Ehab Azmy")."""
+        if self.text[max(0, start - 2) : start] != ", ":
+            return None
+        for p in self.pending:
+            if p.end == start - 2 and p.phrase.head.kind == "person":
                 return p
         return None
 
