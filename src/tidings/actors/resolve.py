@@ -135,14 +135,14 @@ _QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _CHAIRS = frozenset({"chairman", "chairwoman", "chair", "chairperson", "ranking member"})
 _COMMITTEE_BEFORE = re.compile(r"\b(?:sub)?committee\s+$")
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
-# Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
-# EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
 # Heads of a description whose "to <country>" names whom the person serves, not where they
 # are sent: "an adviser to Iran's president" is Iranian, "an envoy to Ukraine" is not.
 _SERVING = frozenset({"adviser", "advisor", "aide", "assistant", "counselor", "counsellor",
                       "spokesman", "spokeswoman", "spokesperson"})  # fmt: skip
 # Non-state armed and opposition bodies whose officers take the body's code.
 _ARMED_GROUPS = frozenset({"REB", "IMG", "RAD", "OPP"})
+# Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
+# EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
 _INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG", "REL"})
 _INSTITUTION_FLAGS = ("court", "prosecution", "police")
 # Words that show whether an article's "commander" or "officers" are police or military.
@@ -2167,8 +2167,8 @@ class _Article(OrganisationReader):
         return None
 
     def described_before_name(self, start: int) -> Pending | None:
-        """A definite description of a person that ends in ", " right before a name ("the
-        head of Egypt's aviation authority, Ehab Azmy")."""
+        """A definite description of a person that ends in ", " right before a name ("The
+        president of Uzbekistan, Shavkat Mirziyoyev, …")."""
         if self.text[max(0, start - 2) : start] != ", ":
             return None
         for p in self.pending:
