@@ -135,6 +135,12 @@ _QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _CHAIRS = frozenset({"chairman", "chairwoman", "chair", "chairperson", "ranking member"})
 _COMMITTEE_BEFORE = re.compile(r"\b(?:sub)?committee\s+$")
 _HEAD_FALLBACK = ("supreme leader", "president", "king", "emir", "sultan", "prime minister")
+# Heads of a description whose "to <country>" names whom the person serves, not where they
+# are sent: "an adviser to Iran's president" is Iranian, "an envoy to Ukraine" is not.
+_SERVING = frozenset({"adviser", "advisor", "aide", "assistant", "counselor", "counsellor",
+                      "spokesman", "spokeswoman", "spokesperson"})  # fmt: skip
+# Non-state armed and opposition bodies whose officers take the body's code.
+_ARMED_GROUPS = frozenset({"REB", "IMG", "RAD", "OPP"})
 # Titles whose sector holds whatever organisation employs them (a scholar at a think tank is
 # EDU, a judge JUD); other titles (president, director, adviser) take the employer's sector.
 _INTRINSIC = frozenset({"EDU", "JUD", "MED", "COP", "MIL", "SPY", "LEG", "REL"})
@@ -543,6 +549,11 @@ class _Article(OrganisationReader):
                     elif sector == "GOV" and head.phrase in _LEADING \
                             and actor.sector in _LED_SECTORS and actor.country:  # fmt: skip
                         sector = actor.sector  # "Labour leader Ed Miliband": the party's, POL
+                    elif actor.sector in _ARMED_GROUPS and actor.country \
+                            and head.kind == "person" and sector in STATE_SECTORS:  # fmt: skip
+                        # "Hezbollah's military commander", "a Hamas spokesman": an officer
+                        # of an armed group no state owns is of the group (LBNREB).
+                        sector = actor.sector
             if country is None:
                 country = self.owner_country(atom)
         for t in phrase.titles[:-1]:
@@ -1080,6 +1091,18 @@ class _Article(OrganisationReader):
                 return f.actor.country
         return None
 
+    def defer_armed_bodies(self) -> None:
+        """Armed bodies the gazetteer lacks, named by their head word alone ("the Islamic
+        Front", "the Southern Front", orgtypes.tsv): placed once every country mention is
+        known, as unplaced rebels are (place_deferred: the country the sentence or the story
+        is about, seldom the outlet's own), else they keep the bare sector."""
+        for f in self.found:
+            if f.actor.kind == "organisation" and f.how == "name" \
+                    and f.actor.code in _INSURGENT:  # fmt: skip
+                sector = f.actor.code
+                f.actor = make_actor(f.actor.name, "", None, "organisation", self.gaz.countries)
+                self.deferred.append((f, sector, None, _SECTOR_ONLY))
+
     def place_deferred(self) -> None:
         """Titles named without a country, once every country mention is known: an
         institution's nearest peer (a judge → the court the article names), else the
@@ -1222,6 +1245,14 @@ class _Article(OrganisationReader):
                 # "Lam Ka-ming, the commander of …": the description is this person.
                 self.pending.remove(described)
                 self.add(described.start, described.end, actor, "title")
+            elif (leading := self.described_before_name(start)) is not None:
+                code, role = self.description_code(leading)
+                if code[:3] in self.gaz.countries:
+                    # "The president of Uzbekistan, Shavkat Mirziyoyev,": the description set
+                    # before the name, between commas, is this person too.
+                    actor = make_actor(name, code, role, "person", self.gaz.countries)
+                    self.pending.remove(leading)
+                    self.add(leading.start, leading.end, actor, "title")
             if not actor.code:
                 before = self.description_before(start, end)
                 if before is not None:
@@ -1528,9 +1559,12 @@ class _Article(OrganisationReader):
         tank"): a title that names a sector keeps it (a scholar is EDU), other titles take
         the organisation's sector, the country is the organisation's."""
         head_of = _HEADS_ORG.match(self.text, end)
-        if head_of is not None or self.text[end : end + 4] == " of ":
+        # "Carlos Montes, of the Southern California Immigration Coalition": the comma the
+        # page sets before "of" changes nothing.
+        of_at = end + 1 if self.text[end : end + 5] == ", of " else end
+        if head_of is not None or self.text[of_at : of_at + 4] == " of ":
             # "NAME, who heads the X Foundation", "NAME of the X Institute": the body's code.
-            employer = self.org_at(head_of.end()) if head_of else self.trailing_org(end)
+            employer = self.org_at(head_of.end()) if head_of else self.trailing_org(of_at)
             clause_end = len(self.text)
             if head_of is not None:
                 stop_at = _DESCRIPTION_STOP.search(
@@ -1758,8 +1792,12 @@ class _Article(OrganisationReader):
             # "director of the Asia program at the Hudson Center": research programmes are
             # run by think tanks and universities.
             sector = "EDU"
-        if not sector or sector == "IGO":
+        if not sector:
             return None
+        if sector == "IGO":
+            # "the U.N. humanitarian coordinator for Yemen", "a NATO spokesman": officials of
+            # an international body are coded as the body, IGO, with no country.
+            return "IGO", self.text[start:stop].strip() or None, (start, stop)
         # "Former" said of the person, before the head noun and any preposition ("a spokeswoman
         # for former Gov. Rick Perry" is no former official).
         before_head = [c.key for c in words if start + c.start < prep]
@@ -1782,10 +1820,27 @@ class _Article(OrganisationReader):
                 and sector not in ("CVL", "ELI", "POL"):  # fmt: skip
             # A candidate for Congress is no legislator: what the person is decides.
             sector = employer_actor.sector
+        elif employer_actor is not None and employer_actor.sector in _ARMED_GROUPS \
+                and sector in STATE_SECTORS:  # fmt: skip
+            # "the Islamic Front's military chief", "a commander of the Nusra Front": an
+            # officer of an armed group no state owns is of the group, not a state's army.
+            sector = employer_actor.sector
         if country is None:
             # "a Middle East fellow", "a Russia scholar": a place right before an academic's
             # noun is the field, not the employer.
             country = self.place_named(start, stop, field_at=head_at if sector == "EDU" else None)
+        if country is None and employer_actor is None and found is not None \
+                and sector not in FORMER_ELITE:  # fmt: skip
+            # "an independent political analyst in Pakistan", "a taxi driver in Cairo": a
+            # place right after the head noun is where the person is, not where they were
+            # sent (an envoy "to" it) nor what they study (an expert "on" it); a state's
+            # officer "in" a country may be posted there ("the security officer in Libya").
+            country = self.located(start + words[found[2] - 1].end, stop)
+        if country is None and employer_actor is None and _SERVING & set(keys):
+            # "an adviser to Iranian President Hassan Rouhani", "an aide to Iran's foreign
+            # minister": the country after "to" is whom the person serves (an envoy "to" a
+            # country is sent there instead: host_country below).
+            country = self.host_country(start, stop)
         if country is None and employer_actor is None:
             # Nothing placed: the article's main country (a fan, a neighbour, an economist);
             # a named employer the gazetteer cannot place leaves the country open.
@@ -1933,7 +1988,10 @@ class _Article(OrganisationReader):
     def body_in(self, start: int, stop: int) -> Found | None:
         """The first coded organisation or body mentioned between ``start`` and ``stop``,
         other than a topic ("an expert on the Islamic State")."""
-        inside = [f for f in self.found if start <= f.start < stop and f.actor.code
+        # A named body whose mention takes in the description's article ("the U.N." in ",
+        # the U.N. humanitarian coordinator") starts before the words.
+        inside = [f for f in self.found if f.start < stop and f.actor.code
+                  and (start <= f.start or (start < f.end and f.actor.kind == "organisation"))
                   and f.actor.sector and f.actor.kind in ("organisation", "group")
                   and not re.search(r"\b(?:on|about|against|studying|covering)\s+(?:the\s+)?$",
                                     self.text[max(start, f.start - 16) : f.start])]  # fmt: skip
@@ -2105,6 +2163,16 @@ class _Article(OrganisationReader):
             return None
         for p in self.pending:
             if end + 2 <= p.start <= end + 3 and p.phrase.head.kind == "person":
+                return p
+        return None
+
+    def described_before_name(self, start: int) -> Pending | None:
+        """A definite description of a person that ends in ", " right before a name ("The
+        president of Uzbekistan, Shavkat Mirziyoyev, …")."""
+        if self.text[max(0, start - 2) : start] != ", ":
+            return None
+        for p in self.pending:
+            if p.end == start - 2 and p.phrase.head.kind == "person":
                 return p
         return None
 
@@ -2340,6 +2408,7 @@ class _Article(OrganisationReader):
         self.lone_atoms(atoms, taken)
         self.later_named_orgs()
         self.add_organisations()
+        self.defer_armed_bodies()
         self.documents()
         self.legal_documents()
         self.place_deferred()
