@@ -69,13 +69,16 @@ from tidings.events.static_vectors import StaticVectors, load_static_vectors  # 
 from tidings.events.typed import ADD_AT, DROP_AT, RETYPE_AT  # noqa: E402
 from tidings.events.typer import NONE, EventTyper  # noqa: E402
 from tidings.events.typer_features import (  # noqa: E402
+    ACT_GROUPS,
     DENSE_DIM,
     ENCODER_DIM,
+    OPINION_KEY,
     SENSE_GROUPS,
     cameo_types,
     dense_features,
     eventive_noun,
     feature_names,
+    opinion_page,
     sense_features,
     trigger_span,
 )
@@ -150,6 +153,7 @@ def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) 
             if parsed is None:
                 continue
             sdoc, mentions = parsed
+            sdoc.user_data[OPINION_KEY] = opinion_page(rec.get("url"))
             index = ActorIndex(sdoc, mentions, [])
             for cand, _sent_at, trig_at in located_candidates(rec["text"], sdoc, mentions):
                 cid = wanted[rec["id"]].get(trig_at)
@@ -353,6 +357,9 @@ def main() -> None:
     parser.add_argument("--sense-features", action="store_true", help="also give the typer "
                         "typer_features.sense_features (tried, not shipped: see the model "
                         "card; a --cache written before this option lacks them)")  # fmt: skip
+    parser.add_argument("--act-features", action="store_true", help="also give the typer "
+                        "typer_features.act_features (a cache written before this option "
+                        "lacks them)")  # fmt: skip
     parser.add_argument("--dense-weight", type=float, default=0.3)
     parser.add_argument("--ngec-weight", type=float, default=0.3)
     parser.add_argument("--encoder-weight", type=float, default=0.0, help="scale of the "
@@ -387,6 +394,9 @@ def main() -> None:
     if not args.sense_features:
         for it in own + extra:
             it.names = [f for f in it.names if f.partition("=")[0] not in SENSE_GROUPS]
+    if not args.act_features:
+        for it in own + extra:
+            it.names = [f for f in it.names if f.partition("=")[0] not in ACT_GROUPS]
     for it in extra:
         it.weight = args.ngec_weight
     if args.encoder_weight:
