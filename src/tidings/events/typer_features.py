@@ -369,7 +369,9 @@ def sentence_act_features(sent: Span) -> list[str]:
 
 def opinion_page(url: str | None) -> bool:
     """The article's address files it under opinion, commentary, a column or a blog."""
-    return bool(url) and _OPINION_PATH.search(url.split("?", 1)[0]) is not None
+    if not url:
+        return False
+    return _OPINION_PATH.search(url.split("?", 1)[0]) is not None
 
 
 def _subject_kind(subj: Token) -> str:
