@@ -17,7 +17,12 @@ coder), and ``--encoder-weight`` (the sentence encoder's features, ``events.enco
 needs ``data/minilm.npz`` from ``scripts/convert_minilm.py``): better on both, but several
 times the cost of the spaCy pass. ``--static-weight`` gives the typer the static vectors
 distilled from the same encoder (``events.static_vectors``, ``scripts/distill_static_vectors.py``):
-a table lookup at run time.
+a table lookup at run time. ``--act-features`` gives the typer
+``typer_features.act_features``: what tells an act from talk about acts (verb form and
+modal, a generic subject, an adverb of habit, a condition, named or only described parties,
+the writer's first person, an opinion page by its address); the coder computes them for
+every candidate, a typer trained without them ignores them. The opinion page is read from
+the corpus record's address (``Doc.user_data[typer_features.OPINION_KEY]``).
 
 ``--folds 0,1`` scores only those folds (and skips the final fit unless ``--out`` is given),
 to compare variants quickly; the model card's figures use all five.
