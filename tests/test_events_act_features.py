@@ -5,14 +5,10 @@ these tests in the manner of the corpus's news and opinion pages."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from events_support import mentions_for
-from tidings.events import code_events
 from tidings.events.candidates import NAMED_KINDS, Candidate, candidates
 from tidings.events.typer_features import (
     ACT_GROUPS,
@@ -21,7 +17,6 @@ from tidings.events.typer_features import (
     eventive_noun,
     opinion_page,
 )
-from tidings.model import Article
 from tidings.nlp import load_nlp
 
 
@@ -98,17 +93,3 @@ def test_the_opinion_flag_reaches_the_features(nlp: Language) -> None:
     feats = act_features(_candidate(doc, "punish"))
     assert {"act.opinion", "act.opinion+form=VB+must"} <= set(feats)
     assert {f.partition("=")[0] for f in feats} <= ACT_GROUPS
-
-
-def test_the_coder_marks_an_opinion_page_for_the_typer(nlp: Language) -> None:
-    body = "Atlantis accused Borduria of shelling its border towns."
-    for url, expected in (
-        ("https://news.example.com/opinion/2024/03/15/atlantis", True),
-        ("https://news.example.com/world/2024/03/15/atlantis", False),
-    ):
-        article = Article.from_paragraphs(
-            "test", [body], title=None, published=dt.date(2024, 3, 15), url=url
-        )
-        doc = nlp(article.body)
-        code_events(doc, article, mentions_for(body), [], [])
-        assert doc.user_data[OPINION_KEY] is expected

@@ -129,7 +129,6 @@ from tidings.events.typed import (
     vetoed,
 )
 from tidings.events.typer import EventTyper, load_typer
-from tidings.events.typer_features import OPINION_KEY, opinion_page
 from tidings.model import ActorMention, Article, DateMention, DateValue, Event, Quote
 
 # Acts a state does with its forces: its own military named with them is the instrument.
@@ -1891,8 +1890,6 @@ def code_events(
     verdicts: dict[int, Verdict] = {}
     if typer is not None:
         lexicon_types = {m.trigger.i: m.entry.event for _, f in fired_by_sent for m in f}
-        # the typer reads whether the page is filed as opinion (the writer's own voice)
-        doc.user_data[OPINION_KEY] = opinion_page(article.url)
         verdicts = article_verdicts(doc, index, typer, lexicon_types)
     events: list[Event] = []
     orphans: list[Orphan] = []
