@@ -19,20 +19,13 @@ import re
 
 from lxml import html as lxml_html
 
-WORD = re.compile(r"\w+")
+from tidings.extract.misnamed import few_links, prose_lines
+
 # "display:none" in a style, with or without spaces
 DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*(?:!important)?\s*;?", re.IGNORECASE)
 # class tokens that hide a block (trafilatura deletes "hidden" and "hide"; Bootstrap hides
 # with "collapse" and "d-none")
 HIDING_TOKEN = re.compile(r"^(?:hidden|hide|is-hidden|collapsed?|d-none)$", re.IGNORECASE)
-# a panel holds running prose with a paragraph or list item of this many words …
-PROSE_WORDS = 8
-# … and links make up less than this share of its words (a folded menu is all links)
-MAX_LINK_SHARE = 0.3
-
-
-def _words(element: lxml_html.HtmlElement) -> int:
-    return len(WORD.findall(element.text_content() or ""))
 
 
 def is_hidden(element: lxml_html.HtmlElement) -> bool:
@@ -46,12 +39,9 @@ def is_hidden(element: lxml_html.HtmlElement) -> bool:
 
 
 def holds_prose(element: lxml_html.HtmlElement) -> bool:
-    """A paragraph or list item of :data:`PROSE_WORDS` words or more, and less than
-    :data:`MAX_LINK_SHARE` of the block's words in links."""
-    if not any(_words(p) >= PROSE_WORDS for p in element.iter("p", "li")):
-        return False
-    linked = sum(_words(a) for a in element.iter("a"))
-    return linked < MAX_LINK_SHARE * _words(element)
+    """A paragraph or list item of running text, and few links (a folded menu is all
+    links): one line of prose is enough for a panel, which holds one section."""
+    return bool(prose_lines(element)) and few_links(element)
 
 
 def unhide(element: lxml_html.HtmlElement) -> None:

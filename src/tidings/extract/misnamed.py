@@ -23,32 +23,42 @@ import re
 
 from lxml import html as lxml_html
 
+from tidings.extract.container import MIN_P_WORDS, WORD
+
 # trafilatura's OVERALL_DISCARD_XPATH names of a block's form ("embedded|embed", "-icon")
 FORM_WORD = re.compile(r"embed|-icon")
-# a paragraph or list item of this many words is running text (container.MIN_P_WORDS)
-PROSE_WORDS = 8
-# a block holds running prose with at least this many such lines and words …
+# a block holds running prose with at least this many lines of MIN_P_WORDS words or more
+# (paragraphs or list items) and this many words in them …
 PROSE_LINES = 2
 PROSE_TOTAL = 60
 # … of which links make up less than this share (a rail of teasers is mostly links)
 MAX_LINK_SHARE = 0.3
-WORD = re.compile(r"\w+")
 BLOCK_TAGS = ("div", "section", "span", "p")
 
 
-def _words(element: lxml_html.HtmlElement) -> int:
+def words(element: lxml_html.HtmlElement) -> int:
+    """How many words the element's text holds."""
     return len(WORD.findall(element.text_content() or ""))
 
 
+def prose_lines(element: lxml_html.HtmlElement) -> list[int]:
+    """The word counts of the element's paragraphs and list items of running text
+    (:data:`~tidings.extract.container.MIN_P_WORDS` words or more)."""
+    return [n for n in map(words, element.iter("p", "li")) if n >= MIN_P_WORDS]
+
+
+def few_links(element: lxml_html.HtmlElement) -> bool:
+    """Links make up less than :data:`MAX_LINK_SHARE` of the element's words."""
+    return sum(words(a) for a in element.iter("a")) < MAX_LINK_SHARE * words(element)
+
+
 def holds_prose(element: lxml_html.HtmlElement) -> bool:
-    """Whether ``element`` holds running prose: :data:`PROSE_LINES` paragraphs or list
-    items of :data:`PROSE_WORDS` words or more, :data:`PROSE_TOTAL` words in all, less
-    than :data:`MAX_LINK_SHARE` of its words in links."""
-    lines = [n for n in map(_words, element.iter("p", "li")) if n >= PROSE_WORDS]
+    """Whether ``element`` holds running prose: :data:`PROSE_LINES` lines of running text,
+    :data:`PROSE_TOTAL` words in them, and few links."""
+    lines = prose_lines(element)
     if len(lines) < PROSE_LINES or sum(lines) < PROSE_TOTAL:
         return False
-    linked = sum(_words(a) for a in element.iter("a"))
-    return linked < MAX_LINK_SHARE * _words(element)
+    return few_links(element)
 
 
 def unname_prose_blocks(tree: lxml_html.HtmlElement) -> int:
@@ -64,4 +74,4 @@ def unname_prose_blocks(tree: lxml_html.HtmlElement) -> int:
     return renamed
 
 
-__all__ = ["holds_prose", "unname_prose_blocks"]
+__all__ = ["few_links", "holds_prose", "prose_lines", "unname_prose_blocks", "words"]
