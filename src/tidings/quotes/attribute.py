@@ -676,12 +676,21 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if label is not None
     ]
     refs.person_keys = {name_key(m.actor.name) for m in mentions if m.actor.kind == "person"}
+    # persons the article calls by name ("North Korean leader Kim Jong Un", "Pardo"), not
+    # only by an office ("the Mossad director")
+    named = {
+        m.actor.name
+        for m in mentions
+        if m.actor.kind == "person" and set(_words(m.actor.name)[-1:]) & set(_words(m.text))
+    }
     for m in mentions:
         if m.actor.kind == "person" and m.how in ("name", "surname"):
             for key in (name_key(m.text), name_key(m.actor.name)):
                 refs.person_codes.setdefault(key, m.actor.code)
         elif m.how == "title" and m.actor.code:
             refs.described_codes.append((m.start, m.end, m.actor.code))
+            if m.actor.kind == "person" and m.actor.name in named:
+                refs.titled_people.append((m.start, m.end, m.actor.name))
     refs.pronoun_actors = [
         (m.start, m.end, m.actor.name, "person" if m.actor.kind == "person" else "organisation")
         for m in mentions
