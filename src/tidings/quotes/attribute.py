@@ -45,7 +45,7 @@ from tidings.quotes.cues import (
 )
 from tidings.quotes.labels import SpeakerLabel, is_label, looks_like_title, speaker_turns
 from tidings.quotes.marks import DOUBLE_MARKS, QuoteSpan, find_quote_spans, paragraph_bounds
-from tidings.quotes.speakers import DOCUMENT_NOUNS, Referent, Referents, joint_name, name_key
+from tidings.quotes.speakers import DOCUMENT_NOUNS, Referent, Referents, name_key
 
 TOKEN = re.compile(r"\w+")
 POSSESSIVE_END = re.compile(r"['’]s$")
@@ -624,15 +624,6 @@ def _broadcaster(mentions: list[ActorMention]) -> str:
     return codes.most_common(1)[0][0] if codes else ""
 
 
-def _joint_speakers(names: list[str], words: tuple[str, ...]) -> list[str]:
-    """Those of a joint speaker who may have said these words: not one the words name
-    ("Rep. Roger Williams and Rep. John Carter released a statement saying, “… I'd like to
-    thank Rep. John Carter …”" are Williams's words; a speaker names others)."""
-    said = set(words)
-    unnamed = [name for name in names if not set(_words(name)[-1:]) & said]
-    return unnamed or names
-
-
 def _words(text: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(text.lower()))
 
@@ -842,9 +833,6 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
             continue  # the same words quoted again (a repeated caption, an embedded post)
         seen.add(words)
         speaker = _actor_ref(f, mentions, body, home, press)
-        if speaker is not None and f.speaker is not None and f.speaker.partners:
-            # "Sens. John McCain and Lindsey Graham said": the first's code, all the names
-            speaker.name = joint_name(_joint_speakers([speaker.name, *f.speaker.partners], words))
         quotes.append(
             Quote(
                 text=body[f.span.start : f.span.end],

@@ -226,14 +226,6 @@ def _clean(span: Span) -> tuple[str, int, int]:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text, start, end
 
 
-def joint_name(names: Sequence[str]) -> str:
-    """Names joined as an article joins them ("Chuck Schumer, Bob Menendez and Sherrod
-    Brown")."""
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 @dataclass(slots=True)
 class Referent:
     name: str
@@ -241,9 +233,6 @@ class Referent:
     end: int
     kind: str  # person | organisation | body (a described organisation) | group
     key: str = ""  # surname key for persons
-    # the names of those the subject joins to this one with "and" ("Sens. John McCain and
-    # Lindsey Graham said"): the words are theirs together
-    partners: tuple[str, ...] = ()
 
     def fits(self, gender: str | None, genders: dict[str, str]) -> bool:
         """A pronoun of this gender may mean this referent: a person of that gender or of
@@ -816,9 +805,7 @@ class Referents:
             elif earlier.dep_ != "dobj":
                 return None
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            return (
-                self.with_partners(subject, self.resolve(subject)) if subject is not None else None
-            )
+            return self.resolve(subject) if subject is not None else None
         return None
 
     def _named_in_sentence(self, pronoun: Token) -> Referent | None:
@@ -835,7 +822,7 @@ class Referents:
 
     def _conjoined_people(self, before: int) -> Referent | None:
         """ "Senators John McCain and Lindsey Graham said … “…,” they said": "they" after
-        a sentence whose subject was people joined by "and" is them, all of them."""
+        a sentence whose subject was people joined by "and" is them, given as the first."""
         for i, ref, main in reversed(self.subjects):
             if i >= before or not main:
                 continue
@@ -844,49 +831,14 @@ class Referents:
                 c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
                 for c in subject.subtree
             ):
-                return self.with_partners(subject, ref)
+                return ref
             return None
         return None
 
-    def with_partners(self, subject: Token, ref: Referent | None) -> Referent | None:
-        """The referent of a subject with the named persons or bodies joined to it by "and"
-        ("John McCain and Lindsey Graham", "Chuck Schumer, Bob Menendez and Sherrod Brown",
-        "the Arab League and the Non-Aligned Movement"): the words are all of theirs. Only
-        when every conjunct is a name, so that "Trump and his aides" stays as it was."""
-        if ref is None or ref.kind not in ("person", "organisation"):
-            return ref
-        conjuncts: list[Token] = []
-        # the subject, or the name it stands for ("Senators" of "Senators Chuck Schumer, Bob
-        # Menendez and Sherrod Brown", whose parse hangs the names on the title)
-        heads = [subject, *(t for t in subject.subtree if ref.start <= t.idx < ref.end)]
-        while heads:
-            conj = [c for c in heads.pop().children if c.dep_ == "conj"]
-            conjuncts.extend(conj)
-            heads.extend(conj)
-        if ref.kind == "person":  # "Senators John McCain (R) of Arizona and Lindsey Graham"
-            conjuncts.extend(t for t in subject.subtree if t.dep_ == "conj"
-                             and t.ent_type_ == "PERSON" and t not in conjuncts)  # fmt: skip
-        if not conjuncts:
-            return ref
-        partners: list[str] = []
-        for token in sorted(conjuncts, key=lambda t: t.i):
-            ent = self._ent_of.get(token.i)
-            named = ent is not None and ent.label_ in ORG_LABELS | {"PERSON"}
-            if not named or token.i in self.quoted or not self._same_paragraph(token, subject):
-                return ref
-            other = self.resolve(token)
-            if other is None or other.kind not in ("person", "organisation"):
-                return ref
-            if other.name != ref.name and other.name not in partners:
-                partners.append(other.name)
-        if not partners:
-            return ref
-        return Referent(ref.name, ref.start, ref.end, ref.kind, ref.key, tuple(partners))
-
     def _described_pair(self, noun: Token) -> Referent | None:
         """The people joined by "and" that a plural definite description after them means:
-        "Sens. John McCain and Lindsey Graham … “…,” the senators said"; all of them, as
-        "they" is. The noun must be their title (an abbreviation is the start of the
+        "Sens. John McCain and Lindsey Graham … “…,” the senators said"; given as the first,
+        as "they" is. The noun must be their title (an abbreviation is the start of the
         word: "Sens." of "senators"), so that "the protesters said" stays the protesters."""
         if noun.tag_ != "NNS":
             return None
@@ -996,7 +948,7 @@ class Referents:
             found = [c for c in subjects if c is not None and not _cannot_speak(c)]
             if found:
                 subj = min(found, key=lambda c: abs(c.i - verb.i))
-                ref = self.with_partners(subj, self.resolve(subj))
+                ref = self.resolve(subj)
                 if ref is None and subj.lower_ in REPORTED_PRONOUNS and verb.dep_ == "ccomp":
                     # "Cheney said we should stand by Mubarak and called him our “good
                     # friend”": "we" of the words reported; the one who said them speaks.
@@ -1068,4 +1020,4 @@ class Referents:
         return None, None, False
 
 
-__all__ = ["Referent", "Referents", "joint_name", "name_key"]
+__all__ = ["Referent", "Referents", "name_key"]
