@@ -40,6 +40,7 @@ from tidings.quotes.cues import (
     cues_in,
     flipped_cue,
     governing_cue,
+    lexicon,
     sentence_goes_on,
     trailing_cue,
 )
@@ -222,6 +223,8 @@ def _judging_verb(inner: Span, frame: list[Token], refs: Referents) -> Cue | Non
                 continue
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) or _in_scene(node):
                 return None
+            if node.lemma_.lower() in lexicon().bare:
+                return None  # "continued its “special military operation”": not speech
             cue = Cue(node, node.text, "verb")
             ref, _, _ = refs.subject_of(cue)
             return cue if ref is not None and ref.kind in ("person", "organisation") else None
