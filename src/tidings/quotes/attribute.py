@@ -40,6 +40,7 @@ from tidings.quotes.cues import (
     cues_in,
     flipped_cue,
     governing_cue,
+    lexicon,
     sentence_goes_on,
     trailing_cue,
 )
@@ -69,6 +70,7 @@ LEAD_AFTER_LABEL = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?")  # "(Through interpr
 # "I said" in a transcript speaker's turn: the speaker whose turn it is.
 _FIRST_PERSON = frozenset({"i", "we"})
 INTRODUCER_REACH = 4  # a cue verb, its object ("told her") and the comma before a quotation
+MIN_JUDGED_WORDS = 3  # a partial quotation under a verb of no lexicon: leave-one-round-out
 COLON_LABEL_WORDS = 7  # "Obama campaign manager Jim Messina: “…”" names its speaker
 # "“…” — Philip Ellis, president of the National Cattlemen's Beef Association": a quotation
 # credited after a dash at the end of its paragraph (round-ups of reactions, epigraphs,
@@ -180,6 +182,10 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
         _colon_intro(f, frame, refs)
         return
     if cue is None:
+        judged = _judging_verb(f.inner, frame, refs)
+        if judged is not None:  # not a subject later pronouns look back to: no note_speaker
+            f.cue, f.cue_text = judged, judged.text
+            f.speaker, f.subject, _ = refs.subject_of(judged)
         return
     ref, subject, f.document = refs.subject_of(cue)
     if _no_one(ref, subject):
@@ -198,6 +204,31 @@ def _attribute(f: Found, frame: list[Token], refs: Referents) -> None:
     f.speaker, f.subject = ref, subject
     if ref is not None and subject is not None:
         refs.note_speaker(subject, ref)
+
+
+def _judging_verb(inner: Span, frame: list[Token], refs: Referents) -> Cue | None:
+    """The active verb a partial quotation of some length is the complement of, when its
+    subject is a person or body the article names: what that speaker said in the reporter's
+    paraphrase ("Josh Earnest credited Sweden for the “tireless efforts of their embassy”",
+    "Ali Rabiei expressed “concern and sorrow”"), whatever the verb. Shorter phrases are as
+    often the reporter's scare quotes ("sold “green” bonds"), and a title in quote marks is
+    no one's words."""
+    if len(_words(inner.text)) < MIN_JUDGED_WORDS or looks_like_title(inner.text):
+        return None
+    in_frame = {t.i for t in frame}
+    heads = [t for t in inner if t.head.i < inner.start or t.head.i >= inner.end]
+    for head in heads:
+        for node in head.ancestors:
+            if node.i not in in_frame or node.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) or _in_scene(node):
+                return None
+            if node.lemma_.lower() in lexicon().bare:
+                return None  # "continued its “special military operation”": not speech
+            cue = Cue(node, node.text, "verb")
+            ref, _, _ = refs.subject_of(cue)
+            return cue if ref is not None and ref.kind in ("person", "organisation") else None
+    return None
 
 
 def _after_full_stop(before: str, quoted: str) -> bool:
@@ -676,12 +707,21 @@ def attribute_quotes(doc: Doc, body: str, mentions: list[ActorMention],
         if label is not None
     ]
     refs.person_keys = {name_key(m.actor.name) for m in mentions if m.actor.kind == "person"}
+    # persons the article calls by name ("North Korean leader Kim Jong Un", "Pardo"), not
+    # only by an office ("the Mossad director")
+    named = {
+        m.actor.name
+        for m in mentions
+        if m.actor.kind == "person" and set(_words(m.actor.name)[-1:]) & set(_words(m.text))
+    }
     for m in mentions:
         if m.actor.kind == "person" and m.how in ("name", "surname"):
             for key in (name_key(m.text), name_key(m.actor.name)):
                 refs.person_codes.setdefault(key, m.actor.code)
         elif m.how == "title" and m.actor.code:
             refs.described_codes.append((m.start, m.end, m.actor.code))
+            if m.actor.kind == "person" and m.actor.name in named:
+                refs.titled_people.append((m.start, m.end, m.actor.name))
     refs.pronoun_actors = [
         (m.start, m.end, m.actor.name, "person" if m.actor.kind == "person" else "organisation")
         for m in mentions

@@ -269,6 +269,9 @@ class Referents:
         # it coded (start, end, code), to tell whom "the North Korean diplomat" means
         self.person_codes: dict[str, str] = {}
         self.described_codes: list[tuple[int, int, str]] = []
+        # the descriptions the actors stage reads as a person the article names (start, end,
+        # name): "the North Korean leader" for Kim Jong Un, by title, country and date
+        self.titled_people: list[tuple[int, int, str]] = []
         # persons the actors stage named where the recogniser saw none: a pronoun's last
         # resort, as the recogniser's persons are (not the subjects of its own sentence)
         self.unrecognised_people: list[tuple[int, Referent]] = []
@@ -586,7 +589,7 @@ class Referents:
                 return self._person(
                     self.given_names[token.lower_], token.idx, token.idx + len(token.text)
                 )
-            ref = self._by_title(token)  # "the President tweeted"
+            ref = self._titled_person(token) or self._by_title(token)  # "the President tweeted"
             if ref is not None:
                 return ref
             return Referent(name, start, end, "organisation")
@@ -627,6 +630,9 @@ class Referents:
                     ):
                         return ref
                 return None  # the text of someone not named here: the caller looks back
+            titled = self._titled_person(token)
+            if titled is not None:  # "The North Korean leader later said": Kim Jong Un
+                return titled
             pair = self._described_pair(token)
             if pair is not None:  # "Sens. John McCain and Lindsey Graham … the senators said"
                 return pair
@@ -649,6 +655,23 @@ class Referents:
             if _cannot_speak(token):
                 return None  # "the vote margin", "this morning": nobody who speaks
             return self._description(token)
+        return None
+
+    def _titled_person(self, noun: Token) -> Referent | None:
+        """The named person the actors stage reads a singular definite description as ("the
+        president tweeted" of Donald Trump, not the Iranian president named further on; "the
+        North Korean leader" of Kim Jong Un, not his sister named since): its coreference
+        weighs the title's country and the office held on the day."""
+        if noun.tag_ not in ("NN", "NNP") or not any(
+            c.dep_ in ("det", "poss") and c.lower_ != "a" for c in noun.children
+        ):
+            return None
+        for start, end, name in self.titled_people:
+            if start <= noun.idx < end:
+                key = name_key(name)
+                if key not in self.full_names:
+                    return None  # not a person the article names ("Ambassador of China")
+                return Referent(self.full_names[key], start, end, "person", key)
         return None
 
     def _one_described(self, i: int, ref: Referent) -> bool:
