@@ -10,16 +10,24 @@ A heading is put back only where the page itself places it between two lines the
 already holds one after the other: the nearest block elements before and after it (with at
 most :data:`MAX_GAP` headings in a row between them) are consecutive lines of the text. So
 a heading is never added outside the part of the page already taken for the article, nor
-where trafilatura dropped other blocks with it. A heading that is mostly a link to another
-page is a teaser's title (a rail of related stories kept between teasers), and one inside
-a comment thread is the readers'; neither comes back.
+where trafilatura dropped other blocks with it. A block and a line are compared by their
+words alone, so a list item ("- " in the text) or a table row ("| a | b |") next to the
+heading is found too. A heading that is mostly a link to another page of the same site is
+a teaser's title (a rail of related stories kept between teasers), and one inside a
+comment thread is the readers'; neither comes back. A heading that links to another site
+names what a listicle's section is about (the shop, the company, the product) and comes
+back: a site's own rails link to its own pages.
 """
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin
+
 from lxml import html as lxml_html
 
 from tidings.extract.container import BLOCKS, in_comments
+from tidings.extract.sites import site_of
 
 SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A subheading longer than this is a teaser or a pull quote set as a heading.
@@ -28,24 +36,42 @@ MAX_HEADING_WORDS = 20
 MAX_GAP = 3
 
 
+WORD = re.compile(r"\w+")
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _links_away(heading: lxml_html.HtmlElement, words: int) -> bool:
-    """Whether most of the heading's words link to another page (not to an anchor on this
-    one)."""
+def _key(text: str) -> str:
+    """A line or a block's text as its lower-cased words: the list marker, the table's
+    bars and the spacing trafilatura puts around them do not count."""
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _same_site(href: str, url: str | None) -> bool:
+    """Whether a link leads to another page of the page's own site (a relative link does;
+    without the page's URL, every link is taken to)."""
+    if not url:
+        return True
+    target = site_of(urljoin(url, href))
+    return not target or target == site_of(url)
+
+
+def _links_away(heading: lxml_html.HtmlElement, words: int, url: str | None) -> bool:
+    """Whether most of the heading's words link to another page of the same site (not to
+    an anchor on this page, nor to another site)."""
     away = sum(
         len((a.text_content() or "").split())
         for a in heading.iter("a")
-        if not (a.get("href") or "").startswith("#")
+        if not (a.get("href") or "").startswith("#") and _same_site(a.get("href") or "", url)
     )
     return 2 * away > words
 
 
-def _restorable(heading: lxml_html.HtmlElement, text: str) -> bool:
+def _restorable(heading: lxml_html.HtmlElement, text: str, url: str | None) -> bool:
     words = len(text.split())
-    return words <= MAX_HEADING_WORDS and not _links_away(heading, words)
+    return words <= MAX_HEADING_WORDS and not _links_away(heading, words, url)
 
 
 def _edge_block(element: lxml_html.HtmlElement, forward: bool) -> lxml_html.HtmlElement | None:
@@ -78,9 +104,12 @@ def _next_block(element: lxml_html.HtmlElement, forward: bool) -> lxml_html.Html
     return None
 
 
-def restore_headings(lines: list[str], tree: lxml_html.HtmlElement) -> list[str]:
+def restore_headings(
+    lines: list[str], tree: lxml_html.HtmlElement, url: str | None = None
+) -> list[str]:
     """``lines`` with the subheadings the page holds between two consecutive lines of
-    them put back in place.
+    them put back in place (``url``, the page's address, tells its own site's links from
+    others').
 
     The page's subheadings missing from ``lines`` are the candidates (most pages have
     few); only the blocks next to them are looked at."""
@@ -88,13 +117,13 @@ def restore_headings(lines: list[str], tree: lxml_html.HtmlElement) -> list[str]
         return lines
     at: dict[str, int] = {}
     for i, line in enumerate(lines):
-        at.setdefault(_flat(line), i)
+        at.setdefault(_key(line), i)
     missing: dict[lxml_html.HtmlElement, str] = {}
     for heading in tree.iter(*SUBHEADINGS):
         if next(heading.iterdescendants(*BLOCKS), None) is not None:
             continue  # its inner blocks are the lines
         text = _flat(heading.text_content() or "")
-        if text and text not in at and _restorable(heading, text):
+        if text and _key(text) not in at and _restorable(heading, text, url):
             missing[heading] = text
     added: dict[int, list[str]] = {}
     seen: set[lxml_html.HtmlElement] = set()
@@ -113,8 +142,8 @@ def restore_headings(lines: list[str], tree: lxml_html.HtmlElement) -> list[str]
         seen.update(run)
         if len(run) > MAX_GAP or before is None or after is None:
             continue
-        above = at.get(_flat(before.text_content() or ""))
-        below = at.get(_flat(after.text_content() or ""))
+        above = at.get(_key(before.text_content() or ""))
+        below = at.get(_key(after.text_content() or ""))
         # a comment thread's headings are the readers' (asked last: the walk up is dear)
         if above is not None and below == above + 1 and not any(map(in_comments, run)):
             added[below] = [missing[block] for block in run]

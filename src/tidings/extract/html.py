@@ -165,7 +165,7 @@ def main_text(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
         if found < PRECISE_SHARE * _words(wider):
             lines = wider
     lines = second_opinion(lines, container, lambda t: _trafilatura(t, url, precision=False))
-    return restore_headings(drop_repeated_copy(lines), tree)
+    return restore_headings(drop_repeated_copy(lines), tree, url)
 
 
 def _within(line: str, body_words: set[str]) -> bool:
