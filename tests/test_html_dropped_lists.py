@@ -88,3 +88,21 @@ def test_list_beside_a_dropped_paragraph_stays_out() -> None:
     # the extractor dropped the paragraph after the list too: the gap is not the list's
     page = _page(_list(CHECKS) + "<p>Sign up for our weekly harbour newsletter today.</p>")
     assert restore_lists(BEFORE + AFTER, page, URLS) == BEFORE + AFTER
+
+
+def test_byline_and_gallery_lists_stay_out() -> None:
+    # a byline set as a list (author, handle, date and reading time), a gallery's captions
+    byline = (
+        "<ul class='article-author'>"
+        + "".join(f"<li>{s}</li>" for s in ("by Ann Harbour Writer", "Nov 18, 2019 at 9:24 pm ET"))
+        + "</ul>"
+    )
+    assert restore_lists(BEFORE + AFTER, _page(byline), URLS) == BEFORE + AFTER
+    gallery = (
+        "<ol class='js-article-gallery'>"
+        + "".join(
+            f"<li>{s}</li>" for s in ("The east side of the pier at low tide", "Rotten piles")
+        )
+        + "</ol>"
+    )
+    assert restore_lists(BEFORE + AFTER, _page(gallery), URLS) == BEFORE + AFTER

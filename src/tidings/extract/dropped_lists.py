@@ -10,11 +10,14 @@ headings`), so nothing is added outside the part of the page taken for the artic
 What else a list between two kept lines can be is kept out: a rail of related stories or a
 table of contents (mostly links to the site's own pages or to anchors on this one), a
 row of controls (player buttons, a share bar: items of a word or two, or form controls),
-and anything inside navigation, a header, footer or aside, or a comment thread.
+a list its page names as the article's credits or its pictures (a byline's author, date
+and reading time; a gallery's captions), and anything inside navigation, a header, footer
+or aside, or a comment thread.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import html as lxml_html
@@ -29,6 +32,8 @@ MIN_ITEM_WORDS = 3
 # Page regions that are not the article, and the controls no article list holds.
 OUTSIDE = frozenset({"nav", "header", "footer", "aside", "form"})
 CONTROLS = ("button", "input", "textarea", "select")
+# Names of lists that hold the article's credits or picture captions, not its text.
+CREDITS_OR_PICTURES = re.compile(r"author|byline|gallery|carousel|slider|slideshow", re.I)
 
 
 def _items(plain: lxml_html.HtmlElement) -> list[str]:
@@ -55,6 +60,7 @@ def _article_list(plain: lxml_html.HtmlElement, items: list[str], urls: Sequence
         len(items) <= MAX_ITEMS
         and words >= MIN_ITEM_WORDS * len(items)
         and next(plain.iterdescendants(*CONTROLS), None) is None
+        and not CREDITS_OR_PICTURES.search(f"{plain.get('class') or ''} {plain.get('id') or ''}")
         and not _mostly_own_links(plain, words, urls)
         and not any(a.tag in OUTSIDE for a in plain.iterancestors())
     )
