@@ -4,7 +4,7 @@ not."""
 
 from lxml import html as lxml_html
 
-from tidings.extract.headings import restore_headings
+from tidings.extract.headings import restore_headings, same_site
 from tidings.extract.html import main_text
 
 FIRST = [
@@ -91,3 +91,51 @@ def test_more_headings_in_a_row_than_a_section_has_stay_out() -> None:
     assert restore_headings(FIRST + SECOND, tree) == FIRST + SECOND
     tree = _page("".join(f"<h3>Part {n}</h3>" for n in "ABC"))
     assert len(restore_headings(FIRST + SECOND, tree)) == len(FIRST + SECOND) + 3
+
+
+def test_heading_naming_another_site_comes_back() -> None:
+    # a listicle's section heading links to the shop or company it names, on another site
+    heading = "<h2><a href='https://www.harbourdivers.example/'>2. Harbour Divers Ltd</a></h2>"
+    tree = _page(heading)
+    restored = restore_headings(FIRST + SECOND, tree, ["https://news.example.com/best-divers"])
+    assert restored == [*FIRST, "2. Harbour Divers Ltd", *SECOND]
+
+
+def test_heading_linking_to_the_same_site_stays_out() -> None:
+    # a teaser's title links to another story of the site itself, absolute or relative
+    urls = ["https://news.example.com/pier"]
+    for href in ("https://www.example.com/news/depot", "/news/depot"):
+        tree = _page(f"<h3><a href='{href}'>Council approves the new bus depot</a></h3>")
+        assert restore_headings(FIRST + SECOND, tree, urls) == FIRST + SECOND
+
+
+def test_heading_between_a_list_and_a_paragraph_comes_back() -> None:
+    # trafilatura writes list items with a "- " marker: the block next to the heading is
+    # still found among the lines
+    items = ["Check the piles every spring", "Close the pier in a storm"]
+    body = (
+        "<div class='story'>"
+        + "".join(f"<p>{s}</p>" for s in FIRST)
+        + "<ul>"
+        + "".join(f"<li>{s}</li>" for s in items)
+        + "</ul><h2>What the fishermen want</h2>"
+        + "".join(f"<p>{s}</p>" for s in SECOND)
+        + "</div>"
+    )
+    tree = lxml_html.fromstring(f"<html><body>{body}</body></html>")
+    lines = [*FIRST, *(f"- {s}" for s in items), *SECOND]
+    restored = restore_headings(lines, tree)
+    k = restored.index("What the fishermen want")
+    assert restored[k - 1] == "- Close the pier in a storm" and restored[k + 1] == SECOND[0]
+
+
+def test_own_site_is_either_address_of_the_page() -> None:
+    # the canonical tag may name a staging host; the address the page came from counts too
+    urls = [
+        "http://harbour-news.staging-cluster.example.net/pier",
+        "https://www.harbournews.example/pier",
+    ]
+    assert same_site("https://harbournews.example/ferry-fares", urls)
+    assert same_site("/ferry-fares", urls)
+    assert not same_site("https://www.harbourdivers.example/", urls)
+    assert same_site("https://www.harbourdivers.example/", [])  # no address: all taken as own

@@ -14,8 +14,9 @@
    ``<p>`` text (or the chunks of a split article) is a second opinion: when it holds
    clearly more of the same article, trafilatura runs on it alone and that text wins
    (:mod:`tidings.extract.container`). A verbatim second copy of the article (responsive
-   layouts) is dropped, and subheadings trafilatura dropped between two lines it kept are
-   put back (:mod:`tidings.extract.headings`).
+   layouts) is dropped, and subheadings and whole lists trafilatura dropped between two
+   lines it kept are put back (:mod:`tidings.extract.headings`,
+   :mod:`tidings.extract.dropped_lists`).
 4. When the page carries a long JSON-LD ``articleBody`` (the publisher's own statement of
    the text), lines it does not contain are dropped.
 5. In-container furniture lines (labels, reader prompts, datelines and credits at the
@@ -34,6 +35,7 @@ from lxml import html as lxml_html
 from tidings.errors import InputError
 from tidings.extract.container import paragraph_credit, second_opinion
 from tidings.extract.disclosure import open_folded_panels
+from tidings.extract.dropped_lists import restore_lists
 from tidings.extract.furniture import drop_sure_furniture
 from tidings.extract.headings import restore_headings
 from tidings.extract.html_tree import load_tree
@@ -153,8 +155,12 @@ def drop_repeated_copy(lines: list[str]) -> list[str]:
     return kept
 
 
-def main_text(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
-    """The article's lines (one per paragraph, heading, list item or table row).
+def main_text(
+    tree: lxml_html.HtmlElement, url: str | None, fetched_url: str | None = None
+) -> list[str]:
+    """The article's lines (one per paragraph, heading, list item or table row);
+    ``fetched_url``, the address the page came from when it differs from ``url``, is one
+    more address of the page's own site.
 
     trafilatura works on its own copy of the tree, so one parse serves every pass."""
     lines = _trafilatura(tree, url, precision=True)
@@ -165,7 +171,8 @@ def main_text(tree: lxml_html.HtmlElement, url: str | None) -> list[str]:
         if found < PRECISE_SHARE * _words(wider):
             lines = wider
     lines = second_opinion(lines, container, lambda t: _trafilatura(t, url, precision=False))
-    return restore_headings(drop_repeated_copy(lines), tree)
+    urls = [u for u in (url, fetched_url) if u]
+    return restore_lists(restore_headings(drop_repeated_copy(lines), tree, urls), tree, urls)
 
 
 def _within(line: str, body_words: set[str]) -> bool:
@@ -270,7 +277,7 @@ def extract_html_article(doc: Document) -> Article:
     prune_furniture(tree)
     unname_prose_blocks(tree)  # prose in a block named "embed" or "-icon" is not a widget
     open_folded_panels(tree)  # an accordion's closed panels are the article, folded
-    lines = arbitrate_with_body(main_text(tree, url), meta.article_body)
+    lines = arbitrate_with_body(main_text(tree, url, hints.get("url")), meta.article_body)
     title = _fill(meta.title, getattr(fallback, "title", None), hints.get("title"))
     if lines and title and len(WORD.findall(lines[0])) <= 40 and _agrees(title, lines[0]):
         lines = lines[1:]  # the headline repeated as the first line
