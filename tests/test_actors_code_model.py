@@ -92,14 +92,16 @@ def _both(nlp, text: str) -> tuple[dict[str, str], dict[str, str]]:  # type: ign
 @pytest.mark.parametrize(
     ("text", "phrase", "rules", "shipped"),
     [
-        # demonyms the rules read as the state: people in the street, people who flee
+        # demonyms the rules read as the state: people in the street
         ("Thousands of Iranians took to the streets of Tehran on Friday to protest rising "
          "fuel prices.", "Iranians", "IRN", "IRNCVL"),
-        ("Venezuelans have fled the country in their millions.", "Venezuelans", "VEN",
-         "VENCVL"),
+        ("Thousands of Hong Kongers took to the streets to protest the extradition bill.",
+         "Hong Kongers", "HKG", "HKGCVL"),
         # a state that fires missiles: its armed forces, as the annotators code launches
         ("North Korea fired two short-range missiles into the sea, South Korea's military "
          "said.", "North Korea", "PRK", "PRKMIL"),
+        ("Russia launched dozens of drones at Kyiv overnight, Ukraine's air force said.",
+         "Russia", "RUS", "RUSMIL"),
     ],
 )  # fmt: skip
 def test_model_corrects_the_rules_sector(nlp, text, phrase, rules, shipped) -> None:  # type: ignore[no-untyped-def]
