@@ -27,10 +27,11 @@ def test_combined_keeps_the_rules_below_the_threshold_and_the_country_above() ->
     assert combined("USAGOV", "LEG", 0.5, 0.6, "USA") == "USAGOV"
     assert combined("USAGOV", "LEG", 0.9, 0.6, "USA") == "USALEG"
     assert combined("RUS", "MIL", 0.9, 0.6, "USA") == "RUSMIL"
-    # a state's body is not made an IGO, and an uncoded mention takes the article's country
+    # a state's body is not made an IGO; an uncoded mention stays so unless any sector may go
     assert combined("USAGOV", "IGO", 0.9, 0.6, "USA") == "USAGOV"
-    assert combined("", "BUS", 0.9, 0.6, "GBR") == "GBRBUS"
-    assert combined("", "BUS", 0.9, 0.6, None) == ""
+    assert combined("", "BUS", 0.9, 0.6, "GBR") == ""
+    assert combined("", "BUS", 0.9, 0.6, "GBR", replaceable=None) == "GBRBUS"
+    assert combined("", "BUS", 0.9, 0.6, None, replaceable=None) == ""
 
 
 def test_model_round_trips_through_bytes() -> None:

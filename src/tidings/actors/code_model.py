@@ -14,9 +14,8 @@ regression over those indicators, trained by ``scripts/train_actor_codes.py`` on
 ``data/code_model.npz``, model card in ``data/code_model.md``.
 
 The model only changes a sector when it is confident (``SECTOR_AT``) and the rules gave
-their default (a bare country, a government, or no code: ``REPLACEABLE``), and keeps the
-rules' country; a mention the rules left uncoded takes the article's country when the
-model names a national sector. Deterministic, nothing downloaded: one
+their default (a bare country, a government: ``REPLACEABLE``), and keeps the rules'
+country. Deterministic, nothing downloaded: one
 small sparse dot product per mention, the features of one article at a time.
 """
 
