@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.agents import FORMER_ELITE, FORMER_WORDS, STATE_SECTORS, agent_sector
 from tidings.actors.atoms import Atom, find_atoms
+from tidings.actors.code_model import recode
 from tidings.actors.corefer import PLURAL, PRONOUNS, PersonRef, Resolver
 from tidings.actors.dictionary import ActorDictionary, dictionary_kind
 from tidings.actors.fold import Chunk, chunks, fold, phrase_keys
@@ -73,7 +74,7 @@ from tidings.actors.gazetteer import (
     make_actor,
 )
 from tidings.actors.groups import group_mentions, legislative_partisans, military_acts
-from tidings.actors.home import default_country, home_country
+from tidings.actors.home import article_country, default_country, home_country
 from tidings.actors.offices import ruled_out
 from tidings.actors.organisations import REGIONS, Found, OrganisationReader
 from tidings.actors.orgtypes import described_sector, head_sector
@@ -2551,12 +2552,19 @@ class _Article(OrganisationReader):
         return kept
 
 
-def resolve_actors(doc: Doc, article: Article,
-                   dictionary: ActorDictionary | None = None) -> list[ActorMention]:  # fmt: skip
-    """Every mention of a political actor in the body, in text order."""
+def resolve_actors(doc: Doc, article: Article, dictionary: ActorDictionary | None = None,
+                   learned: bool = True) -> list[ActorMention]:  # fmt: skip
+    """Every mention of a political actor in the body, in text order; with ``learned``, the
+    sectors the trained model (:mod:`tidings.actors.code_model`) is sure of replace the
+    rules' (the one place a mention's final code is decided; without it, the rules' alone,
+    as the model's training reads them)."""
     if not article.body:
         return []
     found = _Article(doc, article, dictionary).run()
     mentions = military_acts(doc, legislative_partisans(doc, found))
     groups = group_mentions(doc, article.body, mentions, home_country(article))
-    return sorted([*mentions, *groups], key=lambda m: (m.start, m.end)) if groups else mentions
+    if groups:
+        mentions = sorted([*mentions, *groups], key=lambda m: (m.start, m.end))
+    if learned:
+        mentions = recode(doc, mentions, article_country(article, mentions))
+    return mentions
