@@ -9,6 +9,8 @@ country also as its government, as ``train_event_arguments.py`` compares them). 
 missed is put in the first kind that holds, read from the annotator's words for it and the
 parse:
 
+``implicit``             the annotator gave a code and no words (with "(agentless
+                         passive)" when the trigger is a passive without a by-phrase);
 ``quote speaker``        the words are not in the sentence, the trigger is inside a quotation
                          and its speaker has the annotated code;
 ``not in sentence``      the words are not in the sentence (an earlier sentence's actor, an
