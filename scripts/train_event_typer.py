@@ -25,6 +25,12 @@ address into ``Doc.user_data[typer_features.OPINION_KEY]``). Tried, not shipped:
 typer + lexicon event F1 0.533 against 0.546 without them (a --cache written before this
 option lacks them).
 
+``--judged FILE`` (``scripts/typer_judged_events.py collect``) also scores the blind-judged
+corpus events of samples r3–r8 out of fold, their rounds held out together (fold 0 holds r3
+and r8), and prints which of them the coder's decision keeps; ``--train-judged`` trains on
+them too (label: the coded type if judged right, NONE if judged wrong with no other type
+named), weight ``--judged-weight``. Tried, not shipped (the model card).
+
 ``--folds 0,1`` scores only those folds (and skips the final fit unless ``--out`` is given),
 to compare variants quickly; the model card's figures use all five.
 

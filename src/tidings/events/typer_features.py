@@ -384,7 +384,7 @@ def opinion_features(act_names: list[str]) -> list[str]:
     (a columnist's "we must punish" is advice, a reporter's "punished" a deed). Computed
     from the act features alone, so that a cache of them can be re-read under another test
     of the genre."""
-    out = []
+    out: list[str] = []
     for name in act_names:
         if name.startswith("act.form="):
             out.extend(("act.opinion", f"act.opinion+form={name.partition('=')[2]}"))
