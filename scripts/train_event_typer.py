@@ -25,6 +25,12 @@ address into ``Doc.user_data[typer_features.OPINION_KEY]``). Tried, not shipped:
 typer + lexicon event F1 0.533 against 0.546 without them (a --cache written before this
 option lacks them).
 
+``--judged FILE`` (``scripts/typer_judged_events.py collect``) also scores the blind-judged
+corpus events of samples r3–r8 out of fold, their rounds held out together (fold 0 holds r3
+and r8), and prints which of them the coder's decision keeps; ``--train-judged`` trains on
+them too (label: the coded type if judged right, NONE if judged wrong with no other type
+named), weight ``--judged-weight``. Tried, not shipped (the model card).
+
 ``--folds 0,1`` scores only those folds (and skips the final fit unless ``--out`` is given),
 to compare variants quickly; the model card's figures use all five.
 
@@ -58,13 +64,14 @@ from scipy import sparse
 sys.path.insert(0, str(Path(__file__).parent))
 from event_data import (  # noqa: E402
     actor_test,
+    corpus_records,
     located_candidates,
     measured_articles,
     parse_record,
     read_candidates,
 )
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
-from typer_thresholds import SHIPPED, decide  # noqa: E402
+from typer_thresholds import SHIPPED, Thresholds, decide  # noqa: E402
 
 from tidings.events.arguments import ActorIndex  # noqa: E402
 from tidings.events.candidates import Candidate, candidates  # noqa: E402
@@ -85,7 +92,8 @@ from tidings.events.typer_features import (  # noqa: E402
     dense_features,
     eventive_noun,
     feature_names,
-    opinion_page,
+    opinion_article,
+    opinion_features,
     sense_features,
     trigger_span,
 )
@@ -160,7 +168,7 @@ def candidate_features(shared: Path, folder: Path, nlp, known: dict[str, Seen]) 
             if parsed is None:
                 continue
             sdoc, mentions = parsed
-            sdoc.user_data[OPINION_KEY] = opinion_page(rec.get("url"))
+            sdoc.user_data[OPINION_KEY] = opinion_article(rec.get("url"), rec.get("title"))
             index = ActorIndex(sdoc, mentions, [])
             for cand, _sent_at, trig_at in located_candidates(rec["text"], sdoc, mentions):
                 cid = wanted[rec["id"]].get(trig_at)
@@ -279,6 +287,7 @@ def fit(
     dense_weight: float,
     encoder_weight: float = 0.0,
     static_weight: float = 0.0,
+    with_acts: bool = False,
 ) -> EventTyper:
     """Weighted multinomial logistic regression (L2, strength 1/C as in scikit-learn), by
     L-BFGS over the vocabulary of the training items."""
@@ -289,7 +298,9 @@ def fit(
     # the parser's, the encoder's and the static vectors' columns are dense
     tail = x.shape[1] - len(vocabulary)
     wts, b = fit_softmax(x, y, len(LABELS), c, weights=w, dense_tail=tail)
-    return EventTyper(LABELS, vocabulary, wts, b, dense_weight, encoder_weight, static_weight)
+    return EventTyper(
+        LABELS, vocabulary, wts, b, dense_weight, encoder_weight, static_weight, with_acts
+    )
 
 
 def scores(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -349,6 +360,76 @@ def features(args: argparse.Namespace) -> tuple[list[Item], list[Item]]:
     return own, extra
 
 
+def opinion_articles(shared: Path, ids: set[str]) -> set[str]:
+    """The articles among ``ids`` that ``opinion_article`` calls opinion (by address or
+    title), read from the corpus records."""
+    return {
+        rec["id"]
+        for rec in corpus_records(shared, ids)
+        if opinion_article(rec.get("url"), rec.get("title"))
+    }
+
+
+def regenre(items: list[Item], opinion: set[str]) -> None:
+    """Re-read the opinion features of cached items under today's ``opinion_article`` (a
+    cache may hold those of an older test of the genre)."""
+    for it in items:
+        names = [f for f in it.names if not f.startswith("act.opinion")]
+        if it.group in opinion:
+            names += opinion_features(names)
+        it.names = names
+
+
+# Samples r3-r8 in five folds: the oldest and the newest round share one.
+JUDGED_FOLD = {f"corpus_sample_r{n}": (n - 3) % 5 for n in range(3, 9)}
+
+
+def judged_items(path: Path, weight: float) -> list[Item]:
+    """The judged corpus events (``scripts/typer_judged_events.py collect``) as items: the
+    label their verdict gives (-1 where it gives none: scored, never trained on), the id
+    "sample:id", the coded type kept in ``lexicon``'s place only for the replay (the lexicon
+    type itself is in ``names``)."""
+    with path.open("rb") as fh:
+        rows = pickle.load(fh)  # noqa: S301 - a file typer_judged_events.py wrote
+    items = []
+    for row in rows:
+        if not row["names"]:
+            continue  # no candidate found for it today
+        label = LABELS.index(row["label"]) if row["label"] is not None else -1
+        item = Item(
+            row["names"], row["dense"], label, row["article"], weight, row["lexicon"],
+            row["sentence"], tuple(row["trigger"]), cid=f"{row['stem']}:{row['id']}",
+        )  # fmt: skip
+        item.coded = row["event"]  # type: ignore[attr-defined]
+        item.type_right = row["type_right"]  # type: ignore[attr-defined]
+        items.append(item)
+    return items
+
+
+def judged_report(items: list[Item], probs: np.ndarray) -> None:
+    """How the out-of-fold typer reads the judged events: whether P(NONE) separates those
+    judged no event from those judged right, and which the coder's decision
+    (``typer_thresholds.decide``, at the shipped and at lower drop thresholds) would keep."""
+    right = np.array([it.type_right for it in items])  # type: ignore[attr-defined]
+    no_event = np.array([not it.type_right and it.label == 0 for it in items])  # type: ignore[attr-defined]
+    none = probs[:, 0]
+    pairs = none[no_event][:, None] - none[right][None, :]
+    auc = float(((pairs > 0).sum() + 0.5 * (pairs == 0).sum()) / max(1, pairs.size))
+    print(f"judged events out of fold: {len(items)} ({int(right.sum())} right, "
+          f"{int(no_event.sum())} no event); AUC of P(NONE), no event vs right: "
+          f"{auc:.3f}")  # fmt: skip
+    lexicon = np.array([LABELS.index(it.lexicon) if it.lexicon else 0 for it in items])
+    coded = np.array([LABELS.index(it.coded) for it in items])  # type: ignore[attr-defined]
+    for drop in (SHIPPED.drop, 0.7, 0.6, 0.5, 0.4):
+        t = Thresholds(drop, SHIPPED.retype, SHIPPED.add)
+        keep = decide(lexicon, probs, t)[0] == coded
+        n = int(keep.sum())
+        print(f"  drop {drop:.2f}: keeps {n} ({int((keep & right).sum())} right, "
+              f"{int((keep & no_event).sum())} no event, type right among kept "
+              f"{(keep & right).sum() / max(1, n):.3f}); drops {int((~keep & right).sum())} "
+              f"right, {int((~keep & no_event).sum())} no event")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -379,6 +460,12 @@ def main() -> None:
                         "(its leading principal components)")  # fmt: skip
     parser.add_argument("--folds", help="score only these folds, e.g. 0,1 (default all five)")
     parser.add_argument("--no-ngec", action="store_true")
+    parser.add_argument("--judged", type=Path, help="the judged corpus events "
+                        "(scripts/typer_judged_events.py collect): scored out of fold, "
+                        "their rounds held out together (r3 with r8)")  # fmt: skip
+    parser.add_argument("--train-judged", action="store_true", help="also train on the "
+                        "judged events (a fold's fit leaves its rounds out)")  # fmt: skip
+    parser.add_argument("--judged-weight", type=float, default=1.0)
     parser.add_argument("--cache", type=Path, help="keep the parsed features here (re-runs "
                         "that only change the fit skip the parsing)")  # fmt: skip
     parser.add_argument("--cv-out", type=Path, help="write the cross-validated probabilities, "
@@ -395,15 +482,18 @@ def main() -> None:
     own, extra = features(args)
     if args.no_ngec:
         extra = []
+    judged = judged_items(args.judged, args.judged_weight) if args.judged else []
     if args.no_lexicon_feature:
-        for it in own + extra:
+        for it in own + extra + judged:
             it.names = [f for f in it.names if not f.startswith("lexicon=")]
     if not args.sense_features:
-        for it in own + extra:
+        for it in own + extra + judged:
             it.names = [f for f in it.names if f.partition("=")[0] not in SENSE_GROUPS]
     if not args.act_features:
-        for it in own + extra:
+        for it in own + extra + judged:
             it.names = [f for f in it.names if f.partition("=")[0] not in ACT_GROUPS]
+    else:
+        regenre(own + judged, opinion_articles(args.shared, {it.group for it in own + judged}))
     for it in extra:
         it.weight = args.ngec_weight
     if args.encoder_weight:
@@ -411,7 +501,7 @@ def main() -> None:
         if encoder is None:
             sys.exit("--encoder-weight needs src/tidings/events/data/minilm.npz "
                      "(scripts/convert_minilm.py)")  # fmt: skip
-        encode_items(own + extra, encoder)
+        encode_items(own + extra + judged, encoder)
     if args.static_weight:
         vectors = (
             StaticVectors.from_bytes(args.static_vectors.read_bytes())
@@ -426,7 +516,7 @@ def main() -> None:
                 sorted(vectors.tokenizer.ids, key=vectors.tokenizer.ids.__getitem__),
                 vectors.table[:, : args.static_dims],
             )
-        static_items(own + extra, vectors)
+        static_items(own + extra + judged, vectors)
     y = np.array([it.label for it in own])
     lexicon = np.array([LABELS.index(it.lexicon) if it.lexicon else 0 for it in own])
     print(
@@ -441,13 +531,27 @@ def main() -> None:
     probs = np.zeros((len(own), len(LABELS)))
     # the five folds and the final fit are independent: run them side by side
     settings = (
-        args.c, args.min_count, args.dense_weight, args.encoder_weight, args.static_weight
+        args.c, args.min_count, args.dense_weight, args.encoder_weight, args.static_weight,
+        args.act_features,
     )  # fmt: skip
+    # the judged events' rounds are held out together (r3 with r8): a fold's fit never saw
+    # the round it scores, so the figures tell how the typer carries to a fresh sample
+    judged_folds = np.array([JUDGED_FOLD[it.cid.partition(":")[0]] for it in judged], dtype=int)
+    trained_judged = [it for it in judged if it.label >= 0] if args.train_judged else []
+    judged_probs = np.zeros((len(judged), len(LABELS)))
     with ProcessPoolExecutor(args.jobs, mp_context=get_context("fork")) as pool:
-        final = pool.submit(fit, own + extra, *settings) if args.out is not None else None
+        final = (
+            pool.submit(fit, own + extra + trained_judged, *settings)
+            if args.out is not None
+            else None
+        )
         held = {
             f: pool.submit(
-                fit, [it for it, k in zip(own, folds, strict=True) if k != f] + extra, *settings
+                fit,
+                [it for it, k in zip(own, folds, strict=True) if k != f]
+                + extra
+                + [it for it in trained_judged if JUDGED_FOLD[it.cid.partition(":")[0]] != f],
+                *settings,
             )
             for f in run_folds
         }
@@ -455,7 +559,13 @@ def main() -> None:
             typer = job.result()
             test = [it for it, k in zip(own, folds, strict=True) if k == f]
             probs[folds == f] = typer.probabilities(typer_matrix(test, typer))
+            if judged and (judged_folds == f).any():
+                part = [it for it, k in zip(judged, judged_folds, strict=True) if k == f]
+                judged_probs[judged_folds == f] = typer.probabilities(typer_matrix(part, typer))
         final_typer = final.result() if final is not None else None
+    if judged:
+        kept = np.isin(judged_folds, run_folds)
+        judged_report([it for it, k in zip(judged, kept, strict=True) if k], judged_probs[kept])
     scored = np.isin(folds, run_folds)
     y, lexicon, probs = y[scored], lexicon[scored], probs[scored]
     scored_items = [it for it, keep in zip(own, scored, strict=True) if keep]

@@ -15,6 +15,8 @@ from tidings.events.typer_features import (
     OPINION_KEY,
     act_features,
     eventive_noun,
+    opinion_article,
+    opinion_features,
     opinion_page,
 )
 from tidings.nlp import load_nlp
@@ -93,3 +95,25 @@ def test_the_opinion_flag_reaches_the_features(nlp: Language) -> None:
     feats = act_features(_candidate(doc, "punish"))
     assert {"act.opinion", "act.opinion+form=VB+must"} <= set(feats)
     assert {f.partition("=")[0] for f in feats} <= ACT_GROUPS
+
+
+def test_an_opinion_piece_is_known_by_its_title_too() -> None:
+    assert opinion_article(None, "OPINION: Why the tariffs on Mexico deserve our support")
+    assert opinion_article(None, "Op-Ed | The Senate should not wait on Iran")
+    assert opinion_article(None, "Review: a spy novel set in Riyadh")
+    assert opinion_article(None, "The president's Syria gamble - Editorial")
+    assert opinion_article("https://www.example.com/opinion/2019/05/02/x.html", "Trade war")
+    assert not opinion_article(None, "Poll: most voters oppose the strikes on Syria")
+    assert not opinion_article(None, "Congress opens a review of the Iran deal")
+    assert not opinion_article(None, None)
+
+
+def test_the_opinion_features_are_read_from_the_act_features(nlp: Language) -> None:
+    # a columnist's "we should sanction" is advice, the same words in a report a plan
+    doc = nlp("We should sanction Russia for the attack, the column argues.")
+    plain = act_features(_candidate(doc, "sanction"))
+    doc.user_data[OPINION_KEY] = True
+    marked = act_features(_candidate(doc, "sanction"))
+    assert "act.first" in plain and not any(f.startswith("act.opinion") for f in plain)
+    assert set(marked) - set(plain) == set(opinion_features(plain))
+    assert {"act.opinion", "act.opinion+first", "act.opinion+form=VB+should"} <= set(marked)

@@ -197,3 +197,24 @@ def test_sense_features_see_a_question_a_quotation_and_a_quantity(nlp) -> None:
         assert all(f.partition("=")[0] in SENSE_GROUPS for f in names)
     shipped = feature_names(_trigger(doc, "surged"), None)
     assert not [f for f in shipped if f.partition("=")[0] in SENSE_GROUPS]
+
+
+def test_a_typer_with_act_features_reads_them_and_keeps_saying_so(nlp) -> None:
+    # a columnist's advice ("we should sanction") and a report of the deed differ in the act
+    # features only a typer trained with them reads (train_event_typer.py --act-features)
+    from tidings.events.typer import feature_matrix
+    from tidings.events.typer_features import OPINION_KEY
+
+    doc = nlp("We should sanction Russia for the attack.")
+    doc.user_data[OPINION_KEY] = True
+    cand = _trigger(doc, "sanction")
+    vocabulary = {"act.first": 0, "act.opinion+first": 1, "lemma=sanction": 2}
+    plain = feature_matrix([cand], [None], vocabulary, 0.0).toarray()[0, :3]
+    acts = feature_matrix([cand], [None], vocabulary, 0.0, with_acts=True).toarray()[0, :3]
+    assert plain.tolist() == [0.0, 0.0, 1.0] and acts.tolist() == [1.0, 1.0, 1.0]
+    labels = (NONE, *PLOVER_TYPES)
+    weights = np.zeros((len(vocabulary) + 192, len(labels)))
+    with_acts = EventTyper(labels, vocabulary, weights, np.zeros(len(labels)), 0.3, with_acts=True)
+    assert EventTyper.from_bytes(with_acts.to_bytes()).with_acts
+    without = EventTyper(labels, vocabulary, weights, np.zeros(len(labels)), 0.3)
+    assert not EventTyper.from_bytes(without.to_bytes()).with_acts

@@ -28,6 +28,7 @@ from tidings.events.linear_file import linear_bytes, read_linear
 from tidings.events.static_vectors import load_static_vectors
 from tidings.events.typer_features import (
     DENSE_DIM,
+    act_features,
     dense_features,
     encoded_features,
     feature_names,
@@ -44,9 +45,11 @@ def feature_matrix(
     dense_weight: float,
     encoder_weight: float = 0.0,
     static_weight: float = 0.0,
+    with_acts: bool = False,
 ) -> sparse.csr_matrix:
-    """One row per candidate: its known indicator features, the parser's dense columns,
-    then (for a typer trained with them) the sentence encoder's and the static vectors'."""
+    """One row per candidate: its known indicator features (with ``with_acts``, also its
+    ``act_features``), the parser's dense columns, then (for a typer trained with them) the
+    sentence encoder's and the static vectors'."""
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
@@ -57,6 +60,8 @@ def feature_matrix(
     bags: dict[int, list[str]] = {}
     for r, (cand, lex, sent) in enumerate(zip(cands, lexicon_types, sents, strict=True)):
         names = feature_names(cand, lex, sent, bags)
+        if with_acts:
+            names += act_features(cand, sent)
         known = {vocabulary[f] for f in names if f in vocabulary}
         rows.extend([r] * len(known))
         cols.extend(known)
@@ -100,6 +105,8 @@ class EventTyper:
     dense_weight: float  # the parser's vectors enter scaled by this
     encoder_weight: float = 0.0  # the sentence encoder's, by this (0: not used)
     static_weight: float = 0.0  # the static vectors', by this (0: not used)
+    # whether it reads ``act_features`` (talk about acts, the genre: issue #12)
+    with_acts: bool = False
 
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         """Rows of label probabilities for a feature matrix."""
@@ -111,7 +118,7 @@ class EventTyper:
     def matrix(self, cands: list[Candidate], lexicon_types: list[str | None]) -> sparse.csr_matrix:
         return feature_matrix(
             cands, lexicon_types, self.vocabulary, self.dense_weight, self.encoder_weight,
-            self.static_weight,
+            self.static_weight, self.with_acts,
         )  # fmt: skip
 
     def predict(
@@ -139,6 +146,7 @@ class EventTyper:
             dense_weight=np.array(self.dense_weight),
             encoder_weight=np.array(self.encoder_weight),
             static_weight=np.array(self.static_weight),
+            with_acts=np.array(float(self.with_acts)),
         )  # fmt: skip
 
     @classmethod
@@ -146,11 +154,13 @@ class EventTyper:
         f = read_linear(data)
         encoder_weight = f.extra.get("encoder_weight")
         static_weight = f.extra.get("static_weight")
+        with_acts = f.extra.get("with_acts")
         return cls(
             labels=f.labels, vocabulary=f.vocabulary, weights=f.weights, bias=f.bias,
             dense_weight=float(f.extra["dense_weight"]),
             encoder_weight=0.0 if encoder_weight is None else float(encoder_weight),
             static_weight=0.0 if static_weight is None else float(static_weight),
+            with_acts=with_acts is not None and bool(with_acts),
         )  # fmt: skip
 
 

@@ -297,6 +297,13 @@ _OPINION_PATH = re.compile(
     r"views|voices|ideas)(?:/|$)",
     re.IGNORECASE,
 )
+# A title that files the piece as opinion ("OPINION: ...", "Op-Ed | ...", "... - Editorial"),
+# a letter or a review (a book's or film's plot is no act of its people).
+_OPINION_TITLE = re.compile(
+    r"^\s*(?:opinions?|op-?eds?|editorials?|commentary|columns?|letters?|reviews?)\s*[:|]"
+    r"|[|\u2013\u2014-]\s*(?:opinions?|op-?eds?|editorials?|commentary)\s*$",
+    re.IGNORECASE,
+)
 # The key under ``Doc.user_data`` that marks an article as an opinion piece.
 OPINION_KEY = "tidings.opinion"
 # Groups of ``act_features`` (the part before "="), to leave them out of a variant.
@@ -353,7 +360,7 @@ def trigger_act_features(cand: Candidate, sent: Span) -> list[str]:
     if marks % 2:
         feats.append("act.quote")
     if tok.doc.user_data.get(OPINION_KEY):
-        feats.extend(("act.opinion", f"act.opinion+form={form}"))
+        feats.extend(opinion_features(feats))
     return feats
 
 
@@ -366,9 +373,24 @@ def sentence_act_features(sent: Span) -> list[str]:
             inside = not inside
         elif not inside and t.lower_ in _FIRST_PERSON:
             if sent.doc.user_data.get(OPINION_KEY):
-                return ["act.first", "act.opinion+first"]
+                return ["act.first", *opinion_features(["act.first"])]
             return ["act.first"]
     return []
+
+
+def opinion_features(act_names: list[str]) -> list[str]:
+    """What an opinion piece adds to a candidate's act features (``act_names``, or part of
+    them): the genre, and the genre with the verb form and with the writer's first person
+    (a columnist's "we must punish" is advice, a reporter's "punished" a deed). Computed
+    from the act features alone, so that a cache of them can be re-read under another test
+    of the genre."""
+    out: list[str] = []
+    for name in act_names:
+        if name.startswith("act.form="):
+            out.extend(("act.opinion", f"act.opinion+form={name.partition('=')[2]}"))
+        elif name == "act.first":
+            out.append("act.opinion+first")
+    return out
 
 
 def opinion_page(url: str | None) -> bool:
@@ -376,6 +398,12 @@ def opinion_page(url: str | None) -> bool:
     if not url:
         return False
     return _OPINION_PATH.search(url.split("?", 1)[0]) is not None
+
+
+def opinion_article(url: str | None, title: str | None) -> bool:
+    """The article is an opinion piece, a letter or a review, by its address or its title
+    ("OPINION: ...", "Editorial | ...", "... - Op-Ed")."""
+    return opinion_page(url) or (title is not None and _OPINION_TITLE.search(title) is not None)
 
 
 def _subject_kind(subj: Token) -> str:
