@@ -268,6 +268,17 @@ def restored(
     return text, Doc(nlp.vocab).from_bytes(blob), article
 
 
+def events_by_article(data: Path) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """The annotated events (label not NONE) with their candidate pointers, by article."""
+    labels = read_labels(data)
+    by_article: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for pointer in read_candidates(data):
+        label = labels.get(pointer["id"])
+        if label is not None and label["event"] != "NONE":
+            by_article[pointer["article"]].append((pointer, label))
+    return by_article
+
+
 def read_labels(folder: Path) -> dict[str, dict[str, Any]]:
     rows = {}
     for path in sorted(folder.glob("labels-*.jsonl")):
@@ -283,12 +294,7 @@ Case = dict[str, Any]
 
 def measure(shared: Path, data: Path, cache: Path | None, articles: int = 0) -> list[Case]:
     """One case per annotated source or recipient with a code and words in the sentence."""
-    labels = read_labels(data)
-    by_article: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
-    for pointer in read_candidates(data):
-        label = labels.get(pointer["id"])
-        if label is not None and label["event"] != "NONE":
-            by_article[pointer["article"]].append((pointer, label))
+    by_article = events_by_article(data)
     parsed = parse_articles(shared, set(by_article), cache)
     meta = outlets(shared, set(by_article))
     nlp = load_nlp()

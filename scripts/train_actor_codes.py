@@ -34,7 +34,7 @@ import argparse
 import json
 import pickle
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -43,13 +43,12 @@ import numpy as np
 from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).parent))
-from event_data import read_candidates  # noqa: E402
 from measure_actor_codes import (  # noqa: E402
+    events_by_article,
     locate,
     outlets,
     parse_articles,
     phrase_kind,
-    read_labels,
     restored,
     state_codes,
     trigger_token,
@@ -79,12 +78,7 @@ Case = dict[str, Any]
 def collect(shared: Path, data: Path, cache: Path | None) -> list[Case]:
     """One case per annotated party with a code: its article, gold code, kind, the home
     country, and (rules' code, features) of each mention over its phrase."""
-    labels = read_labels(data)
-    by_article: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
-    for pointer in read_candidates(data):
-        label = labels.get(pointer["id"])
-        if label is not None and label["event"] != "NONE":
-            by_article[pointer["article"]].append((pointer, label))
+    by_article = events_by_article(data)
     parsed = parse_articles(shared, set(by_article), cache)
     meta = outlets(shared, set(by_article))
     nlp = load_nlp()
