@@ -45,7 +45,7 @@ NO_COUNTRY = frozenset({"IGO", "IMG", "EUR", "NGO", "MNC"})
 # parties do. At 0.8 dev + seed stays as it was.
 SECTOR_AT = 0.8
 # The rules' sectors the model may replace: their default, a bare country read as its
-# government, and no code at all. A sector the rules read from the words (a description's
+# government (``split_code``). A sector the rules read from the words (a description's
 # BUS, NGO, REL, a title's MIL) stands: on the quoted speakers of the samples, letting the
 # model replace those took code accuracy down (r5 0.872 → 0.808, r7 0.737 → 0.697), the
 # event parties it learned from being mostly governments.
