@@ -44,14 +44,14 @@ from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).parent))
 from measure_actor_codes import (  # noqa: E402
+    annotated_parties,
     events_by_article,
-    locate,
     outlets,
     parse_articles,
     phrase_kind,
+    phrase_mentions,
     restored,
     state_codes,
-    trigger_token,
 )
 from softmax import fit_softmax, vocabulary_of  # noqa: E402
 
@@ -91,26 +91,14 @@ def collect(shared: Path, data: Path, cache: Path | None) -> list[Case]:
         mentions = resolve_actors(doc, article, learned=False)
         home = article_country(article, mentions)
         feats = article_features(doc, mentions, home)
-        for pointer, label in by_article[art_id]:
-            trigger = trigger_token(doc, text, pointer)
-            for role in ("source", "recipient"):
-                gold, surface = label.get(f"{role}_code"), label.get(role)
-                if not gold:
-                    continue
-                at = locate(trigger.sent, surface, trigger) if trigger and surface else None
-                if trigger is None or at is None:
-                    continue  # not in the sentence: left out, as the measure leaves it out
-                lo, hi = at
-                span = doc.char_span(lo, hi, alignment_mode="expand")
-                if span is None or not len(span):
-                    continue
-                over = [i for i, m in enumerate(mentions) if m.start < hi and lo < m.end]
-                root = span.root.idx
-                on_root = [i for i in over if mentions[i].start <= root < mentions[i].end]
-                chosen = [(mentions[i].actor.code, feats[i]) for i in (on_root or over)
-                          if feats[i] is not None]  # fmt: skip
-                cases.append({"article": art_id, "gold": gold, "kind": phrase_kind(span),
-                              "home": home, "mentions": chosen})  # fmt: skip
+        for party in annotated_parties(doc, text, by_article[art_id]):
+            span = party.span
+            if span is None:
+                continue  # not in the sentence: left out, as the measure leaves it out
+            over = phrase_mentions(mentions, party.lo, party.hi, span.root)
+            chosen = [(mentions[i].actor.code, feats[i]) for i in over if feats[i] is not None]
+            cases.append({"article": art_id, "gold": party.gold, "kind": phrase_kind(span),
+                          "home": home, "mentions": chosen})  # fmt: skip
     return cases
 
 
