@@ -1890,8 +1890,8 @@ def code_events(
         fired_by_sent.append((sent, [m for t in tokens if (m := match(t, lexicon, index))]))
     verdicts: dict[int, Verdict] = {}
     if typer is not None:
-        # the genre the typer's act features read (an opinion piece states fewer acts)
-        doc.user_data[OPINION_KEY] = opinion_article(article.url, article.title)
+        if typer.with_acts:  # the genre its act features read (an opinion piece states fewer acts)
+            doc.user_data[OPINION_KEY] = opinion_article(article.url, article.title)
         lexicon_types = {m.trigger.i: m.entry.event for _, f in fired_by_sent for m in f}
         verdicts = article_verdicts(doc, index, typer, lexicon_types)
     events: list[Event] = []
